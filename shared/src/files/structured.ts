@@ -1,0 +1,81 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseToml, TomlError } from 'smol-toml';
+import { parseDocument } from 'yaml';
+import { ConfigurationError, quote } from '../errors';
+
+export type StructuredFormat = 'json' | 'yaml' | 'toml';
+
+const FORMATS: Record<string, StructuredFormat> = { '.json': 'json', '.yaml': 'yaml', '.yml': 'yaml', '.toml': 'toml' };
+
+/** The format of a file, from its extension. `label` names the input it came from, for the error. */
+export function formatOf(file: string, label: string): StructuredFormat {
+  const format = FORMATS[path.extname(file).toLowerCase()];
+  if (!format) {
+    throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .json, .yaml, .yml or .toml`);
+  }
+  return format;
+}
+
+/**
+ * Reads a JSON, YAML or TOML file. A missing file or a syntax error is a ConfigurationError that names the input,
+ * the file and, for syntax errors, the line.
+ */
+export async function readStructuredFile(file: string, label: string): Promise<unknown> {
+  const format = formatOf(file, label);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
+    throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
+  }
+  return parseStructured(text, format, file, label);
+}
+
+export function parseStructured(text: string, format: StructuredFormat, file: string, label: string): unknown {
+  const fail = (line: number | undefined, message: string): never => {
+    const where = line === undefined ? quote(file) : `${quote(file)} line ${line}`;
+    throw new ConfigurationError(`${label}: ${where} is not valid ${format.toUpperCase()}: ${message}`);
+  };
+  const body = text.replace(/^\uFEFF/, '');
+  switch (format) {
+    case 'json':
+      try {
+        return JSON.parse(body) as unknown;
+      } catch (error) {
+        const message = (error as Error).message;
+        const position = /position (\d+)/.exec(message);
+        const line = position ? body.slice(0, Number(position[1])).split('\n').length : undefined;
+        return fail(line, message.replace(/^JSON\.parse: /, ''));
+      }
+    case 'yaml': {
+      const document = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
+      const [first] = document.errors;
+      if (first) return fail(first.linePos?.[0].line, first.message.split('\n')[0] ?? first.code);
+      return document.toJS() as unknown;
+    }
+    case 'toml':
+      try {
+        return parseToml(body) as unknown;
+      } catch (error) {
+        if (error instanceof TomlError) return fail(error.line, error.message.split('\n')[0] ?? 'syntax error');
+        throw error;
+      }
+  }
+}
+
+/** Flattens nested objects into dot-separated keys (DVC's convention); arrays and scalars are leaves. */
+export function flatten(value: unknown, prefix = '', into: Record<string, unknown> = {}): Record<string, unknown> {
+  if (isPlainObject(value)) {
+    for (const [key, child] of Object.entries(value)) flatten(child, prefix ? `${prefix}.${key}` : key, into);
+  } else if (prefix) {
+    into[prefix] = value instanceof Date ? value.toISOString() : value;
+  }
+  return into;
+}
+
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
