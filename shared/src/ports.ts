@@ -66,6 +66,8 @@ export interface CommandSpec {
   env: Record<string, string>;
   /** Stop the whole process group after this many milliseconds; undefined for no limit. */
   timeoutMs?: number;
+  /** After the timeout, how long the group gets between SIGTERM and SIGKILL (default 5 s). */
+  killGraceMs?: number;
 }
 
 export interface CommandResult {

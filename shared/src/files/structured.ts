@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse as parseToml, TomlError } from 'smol-toml';
 import { parseDocument } from 'yaml';
 import { ConfigurationError, quote } from '../errors';
+import { jsonErrorOffset } from './json-error-offset';
 
 export type StructuredFormat = 'json' | 'yaml' | 'toml';
 
@@ -44,16 +45,16 @@ export function parseStructured(text: string, format: StructuredFormat, file: st
     case 'json':
       try {
         return JSON.parse(body) as unknown;
-      } catch (error) {
-        const message = (error as Error).message;
-        const position = /position (\d+)/.exec(message);
-        const line = position ? body.slice(0, Number(position[1])).split('\n').length : undefined;
-        return fail(line, message.replace(/^JSON\.parse: /, ''));
+      } catch {
+        // Node's messages differ between versions; ours names the line and the character in the same words on all.
+        const offset = jsonErrorOffset(body);
+        const found = offset < body.length ? `unexpected ${JSON.stringify(body[offset])}` : 'unexpected end of text';
+        return fail(lineAt(body, offset), found);
       }
     case 'yaml': {
       const document = parseDocument(body, { prettyErrors: false, uniqueKeys: true });
       const [first] = document.errors;
-      if (first) return fail(first.linePos?.[0].line, first.message.split('\n')[0] ?? first.code);
+      if (first) return fail(lineAt(body, first.pos[0]), first.message.split('\n')[0] ?? first.code);
       return document.toJS() as unknown;
     }
     case 'toml':
@@ -78,4 +79,9 @@ export function flatten(value: unknown, prefix = '', into: Record<string, unknow
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+/** The 1-based line of a character offset. */
+function lineAt(text: string, offset: number): number {
+  return text.slice(0, offset).split('\n').length;
 }

@@ -3,7 +3,7 @@ import { constants } from 'node:os';
 import type { CommandResult, CommandRunner, CommandSpec } from '../ports';
 import { ProcessGroupMemorySampler } from './memory';
 
-/** After a timeout, how long the process group gets between SIGTERM and SIGKILL. */
+/** After a timeout, how long the process group gets between SIGTERM and SIGKILL, unless the spec says. */
 const KILL_GRACE_MS = 5_000;
 
 /**
@@ -37,7 +37,7 @@ function runInProcessGroup(spec: CommandSpec): Promise<CommandResult> {
   };
   const stopGroup = (): void => {
     signalGroup('SIGTERM');
-    killTimer ??= setTimeout(() => signalGroup('SIGKILL'), KILL_GRACE_MS);
+    killTimer ??= setTimeout(() => signalGroup('SIGKILL'), spec.killGraceMs ?? KILL_GRACE_MS);
   };
   const timeoutTimer =
     spec.timeoutMs === undefined

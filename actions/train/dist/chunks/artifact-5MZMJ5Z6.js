@@ -37,7 +37,7 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-6TVPOPEK.js";
+} from "./chunk-3HF6AUN3.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -53,7 +53,7 @@ import {
   require_undici,
   setSecret,
   warning
-} from "./chunk-WJ2YUGBW.js";
+} from "./chunk-PWKJD36Z.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -33,7 +33,7 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-6TVPOPEK.js";
+} from "./chunk-3HF6AUN3.js";
 import {
   BearerCredentialHandler,
   HttpClient,
@@ -52,7 +52,7 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-WJ2YUGBW.js";
+} from "./chunk-PWKJD36Z.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
