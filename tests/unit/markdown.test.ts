@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, markdownCode, markdownTable } from '../../shared/src/markdown';
+
+describe('escapeMarkdown', () => {
+  it('neutralises HTML, table pipes, mentions, links and line breaks in untrusted text', () => {
+    const hostile = '<img src=x onerror=alert(1)>|@octocat [click](http://evil) **bold**\n| new row';
+    const escaped = escapeMarkdown(hostile);
+    expect(escaped).not.toMatch(/<|>/);
+    expect(escaped).not.toMatch(/(^|[^\\])\|/);
+    expect(escaped).not.toMatch(/(^|[^\\])@/);
+    expect(escaped).not.toMatch(/(^|[^\\])\[/);
+    expect(escaped).not.toContain('\n');
+    expect(escaped).toBe(
+      '&lt;img src=x onerror=alert\\(1\\)&gt;\\|\\@octocat \\[click\\]\\(http\\://evil\\) \\*\\*bold\\*\\* \\| new row',
+    );
+  });
+});
+
+describe('markdownCode', () => {
+  it('shows text verbatim in a code span that backticks and pipes cannot break out of', () => {
+    expect(markdownCode('a`b|c<d>&\ne')).toBe('<code>a&#96;b&#124;c&lt;d&gt;&amp; e</code>');
+  });
+});
+
+describe('markdownTable', () => {
+  it('lays out a header, a rule and rows', () => {
+    expect(markdownTable(['a', 'b'], [['1', '2']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2 |');
+  });
+});
