@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""The Python twin of evaluate.mjs: re-scores a model saved by train.py on this checkout's fixed test split.
+
+    python evaluate.py [model folder]      (else $MLOPS_MODEL, else model/)
+
+Writes metrics.json ($MLOPS_METRICS) and predictions.csv ($MLOPS_PREDICTIONS). model.joblib is a pickle:
+load only models your own pipeline wrote.
+"""
+
+import json
+import sys
+from pathlib import Path
+
+import joblib
+
+import lib
+
+
+def main():
+    paths = lib.output_paths()
+    model_dir = Path(sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else paths["model"])
+    try:
+        features = json.loads((model_dir / "model.json").read_text(encoding="utf-8"))["features"]
+        pipeline = joblib.load(model_dir / "model.joblib")
+    except (OSError, KeyError, ValueError) as error:
+        raise lib.UsageError(f"cannot read the model in {model_dir} (model.json and model.joblib): {error}") from None
+    data = lib.read_dataset()
+    # The split comes from this checkout's params (the rows the candidate is tested on), the features from the model.
+    split_params = lib.read_params(paths["params"], data["feature_names"])["split"]
+    missing = [name for name in features if name not in data["feature_names"]]
+    if missing:
+        raise lib.UsageError(f"the model uses columns the data does not have: {', '.join(missing)}")
+    test = lib.stratified_split(data["y"], split_params["test_fraction"], split_params["seed"])["test"]
+    X = lib.select_columns(data, features)
+    labels = [data["y"][i] for i in test]
+    scores = [float(p) for p in pipeline.predict_proba([X[i] for i in test])[:, 1]]
+    metrics = {"test": lib.binary_metrics(labels, scores)}
+    lib.write_json(paths["metrics"], metrics)
+    lib.write_predictions(paths["predictions"], [data["ids"][i] for i in test], labels, scores)
+    print(f"test {lib.format_metrics(metrics['test'])}")
+
+
+if __name__ == "__main__":
+    lib.run_main("evaluate.py", main)
