@@ -16149,24 +16149,29 @@ import { constants } from "node:os";
 
 // shared/src/runtime/memory.ts
 import { readdirSync, readFileSync } from "node:fs";
-var SAMPLE_INTERVAL_MS = 100;
+var FIRST_INTERVAL_MS = 5;
+var MAX_INTERVAL_MS = 100;
 var ProcessGroupMemorySampler = class {
   constructor(groupId) {
     this.groupId = groupId;
     if (!this.supported) return;
-    this.sample();
-    this.timer = setInterval(() => this.sample(), SAMPLE_INTERVAL_MS);
-    this.timer.unref();
+    this.tick(FIRST_INTERVAL_MS);
   }
   groupId;
   peakBytes = 0;
   timer;
   supported = process.platform === "linux";
-  /** Takes a last sample and returns the peak in bytes. */
+  /** Stops sampling and returns the peak in bytes. */
   stop() {
     if (!this.supported) return void 0;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
+    this.timer = void 0;
     return this.peakBytes > 0 ? this.peakBytes : void 0;
+  }
+  tick(interval) {
+    this.sample();
+    this.timer = setTimeout(() => this.tick(Math.min(interval * 2, MAX_INTERVAL_MS)), interval);
+    this.timer.unref();
   }
   sample() {
     let residentSum = 0;
@@ -16232,7 +16237,7 @@ function runInProcessGroup(spec) {
   };
   const stopGroup = () => {
     signalGroup("SIGTERM");
-    killTimer ??= setTimeout(() => signalGroup("SIGKILL"), KILL_GRACE_MS);
+    killTimer ??= setTimeout(() => signalGroup("SIGKILL"), spec.killGraceMs ?? KILL_GRACE_MS);
   };
   const timeoutTimer = spec.timeoutMs === void 0 ? void 0 : setTimeout(() => {
     timedOut = true;
@@ -16562,7 +16567,7 @@ var run_record_schema_default = {
     command: { type: "string", description: "The bash script that was run." },
     workingDirectory: { type: "string", description: "Where it ran, relative to the workspace ('.' for the workspace itself)." },
     exitCode: { type: "integer", description: "The command's exit code; 128 + N when signal N ended it." },
-    peakMemoryBytes: { type: ["integer", "null"], minimum: 0, description: "Peak resident memory of the command's process group, sampled every 100 ms; null where it cannot be measured." },
+    peakMemoryBytes: { type: ["integer", "null"], minimum: 0, description: "Peak resident memory of the command's process group, sampled from /proc (every 5 ms at first, then up to every 100 ms); null where it cannot be measured." },
     git: {
       type: "object",
       additionalProperties: false,
@@ -18415,6 +18420,91 @@ var HAS_WELLFORMED = !!"".isWellFormed;
 
 // shared/src/files/structured.ts
 var import_yaml = __toESM(require_dist(), 1);
+
+// shared/src/files/json-error-offset.ts
+function jsonErrorOffset(text) {
+  let i = 0;
+  const fail = () => {
+    throw i;
+  };
+  const space = () => {
+    while (i < text.length && " 	\n\r".includes(text[i])) i++;
+  };
+  const literal = (word) => {
+    if (text.startsWith(word, i)) i += word.length;
+    else fail();
+  };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text.charCodeAt(i) < 32) fail();
+      if (text[i] === "\\") {
+        i++;
+        if (text[i] === "u") {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail();
+          i += 4;
+        } else if (!'"\\/bfnrt'.includes(text[i] ?? "x")) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const match = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!match || match[0] === "" || match[0] === "-") fail();
+    i += match[0].length;
+  };
+  const sequence = (close, item) => {
+    i++;
+    space();
+    if (text[i] === close) {
+      i++;
+      return;
+    }
+    for (; ; ) {
+      item();
+      space();
+      if (text[i] === ",") {
+        i++;
+        space();
+      } else if (text[i] === close) {
+        i++;
+        return;
+      } else fail();
+    }
+  };
+  const value = () => {
+    space();
+    const c = text[i];
+    if (c === "{") {
+      sequence("}", () => {
+        if (text[i] !== '"') fail();
+        string();
+        space();
+        if (text[i] !== ":") fail();
+        i++;
+        value();
+      });
+    } else if (c === "[") sequence("]", value);
+    else if (c === '"') string();
+    else if (c === "t") literal("true");
+    else if (c === "f") literal("false");
+    else if (c === "n") literal("null");
+    else number();
+  };
+  try {
+    value();
+    space();
+    if (i < text.length) fail();
+  } catch (offset) {
+    if (typeof offset === "number") return Math.min(offset, text.length);
+    throw offset;
+  }
+  return text.length;
+}
+
+// shared/src/files/structured.ts
 var FORMATS = { ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml" };
 function formatOf(file, label) {
   const format = FORMATS[path6.extname(file).toLowerCase()];
@@ -18445,16 +18535,15 @@ function parseStructured(text, format, file, label) {
     case "json":
       try {
         return JSON.parse(body);
-      } catch (error2) {
-        const message = error2.message;
-        const position = /position (\d+)/.exec(message);
-        const line = position ? body.slice(0, Number(position[1])).split("\n").length : void 0;
-        return fail(line, message.replace(/^JSON\.parse: /, ""));
+      } catch {
+        const offset = jsonErrorOffset(body);
+        const found = offset < body.length ? `unexpected ${JSON.stringify(body[offset])}` : "unexpected end of text";
+        return fail(lineAt(body, offset), found);
       }
     case "yaml": {
       const document = (0, import_yaml.parseDocument)(body, { prettyErrors: false, uniqueKeys: true });
       const [first] = document.errors;
-      if (first) return fail(first.linePos?.[0].line, first.message.split("\n")[0] ?? first.code);
+      if (first) return fail(lineAt(body, first.pos[0]), first.message.split("\n")[0] ?? first.code);
       return document.toJS();
     }
     case "toml":
@@ -18476,6 +18565,9 @@ function flatten(value, prefix = "", into = {}) {
 }
 function isPlainObject(value) {
   return typeof value === "object" && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+function lineAt(text, offset) {
+  return text.slice(0, offset).split("\n").length;
 }
 
 // shared/src/metrics/metrics-file.ts
@@ -18510,6 +18602,7 @@ function describe(value) {
 async function runTraining(settings, key, deps) {
   const { logger, clock } = deps;
   const runId = randomUUID();
+  const params = settings.params ? await readParams(settings, key) : null;
   const declaredOutputs = declared(settings);
   const before = /* @__PURE__ */ new Map();
   for (const [, file] of declaredOutputs) before.set(file, await fingerprint(file));
@@ -18521,7 +18614,7 @@ async function runTraining(settings, key, deps) {
     env: commandEnvironment(settings, runId, deps.env),
     timeoutMs: settings.timeoutMs
   });
-  const base = baseRecord(settings, key, deps.context, runId, startedAt, result.durationMs / 1e3, result.exitCode, result.peakMemoryBytes);
+  const base = { ...baseRecord(settings, key, deps.context, runId, startedAt, result.durationMs / 1e3, result.exitCode, result.peakMemoryBytes), params };
   if (result.timedOut || result.exitCode !== 0) {
     await writeRunRecord(settings.runRecord, { ...base, status: result.timedOut ? "timed-out" : "failed" });
     const minutes = (settings.timeoutMs ?? 0) / 6e4;
@@ -18543,7 +18636,6 @@ async function runTraining(settings, key, deps) {
   const record = {
     ...base,
     status: "succeeded",
-    params: settings.params ? await readParams(settings, key) : null,
     metrics: settings.metrics ? { path: relative2(settings, settings.metrics), values: await readMetricsFile(settings.metrics, "metrics") } : null,
     model: settings.model ? await describeArtifact(settings, settings.model, logger) : null,
     predictions: settings.predictions ? await describeArtifact(settings, settings.predictions, logger) : null
@@ -18672,8 +18764,11 @@ function finish(runtime, settings, record, cacheHit) {
   setTrainOutputs(runtime.outputs, record, path8.relative(runtime.context.workspace, settings.runRecord) || settings.runRecord, cacheHit);
   appendTrainSummary(runtime.summary, record, cacheHit);
 }
-function cachedPaths(settings) {
+function outputPaths(settings) {
   return [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0);
+}
+function cachedPaths(settings) {
+  return outputPaths(settings).map((p) => path8.relative(settings.workspace, p));
 }
 async function restoreFromCache(settings, key, cache, logger) {
   logger.info(`Looking up ${key.key} in ${cache.description}`);
@@ -18713,7 +18808,7 @@ async function uploadArtifact(settings, runtime) {
     return;
   }
   const files = [];
-  for (const output of cachedPaths(settings)) {
+  for (const output of outputPaths(settings)) {
     if ((await stat4(output)).isDirectory()) files.push(...(await listFiles(output)).map((file) => path8.join(output, file)));
     else files.push(output);
   }

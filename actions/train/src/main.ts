@@ -45,8 +45,16 @@ function finish(runtime: ActionRuntime, settings: TrainSettings, record: RunReco
 }
 
 /** Everything a run produces, which a cache hit must bring back. */
-function cachedPaths(settings: TrainSettings): string[] {
+function outputPaths(settings: TrainSettings): string[] {
   return [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p): p is string => p !== undefined);
+}
+
+/**
+ * The outputs relative to the workspace, as the cache is given them: `@actions/cache` versions an entry by its
+ * paths, so relative ones let every checkout of the repository share entries, wherever it is on disk.
+ */
+function cachedPaths(settings: TrainSettings): string[] {
+  return outputPaths(settings).map((p) => path.relative(settings.workspace, p));
 }
 
 /**
@@ -93,7 +101,7 @@ async function uploadArtifact(settings: TrainSettings, runtime: ActionRuntime): 
     return;
   }
   const files: string[] = [];
-  for (const output of cachedPaths(settings)) {
+  for (const output of outputPaths(settings)) {
     if ((await stat(output)).isDirectory()) files.push(...(await listFiles(output)).map((file) => path.join(output, file)));
     else files.push(output);
   }

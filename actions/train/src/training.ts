@@ -27,6 +27,8 @@ export interface TrainingDeps {
 export async function runTraining(settings: TrainSettings, key: CacheKey, deps: TrainingDeps): Promise<RunRecord> {
   const { logger, clock } = deps;
   const runId = randomUUID();
+  // Parameters are read before the command runs: a file that does not parse should not cost a training run.
+  const params = settings.params ? await readParams(settings, key) : null;
   const declaredOutputs = declared(settings);
   const before = new Map<string, string | undefined>();
   for (const [, file] of declaredOutputs) before.set(file, await fingerprint(file));
@@ -39,7 +41,7 @@ export async function runTraining(settings: TrainSettings, key: CacheKey, deps: 
     env: commandEnvironment(settings, runId, deps.env),
     timeoutMs: settings.timeoutMs,
   });
-  const base = baseRecord(settings, key, deps.context, runId, startedAt, result.durationMs / 1000, result.exitCode, result.peakMemoryBytes);
+  const base = { ...baseRecord(settings, key, deps.context, runId, startedAt, result.durationMs / 1000, result.exitCode, result.peakMemoryBytes), params };
 
   if (result.timedOut || result.exitCode !== 0) {
     await writeRunRecord(settings.runRecord, { ...base, status: result.timedOut ? 'timed-out' : 'failed' });
@@ -66,7 +68,6 @@ export async function runTraining(settings: TrainSettings, key: CacheKey, deps: 
   const record: RunRecord = {
     ...base,
     status: 'succeeded',
-    params: settings.params ? await readParams(settings, key) : null,
     metrics: settings.metrics ? { path: relative(settings, settings.metrics), values: await readMetricsFile(settings.metrics, 'metrics') } : null,
     model: settings.model ? await describeArtifact(settings, settings.model, logger) : null,
     predictions: settings.predictions ? await describeArtifact(settings, settings.predictions, logger) : null,

@@ -1,32 +1,39 @@
 import { readdirSync, readFileSync } from 'node:fs';
 
-const SAMPLE_INTERVAL_MS = 100;
+/** Ticks start fast, so that a short command is seen at all, and slow down to this as it keeps running. */
+const FIRST_INTERVAL_MS = 5;
+const MAX_INTERVAL_MS = 100;
 
 /**
  * Peak resident memory of a process group, sampled from /proc (Linux only; elsewhere it reports undefined).
  *
  * Node cannot read a child's rusage, and `/usr/bin/time` is not on every runner, so the group is sampled: at
- * each tick the resident sizes of its processes are summed, and each process's own high-water mark (VmHWM)
+ * each tick (every 5 ms at first, slowing to every 100 ms) the resident sizes of its processes are summed, and each process's own high-water mark (VmHWM)
  * is read too. The peak is the larger of the highest sum and the highest single high-water mark, so one big
  * process is measured exactly and short-lived helpers between ticks may be missed.
  */
 export class ProcessGroupMemorySampler {
   private peakBytes = 0;
-  private readonly timer: NodeJS.Timeout | undefined;
+  private timer: NodeJS.Timeout | undefined;
   private readonly supported = process.platform === 'linux';
 
   constructor(private readonly groupId: number) {
     if (!this.supported) return;
-    this.sample();
-    this.timer = setInterval(() => this.sample(), SAMPLE_INTERVAL_MS);
-    this.timer.unref();
+    this.tick(FIRST_INTERVAL_MS);
   }
 
-  /** Takes a last sample and returns the peak in bytes. */
+  /** Stops sampling and returns the peak in bytes. */
   stop(): number | undefined {
     if (!this.supported) return undefined;
-    clearInterval(this.timer);
+    clearTimeout(this.timer);
+    this.timer = undefined;
     return this.peakBytes > 0 ? this.peakBytes : undefined;
+  }
+
+  private tick(interval: number): void {
+    this.sample();
+    this.timer = setTimeout(() => this.tick(Math.min(interval * 2, MAX_INTERVAL_MS)), interval);
+    this.timer.unref();
   }
 
   private sample(): void {
