@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { ConfigurationError } from '../../shared/src/errors';
 import type { Logger } from '../../shared/src/ports';
 import { createGitHubClient, type GitHubClientOptions } from '../../shared/src/runtime/github';
 import { startGitHubServer, type GitHubServer } from '../harness/github-server';
@@ -64,11 +65,11 @@ describe('createGitHubClient', () => {
     expect(rec.masked).toEqual(['ghs_secret']);
   });
 
-  // Not an anonymous client: @actions/github's getOctokit refuses an empty token with a plain Error (not a
-  // ConfigurationError), so callers must check for a missing token before creating the client.
-  it('throws at creation for an empty token', () => {
+  // Not an anonymous client: an empty token is the user's mistake, named in one line.
+  it('refuses an empty token with a ConfigurationError that names the input', () => {
     const rec = recorder();
-    expect(() => client('', rec)).toThrow('Parameter token or opts.auth is required');
+    expect(() => client('', rec)).toThrow(ConfigurationError);
+    expect(() => client('', rec)).toThrow('github-token: no token was given; pass `${{ github.token }}` (the default) or a token with the permissions this step needs');
     expect(rec.masked).toEqual([]);
   });
 
@@ -114,6 +115,14 @@ describe('createGitHubClient', () => {
     expect(rec.sleeps).toHaveLength(1);
     expect(rec.sleeps[0]).toBeGreaterThan(3000);
     expect(rec.sleeps[0]).toBeLessThanOrEqual(5000);
+  });
+
+  it('waits out a secondary rate limit: a 403 with Retry-After while quota remains', async () => {
+    server.failNext('GET /repos/{owner}/{repo}', 403, 1, { 'retry-after': '2', 'x-ratelimit-remaining': '4000' });
+    const rec = recorder();
+    const { data } = await client('ghs_secret', rec).rest.repos.get({ owner, repo });
+    expect(data.full_name).toBe(`${owner}/${repo}`);
+    expect(rec.sleeps).toEqual([2000]);
   });
 
   it('fails at once when the server asks for a longer wait than maxDelayMs', async () => {

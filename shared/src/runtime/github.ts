@@ -1,9 +1,12 @@
 import { getOctokit } from '@actions/github';
+import { ConfigurationError } from '../errors';
 import type { Logger } from '../ports';
 
 export type GitHubClient = ReturnType<typeof getOctokit>;
 
 export interface GitHubClientOptions {
+  /** The input the token came from, named when it is empty. */
+  tokenInput?: string;
   /** The REST API root; the runner's GITHUB_API_URL (GitHub Enterprise Server, or a test server). */
   apiUrl: string;
   logger: Logger;
@@ -24,12 +27,15 @@ interface HttpErrorLike {
 /**
  * An Octokit for the REST API at `apiUrl`, with the token masked, that retries server errors (5xx) and rate
  * limits (429, or 403 with no remaining quota) with exponential back-off, honouring `Retry-After` and
- * `x-ratelimit-reset`. Other errors (a 403 "Resource not accessible by integration", a 404) fail at once.
+ * `x-ratelimit-reset`, secondary rate limits included (a 403 with Retry-After). Other errors (a 403 "Resource not accessible by integration", a 404) fail at once.
  */
 export function createGitHubClient(token: string, options: GitHubClientOptions): GitHubClient {
   const { apiUrl, logger, retries = 4, baseDelayMs = 1000, maxDelayMs = 60_000 } = options;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
-  if (token) logger.mask(token);
+  if (!token) {
+    throw new ConfigurationError(`${options.tokenInput ?? 'github-token'}: no token was given; pass \`\${{ github.token }}\` (the default) or a token with the permissions this step needs`);
+  }
+  logger.mask(token);
   const octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, '') });
   octokit.hook.wrap('request', async (request, requestOptions) => {
     for (let attempt = 0; ; attempt++) {
@@ -51,7 +57,9 @@ export function createGitHubClient(token: string, options: GitHubClientOptions):
 export function retryDelay(error: HttpErrorLike, attempt: number, baseDelayMs: number, nowMs = Date.now()): number | undefined {
   const status = error.status ?? 0;
   const headers = error.response?.headers ?? {};
-  const rateLimited = status === 429 || (status === 403 && String(headers['x-ratelimit-remaining']) === '0');
+  // A primary rate limit is a 403 with no quota left; a secondary one is a 403 (or 429) with Retry-After.
+  const rateLimited =
+    status === 429 || (status === 403 && (String(headers['x-ratelimit-remaining']) === '0' || headers['retry-after'] !== undefined));
   if (!(status >= 500 || rateLimited)) return undefined;
   const retryAfter = Number(headers['retry-after']);
   if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers['retry-after'] !== undefined) return retryAfter * 1000;
