@@ -63,10 +63,17 @@ function parsePredictions(text: string) {
   });
 }
 
-/** The first Python found that can import the given modules, or undefined (those checks are then skipped). */
+/**
+ * The first Python found that can import the given modules. Without one, those checks are skipped on a
+ * developer's machine, but fail in CI, where .ci/run installs Debian's python3-sklearn.
+ */
 function python(modules: string): string | undefined {
   const candidates = [process.env['MLOPS_TEST_PYTHON'], 'python3', '/usr/bin/python3'].filter((c): c is string => Boolean(c));
-  return candidates.find((candidate) => spawnSync(candidate, ['-c', `import ${modules}`]).status === 0);
+  const found = candidates.find((candidate) => spawnSync(candidate, ['-c', `import ${modules}`]).status === 0);
+  if (!found && process.env['CI'] === 'true') {
+    throw new Error(`No python3 that can import ${modules}: .ci/run installs python3-sklearn, python3-yaml and python3-joblib from Debian`);
+  }
+  return found;
 }
 
 beforeAll(async () => {
