@@ -9,27 +9,16 @@
  *
  * Everything it writes stays in one scratch folder under .tmp/; its path is printed at the end.
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REPO_ROOT, loadEvent, parseCommandLine, runAction, unescapeData, type ActionResult } from '../tests/harness';
-
-const EXAMPLE = path.join(REPO_ROOT, 'examples', 'breast-cancer');
-const GENERATED = new Set(['model', 'metrics.json', 'predictions.csv', 'run.json', '__pycache__']);
-const STEP = {
-  command: 'node train.mjs',
-  params: 'params.yaml',
-  inputs: 'train.mjs\nlib.mjs\ndata/**',
-  model: 'model',
-  metrics: 'metrics.json',
-  predictions: 'predictions.csv',
-};
+import { EXAMPLE_TRAIN_STEP as STEP, REPO_ROOT, checkoutExample, loadEvent, parseCommandLine, runAction, unescapeData, type ActionResult } from '../tests/harness';
 
 const scratch = path.join(REPO_ROOT, '.tmp', `demo-${new Date().toISOString().replace(/[:.]/g, '-')}`);
 const workspace = path.join(scratch, 'workspace');
 const summaries = path.join(scratch, 'summaries');
 const env = { MLOPS_CACHE_DIR: path.join(scratch, 'cache') };
 mkdirSync(summaries, { recursive: true });
-cpSync(EXAMPLE, workspace, { recursive: true, filter: (source) => !GENERATED.has(path.basename(source)) });
+checkoutExample(workspace);
 
 const written: string[] = [];
 let failures = 0;

@@ -4,26 +4,13 @@
  * service on 127.0.0.1).
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { RUN_RECORD_SCHEMA, type RunRecord } from '../../shared/src/run-record';
 import { assertMatchesSchema } from '../../shared/src/files/schema';
-import { REPO_ROOT, loadEvent, runAction, startCacheServer, type ActionResult, type CacheServer } from '../harness';
-
-const EXAMPLE = path.join(REPO_ROOT, 'examples', 'breast-cancer');
-const GENERATED = new Set(['model', 'metrics.json', 'predictions.csv', 'run.json', '__pycache__']);
-
-/** The inputs of the example's workflow step, as its README shows them. */
-const EXAMPLE_STEP = {
-  command: 'node train.mjs',
-  params: 'params.yaml',
-  inputs: 'train.mjs\nlib.mjs\ndata/**',
-  model: 'model',
-  metrics: 'metrics.json',
-  predictions: 'predictions.csv',
-};
+import { EXAMPLE_TRAIN_STEP as EXAMPLE_STEP, checkoutExample, loadEvent, runAction, startCacheServer, type ActionResult, type CacheServer } from '../harness';
 
 let cacheServer: CacheServer;
 const workspaces: string[] = [];
@@ -42,8 +29,7 @@ afterEach(() => {
 function checkout(): string {
   const workspace = mkdtempSync(path.join(os.tmpdir(), 'train-it-'));
   workspaces.push(workspace);
-  cpSync(EXAMPLE, workspace, { recursive: true, filter: (source) => !GENERATED.has(path.basename(source)) });
-  return workspace;
+  return checkoutExample(workspace);
 }
 
 function train(workspace: string, inputs: Record<string, string>, env: Record<string, string> = cacheServer.env, timeoutMs?: number): Promise<ActionResult> {

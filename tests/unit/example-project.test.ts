@@ -2,14 +2,12 @@
 // it must train well, write the files the train action expects, be byte-for-byte deterministic (the action's
 // cache and model digests rely on it), fail clearly on bad parameters, and re-score a saved model exactly.
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-
-const EXAMPLE = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../examples/breast-cancer');
+import { EXAMPLE_DIR as EXAMPLE, checkoutExample } from '../harness/example-project';
 const OUTPUTS = ['model/model.json', 'model/card.md', 'metrics.json', 'predictions.csv'];
 const METRICS = ['accuracy', 'precision', 'recall', 'f1', 'roc_auc', 'log_loss'] as const;
 
@@ -24,9 +22,7 @@ let copies = 0;
 /** A fresh copy of the example without any outputs a run by hand may have left in the source tree. */
 async function copyExample(): Promise<string> {
   const dir = path.join(scratch, `example-${++copies}`);
-  const skip = new Set(['model', 'metrics.json', 'predictions.csv', 'run.json', '__pycache__']);
-  await cp(EXAMPLE, dir, { recursive: true, filter: (source) => !skip.has(path.basename(source)) });
-  return dir;
+  return checkoutExample(dir);
 }
 
 /** Runs a script of the example as the train action does: in its folder, outputs chosen by MLOPS_* variables. */
