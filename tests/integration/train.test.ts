@@ -268,6 +268,18 @@ describe('train artifacts', () => {
     }
   });
 
+  it('uploads the artifact on a cache hit too, so later jobs of the run get the restored outputs', async () => {
+    const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'train-cache-'));
+    const artifacts = mkdtempSync(path.join(os.tmpdir(), 'train-artifacts-'));
+    workspaces.push(cacheDir, artifacts);
+    const env = { MLOPS_CACHE_DIR: cacheDir, MLOPS_ARTIFACT_DIR: artifacts };
+    await train(checkout(), EXAMPLE_STEP, env);
+    const hit = await train(checkout(), { ...EXAMPLE_STEP, 'artifact-name': 'candidate-model' }, env);
+    expect(hit.outputs['cache-hit']).toBe('true');
+    expect(hit.groups).toContain('Upload the artifact');
+    expect(sha256sumOfFolder(path.join(artifacts, 'candidate-model', 'model'))).toBe(hit.outputs['model-digest']);
+  });
+
   it('warns and goes on when there is nowhere to upload to', async () => {
     const result = await train(checkout(), { ...EXAMPLE_STEP, 'artifact-name': 'candidate-model', cache: 'false' }, {});
     expect(result.exitCode).toBe(0);

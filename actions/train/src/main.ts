@@ -19,23 +19,18 @@ export async function train(runtime: ActionRuntime): Promise<void> {
   const settings = readTrainSettings(runtime.inputs, runtime.context.workspace);
   const key = await logger.group('Hash the inputs', () => computeCacheKey(settings, runtime.context, logger));
 
-  if (settings.cache) {
-    const restored = await logger.group('Look for an earlier run in the cache', () => restoreFromCache(settings, key, runtime.cache(), logger));
-    if (restored) {
-      finish(runtime, settings, restored, true);
-      await runtime.summary.write();
-      return;
-    }
-  }
-
-  const record = await logger.group('Train', () => runTraining(settings, key, runtime));
-  if (settings.cache) {
+  const restored = settings.cache
+    ? await logger.group('Look for an earlier run in the cache', () => restoreFromCache(settings, key, runtime.cache(), logger))
+    : undefined;
+  const record = restored ?? (await logger.group('Train', () => runTraining(settings, key, runtime)));
+  if (settings.cache && !restored) {
     await logger.group('Save to the cache', () => saveToCache(settings, key, runtime.cache(), logger));
   }
+  // Restored or trained, later jobs of this workflow run get the outputs as an artifact.
   if (settings.artifactName) {
     await logger.group('Upload the artifact', () => uploadArtifact(settings, runtime));
   }
-  finish(runtime, settings, record, false);
+  finish(runtime, settings, record, restored !== undefined);
   await runtime.summary.write();
 }
 
