@@ -178,12 +178,16 @@ describe('train without a cache service', () => {
     expect(result.outputs['cache-hit']).toBe('false');
   });
 
-  it('trains when the cache service is down', async () => {
+  it('trains when the cache service is down, with one warning', async () => {
     const workspace = checkout();
     cacheServer.setDown(true);
     try {
       const result = await train(workspace, EXAMPLE_STEP);
       expect(result.exitCode).toBe(0);
+      expect(result.annotations.filter((a) => a.level === 'warning' || a.level === 'error').map((a) => a.message)).toEqual([
+        'Failed to restore: getCacheEntry failed: Cache service responded with 503',
+      ]);
+      expect(result.stdout).toContain('Not saving to the cache: the cache service failed when it was asked for this key.');
       expect(result.stdout).toMatch(/test accuracy=/);
       expect(result.outputs['cache-hit']).toBe('false');
       expect(result.outputs['model-digest']).toMatch(/^sha256:[0-9a-f]{64}$/);

@@ -16065,19 +16065,44 @@ import { createHash } from "node:crypto";
 import { cp as cp2, mkdir as mkdir2, readFile, rename, rm, writeFile } from "node:fs/promises";
 import path2 from "node:path";
 var loadCacheModule = () => import("./chunks/cache-XHIDYYOZ.js");
-var actionsCacheService = {
-  description: "the GitHub Actions cache",
-  restore: async (paths, key) => (await loadCacheModule()).restoreCache(paths, key),
-  save: async (paths, key) => {
-    const actionsCache = await loadCacheModule();
-    try {
-      await actionsCache.saveCache(paths, key);
-    } catch (error2) {
-      if (error2 instanceof actionsCache.ValidationError) throw error2;
-      throw new CacheSaveSkipped(error2.message);
+function actionsCacheService(logger) {
+  let restoreFailed = false;
+  return {
+    description: "the GitHub Actions cache",
+    async restore(paths, key) {
+      const actionsCache = await loadCacheModule();
+      const { result, printed } = await watchStdout(() => actionsCache.restoreCache(paths, key));
+      restoreFailed = /^::(warning|error)::Failed to restore/m.test(printed);
+      return result;
+    },
+    async save(paths, key) {
+      if (restoreFailed) {
+        logger.info("Not saving to the cache: the cache service failed when it was asked for this key.");
+        return;
+      }
+      const actionsCache = await loadCacheModule();
+      try {
+        await actionsCache.saveCache(paths, key);
+      } catch (error2) {
+        if (error2 instanceof actionsCache.ValidationError) throw error2;
+        throw new CacheSaveSkipped(error2.message);
+      }
     }
+  };
+}
+async function watchStdout(fn) {
+  const chunks = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk, ...rest) => {
+    chunks.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+    return write(chunk, ...rest);
+  });
+  try {
+    return { result: await fn(), printed: chunks.join("") };
+  } finally {
+    process.stdout.write = write;
   }
-};
+}
 var CacheSaveSkipped = class extends Error {
   name = "CacheSaveSkipped";
 };
@@ -16134,7 +16159,7 @@ function noCache(reason, logger) {
   };
 }
 function selectCache(env, workspace, logger) {
-  if (cacheServiceAvailable(env)) return actionsCacheService;
+  if (cacheServiceAvailable(env)) return actionsCacheService(logger);
   const localDir = env["MLOPS_CACHE_DIR"];
   if (localDir) return localFolderCache(path2.resolve(localDir), workspace);
   return noCache("not on a GitHub runner (ACTIONS_CACHE_URL and ACTIONS_RESULTS_URL are unset) and MLOPS_CACHE_DIR is not set", logger);

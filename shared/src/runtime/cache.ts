@@ -6,21 +6,53 @@ import type { Cache, Logger } from '../ports';
 // `@actions/cache` brings the Azure storage SDK: loaded on first use, so actions that never cache start fast.
 const loadCacheModule = () => import('@actions/cache');
 
-/** The runner's cache service through `@actions/cache`. It logs its own failures and treats them as misses. */
-export const actionsCacheService: Cache = {
-  description: 'the GitHub Actions cache',
-  restore: async (paths, key) => (await loadCacheModule()).restoreCache(paths, key),
-  save: async (paths, key) => {
-    const actionsCache = await loadCacheModule();
-    try {
-      await actionsCache.saveCache(paths, key);
-    } catch (error) {
-      // Another job saved the same key first (ReserveCacheError), or saving is not allowed: not worth failing for.
-      if (error instanceof actionsCache.ValidationError) throw error;
-      throw new CacheSaveSkipped((error as Error).message);
-    }
-  },
-};
+/**
+ * The runner's cache service through `@actions/cache`. The library reports a failing service itself (a
+ * `Failed to restore: …` warning) and answers a miss; it does not tell its caller. So the restore watches for
+ * that line, and when the service failed, the save is skipped instead of waiting on the same outage again and
+ * warning twice.
+ */
+export function actionsCacheService(logger: Logger): Cache {
+  let restoreFailed = false;
+  return {
+    description: 'the GitHub Actions cache',
+    async restore(paths, key) {
+      const actionsCache = await loadCacheModule();
+      const { result, printed } = await watchStdout(() => actionsCache.restoreCache(paths, key));
+      restoreFailed = /^::(warning|error)::Failed to restore/m.test(printed);
+      return result;
+    },
+    async save(paths, key) {
+      if (restoreFailed) {
+        logger.info('Not saving to the cache: the cache service failed when it was asked for this key.');
+        return;
+      }
+      const actionsCache = await loadCacheModule();
+      try {
+        await actionsCache.saveCache(paths, key);
+      } catch (error) {
+        // Another job saved the same key first (ReserveCacheError), or saving is not allowed: not worth failing for.
+        if (error instanceof actionsCache.ValidationError) throw error;
+        throw new CacheSaveSkipped((error as Error).message);
+      }
+    },
+  };
+}
+
+/** Runs `fn` and returns what it printed on stdout too (still printing it), for libraries that only log. */
+async function watchStdout<T>(fn: () => Promise<T>): Promise<{ result: T; printed: string }> {
+  const chunks: string[] = [];
+  const write = process.stdout.write.bind(process.stdout);
+  process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]) => {
+    chunks.push(typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8'));
+    return (write as (...args: unknown[]) => boolean)(chunk, ...rest);
+  }) as typeof process.stdout.write;
+  try {
+    return { result: await fn(), printed: chunks.join('') };
+  } finally {
+    process.stdout.write = write;
+  }
+}
 
 export class CacheSaveSkipped extends Error {
   override readonly name = 'CacheSaveSkipped';
@@ -88,7 +120,7 @@ export function noCache(reason: string, logger: Logger): Cache {
 
 /** Picks the cache: the runner's service when it is there, else MLOPS_CACHE_DIR, else none (with a warning). */
 export function selectCache(env: NodeJS.ProcessEnv, workspace: string, logger: Logger): Cache {
-  if (cacheServiceAvailable(env)) return actionsCacheService;
+  if (cacheServiceAvailable(env)) return actionsCacheService(logger);
   const localDir = env['MLOPS_CACHE_DIR'];
   if (localDir) return localFolderCache(path.resolve(localDir), workspace);
   return noCache('not on a GitHub runner (ACTIONS_CACHE_URL and ACTIONS_RESULTS_URL are unset) and MLOPS_CACHE_DIR is not set', logger);
