@@ -8,6 +8,14 @@ export class ConfigurationError extends Error {
   override readonly name = 'ConfigurationError';
 }
 
+/**
+ * A service the action depends on (the artifact or cache service, the GitHub API) refused or failed. Not a bug
+ * of ours and not the user's typo: one line that says which input it concerns and what the service said.
+ */
+export class ServiceError extends Error {
+  override readonly name = 'ServiceError';
+}
+
 /** The user's command failed or was stopped: the action exits with the command's own exit code. */
 export class CommandFailedError extends Error {
   override readonly name = 'CommandFailedError';

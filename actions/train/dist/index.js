@@ -16032,12 +16032,39 @@ import path8 from "node:path";
 // shared/src/runtime/artifact.ts
 import { cp, mkdir } from "node:fs/promises";
 import path from "node:path";
+
+// shared/src/errors.ts
+var ConfigurationError = class extends Error {
+  name = "ConfigurationError";
+};
+var ServiceError = class extends Error {
+  name = "ServiceError";
+};
+var CommandFailedError = class extends Error {
+  constructor(message, exitCode) {
+    super(message);
+    this.exitCode = exitCode;
+  }
+  exitCode;
+  name = "CommandFailedError";
+};
+function quote(value) {
+  const text = typeof value === "string" ? value : String(value);
+  const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return JSON.stringify(shown);
+}
+
+// shared/src/runtime/artifact.ts
 var actionsArtifactUploader = {
   description: "GitHub Actions artifacts",
   async upload(name, files, rootDirectory) {
     const { DefaultArtifactClient } = await import("./chunks/artifact-5MZMJ5Z6.js");
-    const response = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
-    return { id: response.id, size: response.size };
+    try {
+      const response = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
+      return { id: response.id, size: response.size };
+    } catch (error2) {
+      throw new ServiceError(`artifact-name: uploading the artifact ${JSON.stringify(name)} failed: ${error2.message}`);
+    }
   }
 };
 function localFolderArtifacts(directory) {
@@ -16303,26 +16330,6 @@ function runInProcessGroup(spec) {
 // shared/src/runtime/context.ts
 import { readFileSync as readFileSync2 } from "node:fs";
 import os from "node:os";
-
-// shared/src/errors.ts
-var ConfigurationError = class extends Error {
-  name = "ConfigurationError";
-};
-var CommandFailedError = class extends Error {
-  constructor(message, exitCode) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-  exitCode;
-  name = "CommandFailedError";
-};
-function quote(value) {
-  const text = typeof value === "string" ? value : String(value);
-  const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
-  return JSON.stringify(shown);
-}
-
-// shared/src/runtime/context.ts
 function readRunContext(env = process.env) {
   const eventPath = env["GITHUB_EVENT_PATH"];
   let payload = {};
@@ -16414,7 +16421,7 @@ async function runWrapper(actionName, main) {
   try {
     await main();
   } catch (error2) {
-    if (error2 instanceof ConfigurationError) {
+    if (error2 instanceof ConfigurationError || error2 instanceof ServiceError) {
       setFailed(error2.message.replace(/\s*\n\s*/g, " "));
     } else if (error2 instanceof CommandFailedError) {
       setFailed(error2.message);
@@ -18772,11 +18779,12 @@ async function train(runtime) {
   if (settings.cache && !restored) {
     await logger.group("Save to the cache", () => saveToCache(settings, key, runtime.cache(), logger));
   }
-  if (settings.artifactName) {
-    await logger.group("Upload the artifact", () => uploadArtifact(settings, runtime));
-  }
   finish(runtime, settings, record, restored !== void 0);
-  await runtime.summary.write();
+  try {
+    if (settings.artifactName) await logger.group("Upload the artifact", () => uploadArtifact(settings, runtime));
+  } finally {
+    await runtime.summary.write();
+  }
 }
 function finish(runtime, settings, record, cacheHit) {
   setTrainOutputs(runtime.outputs, record, path8.relative(runtime.context.workspace, settings.runRecord) || settings.runRecord, cacheHit);

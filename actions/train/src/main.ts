@@ -26,12 +26,14 @@ export async function train(runtime: ActionRuntime): Promise<void> {
   if (settings.cache && !restored) {
     await logger.group('Save to the cache', () => saveToCache(settings, key, runtime.cache(), logger));
   }
-  // Restored or trained, later jobs of this workflow run get the outputs as an artifact.
-  if (settings.artifactName) {
-    await logger.group('Upload the artifact', () => uploadArtifact(settings, runtime));
-  }
+  // The outputs describe the model whatever happens to the upload below.
   finish(runtime, settings, record, restored !== undefined);
-  await runtime.summary.write();
+  try {
+    // Restored or trained, later jobs of this workflow run get the outputs as an artifact.
+    if (settings.artifactName) await logger.group('Upload the artifact', () => uploadArtifact(settings, runtime));
+  } finally {
+    await runtime.summary.write();
+  }
 }
 
 function finish(runtime: ActionRuntime, settings: TrainSettings, record: RunRecord, cacheHit: boolean): void {

@@ -19593,6 +19593,9 @@ function error(message, properties = {}) {
 var ConfigurationError = class extends Error {
   name = "ConfigurationError";
 };
+var ServiceError = class extends Error {
+  name = "ServiceError";
+};
 var CommandFailedError = class extends Error {
   constructor(message, exitCode) {
     super(message);
@@ -19607,7 +19610,7 @@ async function runWrapper(actionName, main) {
   try {
     await main();
   } catch (error2) {
-    if (error2 instanceof ConfigurationError) {
+    if (error2 instanceof ConfigurationError || error2 instanceof ServiceError) {
       setFailed(error2.message.replace(/\s*\n\s*/g, " "));
     } else if (error2 instanceof CommandFailedError) {
       setFailed(error2.message);

@@ -1,5 +1,6 @@
 import { cp, mkdir } from 'node:fs/promises';
 import path from 'node:path';
+import { ServiceError } from '../errors';
 import type { ArtifactUploader } from '../ports';
 
 /** Uploads a workflow artifact through the runner's results service. */
@@ -8,8 +9,13 @@ export const actionsArtifactUploader: ArtifactUploader = {
   async upload(name, files, rootDirectory) {
     // Loaded on first use: the artifact client is large and most runs never upload.
     const { DefaultArtifactClient } = await import('@actions/artifact');
-    const response = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
-    return { id: response.id, size: response.size };
+    try {
+      const response = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
+      return { id: response.id, size: response.size };
+    } catch (error) {
+      // Refused (a name already used in this run, by another matrix job say) or the service is down.
+      throw new ServiceError(`artifact-name: uploading the artifact ${JSON.stringify(name)} failed: ${(error as Error).message}`);
+    }
   },
 };
 
