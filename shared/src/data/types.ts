@@ -1,0 +1,30 @@
+/**
+ * What the data readers give to the profiler and the contract checks: batches of rows, each row with the line
+ * of the file it came from, so a failing value can be pointed at (`::error file=…,line=…::`).
+ */
+
+/**
+ * One value as read. CSV and TSV give strings (an empty field is null); JSON Lines gives JSON scalars, with
+ * objects and arrays as their JSON text; Parquet gives its typed values (timestamps as ISO 8601 strings,
+ * 64-bit integers as numbers when they are safe integers, else as decimal strings).
+ */
+export type Value = string | number | boolean | null;
+
+export interface RecordBatch {
+  /** The file as the user named it, relative to the workspace, with `/`. */
+  file: string;
+  /** The file's columns, in file order (CSV header, the keys of the first JSON Lines record, Parquet schema). */
+  columns: readonly string[];
+  /** Row-major: rows[i][j] is the value of columns[j]; a missing JSON key is null. */
+  rows: Value[][];
+  /** The 1-based line where each row starts (Parquet: the 1-based row number). */
+  lines: number[];
+  /** JSON Lines only: each row's parsed record, for the contract's records JSON Schema. */
+  records?: unknown[];
+}
+
+/** Which part of the input a matrix job validates: `shard: i/n` with 1 ≤ i ≤ n. */
+export interface Shard {
+  index: number;
+  count: number;
+}
