@@ -1,0 +1,36 @@
+/**
+ * The views of a column that drift statistics need. The profile's sketches implement them (approximately, within
+ * their stated error); tests implement them exactly from raw arrays, so the statistics can be checked against
+ * scipy on the same data.
+ */
+
+/** A numeric column's distribution. */
+export interface NumericDistribution {
+  /** Non-null values. */
+  count: number;
+  nulls: number;
+  mean: number;
+  /** Population standard deviation of the non-null values. */
+  std: number;
+  min: number;
+  max: number;
+  /** The p-quantile (0 ≤ p ≤ 1) of the non-null values, as the lower empirical quantile. */
+  quantile(p: number): number;
+  /** The fraction of non-null values ≤ x. */
+  cdf(x: number): number;
+  /**
+   * Counts of the non-null values in the bins (−∞, e0], (e0, e1], …, (e_last, +∞): edges.length + 1 counts. When
+   * the edges are the ones the profile was built with, exact; otherwise estimated from the sketch.
+   */
+  histogram(edges: readonly number[]): number[];
+}
+
+/** A categorical column's distribution: counts of its values; values beyond those counted are lumped together. */
+export interface CategoricalDistribution {
+  count: number;
+  nulls: number;
+  /** Count of each value tracked (all of them, while the column has few distinct values). */
+  counts: ReadonlyMap<string, number>;
+  /** How many values were not tracked one by one (0 when every value is in `counts`). */
+  otherCount: number;
+}
