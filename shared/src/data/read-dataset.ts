@@ -1,0 +1,124 @@
+import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import { glob } from 'tinyglobby';
+import { ConfigurationError, quote } from '../errors';
+import { compareBytes } from '../hashing/digest';
+import type { Clock, Logger } from '../ports';
+import { ProgressReporter } from '../progress';
+import { readDelimitedFile } from './csv';
+import { readJsonLinesFile } from './jsonl';
+import { readParquetFile } from './parquet';
+import { planShard } from './shard';
+import type { RecordBatch, Shard } from './types';
+
+export { planShard, type ShardPlan } from './shard';
+
+export const DEFAULT_BATCH_ROWS = 8192;
+
+export interface ReadDatasetOptions {
+  /** Where the globs are relative to (the workspace); batches name files relative to it. */
+  cwd: string;
+  logger: Logger;
+  clock?: Clock;
+  /** Rows per batch (the last batch of a file may have fewer); default 8192. */
+  batchRows?: number;
+  shard?: Shard;
+  /** The input's name for error messages; default 'data'. */
+  label?: string;
+  /** Milliseconds between progress lines; default 5000. */
+  progressIntervalMs?: number;
+}
+
+export type DataFormat = 'csv' | 'tsv' | 'jsonl' | 'parquet';
+
+/** The extensions the readers know; the text formats may also end in `.gz`. */
+export const KNOWN_EXTENSIONS = ['.csv', '.tsv', '.jsonl', '.ndjson', '.parquet'] as const;
+
+/** The format and compression of a file, from its name; undefined when the extension is unknown. */
+export function formatOf(file: string): { format: DataFormat; gzip: boolean } | undefined {
+  const lower = file.toLowerCase();
+  const gzip = lower.endsWith('.gz');
+  const base = gzip ? lower.slice(0, -3) : lower;
+  if (base.endsWith('.csv')) return { format: 'csv', gzip };
+  if (base.endsWith('.tsv')) return { format: 'tsv', gzip };
+  if (base.endsWith('.jsonl') || base.endsWith('.ndjson')) return { format: 'jsonl', gzip };
+  if (base.endsWith('.parquet') && !gzip) return { format: 'parquet', gzip };
+  return undefined;
+}
+
+/**
+ * The files the patterns name, relative to `cwd` with `/`, sorted by their UTF-8 bytes. One glob per entry; an
+ * entry starting with `!` excludes. A glob that matches no file is a ConfigurationError, and so is a file
+ * whose extension no reader knows.
+ */
+export async function listDataFiles(patterns: readonly string[], cwd: string, label = 'data'): Promise<string[]> {
+  const include = patterns.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('!'));
+  const exclude = patterns.map((p) => p.trim()).filter((p) => p.startsWith('!')).map((p) => p.slice(1));
+  if (include.length === 0) throw new ConfigurationError(`${label}: no file pattern given; expected one glob per line, such as data/*.csv`);
+  const options = { cwd, onlyFiles: true, dot: true, followSymbolicLinks: true, ignore: ['**/.git/**', ...exclude] };
+  const found = new Set<string>();
+  for (const pattern of include) {
+    const matches = await glob([pattern], options);
+    if (matches.length === 0) throw new ConfigurationError(`${label}: ${quote(pattern)} matches no file under ${quote(cwd)}`);
+    for (const match of matches) found.add(match.split(path.sep).join('/'));
+  }
+  const files = [...found].sort(compareBytes);
+  for (const file of files) {
+    if (!formatOf(file)) {
+      throw new ConfigurationError(
+        `${label}: ${quote(file)} is not a data file this action reads; expected a name ending in ${KNOWN_EXTENSIONS.join(', ')} (the text formats also with .gz)`,
+      );
+    }
+  }
+  return files;
+}
+
+/**
+ * Reads the files the patterns name as batches of rows, file after file in sorted order, in constant memory
+ * (each reader holds one chunk of text, or one Parquet row group, and one batch). With a shard, only that
+ * shard's part of the input (see {@link planShard}). Every file that is read gives at least one batch, with no
+ * rows when it has none (a header-only CSV), so its columns are known. A file that is not what its name says is
+ * a ConfigurationError naming the file, the line, and what was expected.
+ */
+export async function* readDataset(patterns: string[], options: ReadDatasetOptions): AsyncGenerator<RecordBatch> {
+  const label = options.label ?? 'data';
+  const batchRows = Math.max(1, Math.floor(options.batchRows ?? DEFAULT_BATCH_ROWS));
+  const plan = planShard(await listDataFiles(patterns, options.cwd, label), options.shard);
+  let rowNumber = 0;
+  for (const file of plan.files) {
+    const absolute = path.resolve(options.cwd, file);
+    const { format, gzip } = formatOf(file) as { format: DataFormat; gzip: boolean };
+    const size = (await stat(absolute)).size;
+    const progress = new ProgressReporter(`Reading ${file}`, size, options.logger, options.clock, options.progressIntervalMs);
+    const onProgress = (bytes: number, rows: number): void => progress.add(bytes, rows);
+    const batches =
+      format === 'parquet'
+        ? readParquetFile(absolute, file, { batchRows, onProgress })
+        : format === 'jsonl'
+          ? readJsonLinesFile(absolute, file, { gzip, batchRows, onProgress })
+          : readDelimitedFile(absolute, file, { delimiter: format === 'tsv' ? '\t' : ',', gzip, batchRows, onProgress });
+    if (!plan.rows) {
+      yield* batches;
+      continue;
+    }
+    const { modulus, remainder } = plan.rows;
+    let yielded = false;
+    let last: RecordBatch | undefined;
+    for await (const batch of batches) {
+      last = batch;
+      const keep: number[] = [];
+      for (let i = 0; i < batch.rows.length; i++, rowNumber++) if (rowNumber % modulus === remainder) keep.push(i);
+      if (keep.length === 0) continue;
+      const kept: RecordBatch = {
+        file: batch.file,
+        columns: batch.columns,
+        rows: keep.map((i) => batch.rows[i] as RecordBatch['rows'][number]),
+        lines: keep.map((i) => batch.lines[i] as number),
+      };
+      if (batch.records) kept.records = keep.map((i) => batch.records?.[i]);
+      yielded = true;
+      yield kept;
+    }
+    if (!yielded && last) yield { ...last, rows: [], lines: [], ...(last.records ? { records: [] } : {}) };
+  }
+}
