@@ -23,6 +23,17 @@ export interface NumericDistribution {
    * the edges are the ones the profile was built with, exact; otherwise estimated from the sketch.
    */
   histogram(edges: readonly number[]): number[];
+  /**
+   * Optional: the increasing points where the distribution's CDF is known to change (exact views: every distinct
+   * value; sketches: their quantile points). KS D and Wasserstein-1 evaluate both CDFs at the union of both
+   * supports. Without it, drift uses the quantiles at p = 0, 1/1000, …, 1 (see docs/statistics.md).
+   */
+  support?(): readonly number[];
+  /**
+   * Optional: a bound on |cdf(x) − true CDF(x)| (a sketch's rank error as a fraction; 0 or absent when exact). It is
+   * added to the KS noise floor, since D from two sketches can be off by the sum of their errors.
+   */
+  rankError?: number;
 }
 
 /** A categorical column's distribution: counts of its values; values beyond those counted are lumped together. */
