@@ -209,6 +209,8 @@ export interface DelimitedReadOptions {
   delimiter: string;
   gzip: boolean;
   batchRows: number;
+  /** Bytes per read (tests use tiny chunks to cross every boundary); default CHUNK_BYTES. */
+  chunkBytes?: number;
   /** Called after each chunk with the bytes read (compressed for .gz) and the rows parsed from it. */
   onProgress?: (bytes: number, rows: number) => void;
 }
@@ -253,7 +255,7 @@ export async function* readDelimitedFile(absolutePath: string, name: string, opt
     return parsedRows.length;
   };
   try {
-    for await (const chunk of readTextChunks(absolutePath, name, options.gzip)) {
+    for await (const chunk of readTextChunks(absolutePath, name, options.gzip, options.chunkBytes)) {
       parser.push(chunk.text);
       const parsed = take();
       options.onProgress?.(chunk.bytes, parsed);

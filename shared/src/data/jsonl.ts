@@ -15,6 +15,8 @@ import type { RecordBatch, Value } from './types';
 export interface JsonLinesReadOptions {
   gzip: boolean;
   batchRows: number;
+  /** Bytes per read (tests use tiny chunks to cross every boundary); default CHUNK_BYTES. */
+  chunkBytes?: number;
   onProgress?: (bytes: number, rows: number) => void;
 }
 
@@ -87,7 +89,7 @@ export async function* readJsonLinesFile(absolutePath: string, name: string, opt
   };
 
   try {
-    for await (const chunk of readTextChunks(absolutePath, name, options.gzip)) {
+    for await (const chunk of readTextChunks(absolutePath, name, options.gzip, options.chunkBytes)) {
       const before = parsedRows;
       parse(chunk.text, false);
       options.onProgress?.(chunk.bytes, parsedRows - before);

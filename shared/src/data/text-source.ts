@@ -43,7 +43,7 @@ export async function* readTextChunks(absolutePath: string, name: string, gzip: 
   let compressedBytes = 0;
   let gunzipFailed = false;
   if (gzip) {
-    const gunzip = createGunzip({ chunkSize: chunkBytes });
+    const gunzip = createGunzip({ chunkSize: Math.max(64, chunkBytes) });
     file.on('data', (chunk) => {
       compressedBytes += chunk.length;
     });
