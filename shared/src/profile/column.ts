@@ -1,0 +1,274 @@
+import type { Value } from '../data/types';
+import { DistinctSketch, type DistinctSketchJson } from './distinct';
+import { hashHigh, hashLow, hashString } from './hash';
+import { NumericSummary, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
+import { parseTimestamp } from './timestamp';
+import { TopValues, type TopValuesJson } from './top-values';
+
+export type ColumnType = 'integer' | 'number' | 'boolean' | 'timestamp' | 'string';
+
+/** How many non-null values read as each kind. The column's type is a function of these counts alone. */
+export interface KindCounts {
+  /** Integral numbers written without a decimal point or exponent (JSON numbers that are integers). */
+  integer: number;
+  /** Other finite numbers. */
+  decimal: number;
+  /** true / false, in any letter case. */
+  boolean: number;
+  /** ISO 8601 dates and timestamps. */
+  timestamp: number;
+  /** Anything else. */
+  text: number;
+}
+
+/**
+ * The share of non-null values that may fail to fit a type and still leave the column that type (they are
+ * counted as `invalid`): a few `N/A` in a numeric column keep it numeric. Past it, the column is a string.
+ */
+export const INVALID_TOLERANCE = 0.01;
+
+/**
+ * The type of a column from its kind counts. Without stray values this is the join in the lattice
+ * integer ⊑ number ⊑ string, boolean ⊑ string, timestamp ⊑ string (no values at all: string). The first of
+ * integer (no decimals at all), number, boolean, timestamp that fits all but INVALID_TOLERANCE of the non-null
+ * values wins; the rest of them are that type's `invalid` count. As counts add up exactly across shards, the type
+ * of merged profiles is the type of the whole, whatever the grouping.
+ */
+export function inferType(kinds: KindCounts): { type: ColumnType; invalid: number } {
+  const total = kinds.integer + kinds.decimal + kinds.boolean + kinds.timestamp + kinds.text;
+  const allowed = INVALID_TOLERANCE * total;
+  const numbers = kinds.integer + kinds.decimal;
+  if (total > 0) {
+    if (kinds.decimal === 0 && total - kinds.integer <= allowed) return { type: 'integer', invalid: total - kinds.integer };
+    if (total - numbers <= allowed) return { type: 'number', invalid: total - numbers };
+    if (total - kinds.boolean <= allowed) return { type: 'boolean', invalid: total - kinds.boolean };
+    if (total - kinds.timestamp <= allowed) return { type: 'timestamp', invalid: total - kinds.timestamp };
+  }
+  return { type: 'string', invalid: 0 };
+}
+
+export interface ProfileColumn {
+  name: string;
+  type: ColumnType;
+  /** Rows that had this column (nulls included). */
+  count: number;
+  nulls: number;
+  /** Non-null values that do not fit `type` (0 for string). */
+  invalid: number;
+  kinds: KindCounts;
+  /** Length in UTF-16 code units of the non-null values as text; null when there are none. */
+  length: { min: number; max: number } | null;
+  /** The values that read as numbers (whatever the type); null when there are none. */
+  numeric: NumericSummaryJson | null;
+  /** The values that read as ISO 8601 timestamps, in epoch milliseconds; null when there are none. */
+  timestamps: TimestampSummaryJson | null;
+  distinct: { estimate: number; exact: boolean; sketch: DistinctSketchJson };
+  top: TopValuesJson;
+}
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+const TRUE = 'true';
+const FALSE = 'false';
+
+/** Everything the profile keeps of one column while reading, and the merge of two of them. */
+export class ColumnAccumulator {
+  count = 0;
+  nulls = 0;
+  integer = 0;
+  decimal = 0;
+  boolean = 0;
+  timestamp = 0;
+  text = 0;
+  minLength = Infinity;
+  maxLength = -Infinity;
+  numeric: NumericSummary | null = null;
+  timestamps: NumericSummary | null = null;
+  distinct = new DistinctSketch();
+  top = new TopValues();
+
+  constructor(
+    readonly name: string,
+    private readonly edges: Float64Array | null = null,
+  ) {}
+
+  add(value: Value): void {
+    this.count++;
+    if (value === null) {
+      this.nulls++;
+      return;
+    }
+    let key: string;
+    if (typeof value === 'string') {
+      key = this.classify(value);
+    } else if (typeof value === 'number') {
+      key = String(value);
+      if (Number.isFinite(value)) {
+        if (Number.isInteger(value)) this.integer++;
+        else this.decimal++;
+        this.addNumber(value);
+      } else {
+        this.text++;
+      }
+    } else {
+      this.boolean++;
+      key = value ? TRUE : FALSE;
+    }
+    const length = key.length;
+    if (length < this.minLength) this.minLength = length;
+    if (length > this.maxLength) this.maxLength = length;
+    hashString(key);
+    this.top.addHashed(key, hashHigh, hashLow);
+    this.distinct.addHash(hashHigh, hashLow);
+  }
+
+  /** Counts a string value's kind, feeds the numeric or timestamp summary, and returns its canonical text. */
+  private classify(value: string): string {
+    const length = value.length;
+    if (length === 0) {
+      this.text++;
+      return value;
+    }
+    const first = value.charCodeAt(0);
+    const digit = first >= 48 && first <= 57;
+    if (digit || first === 45 || first === 43 || first === 46) {
+      if (digit && length >= 10 && value.charCodeAt(4) === 45) {
+        const ms = parseTimestamp(value);
+        if (ms === ms) {
+          this.timestamp++;
+          (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
+        } else {
+          this.text++;
+        }
+        return value;
+      }
+      // Fast path (Clinger's): a sign, up to 15 digits and a decimal point read as an integer over a power of ten,
+      // which one correctly rounded division turns into exactly the double Number() would give.
+      let at = first === 45 || first === 43 ? 1 : 0;
+      let mantissa = 0;
+      let digits = 0;
+      let point = -1;
+      for (; at < length; at++) {
+        const code = value.charCodeAt(at);
+        if (code >= 48 && code <= 57) {
+          mantissa = mantissa * 10 + (code - 48);
+          digits++;
+        } else if (code === 46 && point < 0) {
+          point = at;
+        } else {
+          break;
+        }
+      }
+      if (at === length && digits > 0 && digits <= 15) {
+        const scaled = point < 0 ? mantissa : mantissa / (POWERS_OF_TEN[length - 1 - point] as number);
+        const x = first === 45 ? -scaled : scaled;
+        if (point < 0) this.integer++;
+        else this.decimal++;
+        this.addNumber(x);
+        return value;
+      }
+      if (at < length || digits > 15) {
+        // Exponents, long mantissas. Number() also reads hex, octal and binary literals and surrounding spaces:
+        // those are text here.
+        const last = value.charCodeAt(length - 1);
+        const second = length > 1 ? value.charCodeAt(1) | 32 : 0;
+        if (((last >= 48 && last <= 57) || last === 46) && !(first === 48 && (second === 120 || second === 111 || second === 98))) {
+          const x = Number(value);
+          if (x - x === 0) {
+            if (Number.isInteger(x) && value.indexOf('.') < 0 && value.indexOf('e') < 0 && value.indexOf('E') < 0) this.integer++;
+            else this.decimal++;
+            this.addNumber(x);
+            return value;
+          }
+        }
+      }
+      this.text++;
+      return value;
+    }
+    if ((length === 4 && (first | 32) === 116) || (length === 5 && (first | 32) === 102)) {
+      if (value === TRUE || value === FALSE) {
+        this.boolean++;
+        return value;
+      }
+      const lower = value.toLowerCase();
+      if (lower === TRUE || lower === FALSE) {
+        this.boolean++;
+        return lower === TRUE ? TRUE : FALSE;
+      }
+    }
+    this.text++;
+    return value;
+  }
+
+  private addNumber(x: number): void {
+    let numeric = this.numeric;
+    if (numeric === null) numeric = this.numeric = new NumericSummary(this.edges);
+    numeric.add(x);
+  }
+
+  merge(other: ColumnAccumulator): this {
+    this.count += other.count;
+    this.nulls += other.nulls;
+    this.integer += other.integer;
+    this.decimal += other.decimal;
+    this.boolean += other.boolean;
+    this.timestamp += other.timestamp;
+    this.text += other.text;
+    if (other.minLength < this.minLength) this.minLength = other.minLength;
+    if (other.maxLength > this.maxLength) this.maxLength = other.maxLength;
+    this.numeric = mergeSummaries(this.numeric, other.numeric);
+    this.timestamps = mergeSummaries(this.timestamps, other.timestamps);
+    this.distinct.merge(other.distinct);
+    this.top.merge(other.top);
+    return this;
+  }
+
+  get kinds(): KindCounts {
+    return { integer: this.integer, decimal: this.decimal, boolean: this.boolean, timestamp: this.timestamp, text: this.text };
+  }
+
+  toJSON(): ProfileColumn {
+    const kinds = this.kinds;
+    const { type, invalid } = inferType(kinds);
+    return {
+      name: this.name,
+      type,
+      count: this.count,
+      nulls: this.nulls,
+      invalid,
+      kinds,
+      length: this.count > this.nulls ? { min: this.minLength, max: this.maxLength } : null,
+      numeric: this.numeric?.toJSON() ?? null,
+      timestamps: this.timestamps?.toTimestampJSON() ?? null,
+      distinct: { estimate: this.distinct.estimate(), exact: this.distinct.exact, sketch: this.distinct.toJSON() },
+      top: this.top.toJSON(),
+    };
+  }
+
+  static fromJSON(json: ProfileColumn): ColumnAccumulator {
+    const column = new ColumnAccumulator(json.name);
+    column.count = json.count;
+    column.nulls = json.nulls;
+    Object.assign(column, json.kinds);
+    const values = json.count - json.nulls;
+    const kinds = json.kinds.integer + json.kinds.decimal + json.kinds.boolean + json.kinds.timestamp + json.kinds.text;
+    if (kinds !== values) throw new Error(`its kinds count ${kinds} values, but count − nulls is ${values}`);
+    if (json.length) {
+      column.minLength = json.length.min;
+      column.maxLength = json.length.max;
+    }
+    column.numeric = json.numeric ? NumericSummary.fromJSON(json.numeric) : null;
+    column.timestamps = json.timestamps ? NumericSummary.fromJSON(json.timestamps) : null;
+    if ((column.numeric?.moments.count ?? 0) !== json.kinds.integer + json.kinds.decimal) throw new Error('its numeric summary does not count its integer and decimal values');
+    if ((column.timestamps?.moments.count ?? 0) !== json.kinds.timestamp) throw new Error('its timestamp summary does not count its timestamp values');
+    column.distinct = DistinctSketch.fromJSON(json.distinct.sketch);
+    column.top = TopValues.fromJSON(json.top);
+    return column;
+  }
+}
+
+function mergeSummaries(a: NumericSummary | null, b: NumericSummary | null): NumericSummary | null {
+  if (b === null) return a;
+  // Never share state with the other side: merge into a copy.
+  const copy = NumericSummary.fromJSON(b.toJSON());
+  return a === null ? copy : a.merge(copy);
+}

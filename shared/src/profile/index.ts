@@ -1,0 +1,10 @@
+export { ColumnAccumulator, inferType, INVALID_TOLERANCE, type ColumnType, type KindCounts, type ProfileColumn } from './column';
+export { DistinctSketch, EXACT_DISTINCT_LIMIT, HLL_PRECISION, type DistinctSketchJson } from './distinct';
+export { hashHex, hashString } from './hash';
+export { Moments, type MomentsJson } from './moments';
+export { checkProfile, mergeProfiles, PROFILE_SCHEMA, PROFILE_SCHEMA_VERSION, Profiler, readProfile, writeProfile, type Profile, type ProfilerOptions } from './profile';
+export { DEFAULT_QUANTILE_K, EXACT_QUANTILE_ITEMS, QuantileSketch, type QuantileSketchJson } from './quantiles';
+export { Histogram, NumericSummary, type HistogramJson, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
+export { parseTimestamp } from './timestamp';
+export { TOP_CAPACITY, TopValues, type TopValuesJson } from './top-values';
+export { binEdges, categoricalDistribution, numericDistribution, referenceBinEdges } from './views';

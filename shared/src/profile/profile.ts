@@ -1,0 +1,153 @@
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import schema from '../../schemas/profile.schema.json';
+import type { RecordBatch } from '../data/types';
+import { ConfigurationError, quote } from '../errors';
+import { assertMatchesSchema } from '../files/schema';
+import { ColumnAccumulator, type ProfileColumn } from './column';
+import { checkEdges } from './summary';
+
+export const PROFILE_SCHEMA_VERSION = 1;
+export const PROFILE_SCHEMA = schema;
+
+/** `profile.json`: what validate-data learned of a dataset, mergeable across shards. Schema: shared/schemas/profile.schema.json. */
+export interface Profile {
+  schemaVersion: 1;
+  /** Rows read, over all files. */
+  rows: number;
+  /** Each file read and its rows, in the order first read. */
+  files: Array<{ path: string; rows: number }>;
+  /** Only when the caller passes one: a profile is otherwise a pure function of its data. */
+  createdAt?: string;
+  /** In the order first seen. */
+  columns: ProfileColumn[];
+}
+
+export interface ProfilerOptions {
+  /**
+   * Per numeric (or timestamp) column, the inner edges of a fixed histogram, strictly increasing: the reference
+   * profile's deciles (`referenceBinEdges(reference)`), so drift compares counts on the same bins exactly.
+   */
+  binEdges?: Record<string, readonly number[]>;
+  /** Written as the profile's createdAt. */
+  createdAt?: string;
+}
+
+/** Builds a profile from record batches, in one pass and bounded memory per column. */
+export class Profiler {
+  private readonly columns = new Map<string, ColumnAccumulator>();
+  private readonly files = new Map<string, number>();
+  private readonly edges = new Map<string, Float64Array>();
+  private rows = 0;
+  private lastColumns: readonly string[] | null = null;
+  private lastAccumulators: ColumnAccumulator[] = [];
+
+  constructor(private readonly options: ProfilerOptions = {}) {
+    for (const [name, edges] of Object.entries(options.binEdges ?? {})) this.edges.set(name, checkEdges(name, edges));
+  }
+
+  add(batch: RecordBatch): void {
+    const rows = batch.rows;
+    this.rows += rows.length;
+    this.files.set(batch.file, (this.files.get(batch.file) ?? 0) + rows.length);
+    if (batch.columns !== this.lastColumns) {
+      this.lastColumns = batch.columns;
+      this.lastAccumulators = batch.columns.map((name) => this.column(name));
+    }
+    const accumulators = this.lastAccumulators;
+    const width = accumulators.length;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i] as RecordBatch['rows'][number];
+      for (let j = 0; j < width; j++) (accumulators[j] as ColumnAccumulator).add(row[j] ?? null);
+    }
+  }
+
+  result(): Profile {
+    const profile: Profile = {
+      schemaVersion: 1,
+      rows: this.rows,
+      files: [...this.files].map(([file, rows]) => ({ path: file, rows })),
+      columns: [...this.columns.values()].map((column) => column.toJSON()),
+    };
+    if (this.options.createdAt !== undefined) profile.createdAt = this.options.createdAt;
+    return profile;
+  }
+
+  private column(name: string): ColumnAccumulator {
+    let column = this.columns.get(name);
+    if (!column) {
+      column = new ColumnAccumulator(name, this.edges.get(name) ?? null);
+      this.columns.set(name, column);
+    }
+    return column;
+  }
+}
+
+/**
+ * The profile of the union of the profiles' data: rows summed, files listed in order, columns matched by name
+ * (in first-seen order). Counts, kinds, nulls, lengths, moments, histograms (on equal edges) and exact-mode
+ * sketches merge exactly; the approximate sketches stay within their stated error, in any grouping or order.
+ */
+export function mergeProfiles(profiles: readonly Profile[], options: { createdAt?: string } = {}): Profile {
+  const columns = new Map<string, ColumnAccumulator>();
+  const files: Profile['files'] = [];
+  let rows = 0;
+  for (const profile of profiles) {
+    rows += profile.rows;
+    files.push(...profile.files.map((file) => ({ ...file })));
+    for (const json of profile.columns) {
+      const column = ColumnAccumulator.fromJSON(json);
+      const existing = columns.get(json.name);
+      if (existing) existing.merge(column);
+      else columns.set(json.name, column);
+    }
+  }
+  const merged: Profile = { schemaVersion: 1, rows, files, columns: [...columns.values()].map((column) => column.toJSON()) };
+  if (options.createdAt !== undefined) merged.createdAt = options.createdAt;
+  return merged;
+}
+
+/**
+ * Reads a profile and checks it: a one-line ConfigurationError naming `label` and the file for another schema
+ * version, a schema violation (with the field) or an inconsistent sketch (with the column).
+ */
+export async function readProfile(file: string, label: string): Promise<Profile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch {
+    throw new ConfigurationError(`${label}: the profile ${quote(file)} does not exist or cannot be read`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigurationError(`${label}: the profile ${quote(file)} is not valid JSON: ${(error as Error).message}`);
+  }
+  return checkProfile(data, file, label);
+}
+
+/** The checks of readProfile on data already parsed (a profile from the registry, say). */
+export function checkProfile(data: unknown, file: string, label: string): Profile {
+  if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'schemaVersion' in data && data.schemaVersion !== PROFILE_SCHEMA_VERSION) {
+    throw new ConfigurationError(`${label}: ${quote(file)} has schemaVersion ${JSON.stringify(data.schemaVersion)}; this version reads ${PROFILE_SCHEMA_VERSION}`);
+  }
+  assertMatchesSchema<Profile>(schema, data, file, label);
+  for (const column of data.columns) {
+    try {
+      ColumnAccumulator.fromJSON(column);
+    } catch (error) {
+      throw new ConfigurationError(`${label}: ${quote(file)} column ${quote(column.name)} is inconsistent: ${(error as Error).message}`);
+    }
+  }
+  return data;
+}
+
+/** Writes the profile after checking it against its schema, to a temporary file renamed into place: never half. */
+export async function writeProfile(file: string, profile: Profile): Promise<void> {
+  assertMatchesSchema<Profile>(schema, profile, file, 'profile');
+  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
+  const temporary = `${file}.tmp-${process.pid}`;
+  await writeFile(temporary, `${JSON.stringify(profile)}\n`);
+  await rename(temporary, file);
+}

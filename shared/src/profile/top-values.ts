@@ -1,0 +1,178 @@
+import { hashHigh, hashLow, hashString } from './hash';
+
+/**
+ * Frequent values with counts: the Misra-Gries summary with TOP_CAPACITY counters. While a column has at most
+ * that many distinct values no counter is ever decremented and the counts are exact. Beyond, each estimate f̂ of a
+ * value with true count f satisfies f − error ≤ f̂ ≤ f, where `error` (kept in the summary) is at most
+ * (n − Σ f̂) / (capacity + 1) ≤ n / (capacity + 1). Merging (Agarwal et al., "Mergeable Summaries", 2012) adds
+ * the counters and, past the capacity, subtracts the (capacity + 1)-th largest count from all: the same bound
+ * holds for the merged stream, in any grouping.
+ */
+export const TOP_CAPACITY = 1000;
+
+export interface TopValuesJson {
+  capacity: number;
+  /** Largest undercount of any value's count (0: every count is exact). */
+  error: number;
+  /** [value, count], by count descending, then value. */
+  items: Array<[string, number]>;
+}
+
+/** A copy of `text` that does not keep a larger string alive (V8 shares the parent of a slice of 13+ chars). */
+function ownString(text: string): string {
+  return text.length < 13 ? text : (' ' + text).slice(1);
+}
+
+const TABLE_SLOTS = 2048;
+
+/**
+ * The counters live in an open-addressing table keyed by the value's 64-bit hash (the one the distinct sketch
+ * computes anyway), so the hot path does no string hashing, no Map churn and no allocation but for a new value's
+ * text. Two different values with the same 64-bit hash would share a counter (probability about n² / 2^65).
+ */
+export class TopValues {
+  error = 0;
+  private size = 0;
+  private high = new Uint32Array(TABLE_SLOTS);
+  private low = new Uint32Array(TABLE_SLOTS);
+  private counts = new Float64Array(TABLE_SLOTS);
+  private keys: Array<string | undefined> = new Array<string | undefined>(TABLE_SLOTS).fill(undefined);
+  // The other half of a double buffer that a purge rebuilds the table into.
+  private spareHigh = new Uint32Array(TABLE_SLOTS);
+  private spareLow = new Uint32Array(TABLE_SLOTS);
+  private spareCounts = new Float64Array(TABLE_SLOTS);
+  private spareKeys: Array<string | undefined> = new Array<string | undefined>(TABLE_SLOTS).fill(undefined);
+
+  constructor(readonly capacity: number = TOP_CAPACITY) {
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > TABLE_SLOTS / 2) throw new Error(`top values need a capacity from 1 to ${TABLE_SLOTS / 2}, not ${capacity}`);
+  }
+
+  /** Counts `key`, whose 64-bit hash (hashString) is (high, low). */
+  addHashed(key: string, high: number, low: number): void {
+    const counts = this.counts;
+    const highs = this.high;
+    const lows = this.low;
+    let slot = (low ^ (high >>> 11)) & (TABLE_SLOTS - 1);
+    while (counts[slot] !== 0) {
+      if (lows[slot] === low && highs[slot] === high) {
+        counts[slot]! += 1;
+        return;
+      }
+      slot = (slot + 1) & (TABLE_SLOTS - 1);
+    }
+    if (this.size < this.capacity) {
+      counts[slot] = 1;
+      highs[slot] = high;
+      lows[slot] = low;
+      this.keys[slot] = ownString(key);
+      this.size++;
+      return;
+    }
+    // Full: the new value and every counter lose one.
+    this.subtract(1);
+  }
+
+  add(key: string): void {
+    hashString(key);
+    this.addHashed(key, hashHigh, hashLow);
+  }
+
+  merge(other: TopValues): this {
+    if (other.capacity !== this.capacity) throw new Error(`cannot merge top-value summaries of capacity ${this.capacity} and ${other.capacity}`);
+    const combined = new Map<string, number>(this.entries());
+    for (const [key, count] of other.entries()) combined.set(key, (combined.get(key) ?? 0) + count);
+    let error = this.error + other.error;
+    let kept = [...combined];
+    if (kept.length > this.capacity) {
+      const threshold = kept.map(([, count]) => count).sort((a, b) => b - a)[this.capacity] as number;
+      kept = kept.filter(([, count]) => count > threshold).map(([key, count]) => [key, count - threshold]);
+      error += threshold;
+    }
+    this.load(kept);
+    this.error = error;
+    return this;
+  }
+
+  /** Whether every count is exact. */
+  get exact(): boolean {
+    return this.error === 0;
+  }
+
+  /** Values tracked. */
+  get tracked(): number {
+    return this.size;
+  }
+
+  /** The tracked values with their (under)estimated counts, by count descending, then value. */
+  items(): Array<[string, number]> {
+    return [...this.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+
+  toJSON(): TopValuesJson {
+    return { capacity: this.capacity, error: this.error, items: this.items() };
+  }
+
+  static fromJSON(json: TopValuesJson): TopValues {
+    const top = new TopValues(json.capacity);
+    if (json.items.length > json.capacity) throw new Error(`the top values hold ${json.items.length} items, more than their capacity ${json.capacity}`);
+    top.load(json.items);
+    top.error = json.error;
+    return top;
+  }
+
+  private *entries(): Generator<[string, number]> {
+    for (let slot = 0; slot < TABLE_SLOTS; slot++) if (this.counts[slot] !== 0) yield [this.keys[slot] as string, this.counts[slot] as number];
+  }
+
+  private load(items: Iterable<readonly [string, number]>): void {
+    this.counts.fill(0);
+    this.keys.fill(undefined);
+    this.size = 0;
+    for (const [key, count] of items) {
+      if (!(count > 0)) throw new Error(`the top values count ${JSON.stringify(key)} ${count} times`);
+      hashString(key);
+      let slot = (hashLow ^ (hashHigh >>> 11)) & (TABLE_SLOTS - 1);
+      while (this.counts[slot] !== 0) {
+        if (this.keys[slot] === key) throw new Error(`the top values list ${JSON.stringify(key)} twice`);
+        slot = (slot + 1) & (TABLE_SLOTS - 1);
+      }
+      this.counts[slot] = count;
+      this.high[slot] = hashHigh;
+      this.low[slot] = hashLow;
+      this.keys[slot] = key;
+      this.size++;
+    }
+  }
+
+  /** Subtracts `amount` from every counter and rebuilds the table from the ones left positive. */
+  private subtract(amount: number): void {
+    this.error += amount;
+    const { high, low, counts, keys, spareHigh, spareLow, spareCounts, spareKeys } = this;
+    spareCounts.fill(0);
+    let size = 0;
+    for (let slot = 0; slot < TABLE_SLOTS; slot++) {
+      const left = (counts[slot] as number) - amount;
+      if (left > 0) {
+        const h = high[slot] as number;
+        const l = low[slot] as number;
+        let target = (l ^ (h >>> 11)) & (TABLE_SLOTS - 1);
+        while (spareCounts[target] !== 0) target = (target + 1) & (TABLE_SLOTS - 1);
+        spareCounts[target] = left;
+        spareHigh[target] = h;
+        spareLow[target] = l;
+        spareKeys[target] = keys[slot];
+        size++;
+      }
+      keys[slot] = undefined;
+    }
+    this.high = spareHigh;
+    this.low = spareLow;
+    this.counts = spareCounts;
+    this.keys = spareKeys;
+    this.spareHigh = high;
+    this.spareLow = low;
+    this.spareCounts = counts;
+    this.spareKeys = keys;
+    this.size = size;
+  }
+}
