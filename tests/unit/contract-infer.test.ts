@@ -1,0 +1,199 @@
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ContractChecker, inferContract, loadContract, parseContract, writeContract, type CheckResult, type ColumnSummary, type DatasetSummary } from '../../shared/src/contract';
+import { widenNumbers } from '../../shared/src/contract/infer';
+import { parseTimestamp } from '../../shared/src/contract/values';
+import type { RecordBatch, Value } from '../../shared/src/data/types';
+
+/** A small deterministic generator (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const COLUMNS = ['id', 'age', 'score', 'email', 'plan', 'signup', 'active', 'note', 'delta'];
+
+/** CSV-like rows: every value text, an empty field null. */
+function dataset(rows: number, seed = 7): RecordBatch[] {
+  const next = random(seed);
+  const plans = ['free', 'pro', 'team'];
+  const all: Value[][] = [];
+  for (let i = 0; i < rows; i++) {
+    all.push([
+      String(1000 + i),
+      String(18 + Math.floor(next() * 70)),
+      next() < 0.03 ? null : (next() * 10 - 2).toFixed(3),
+      `user${i}@example.org`,
+      plans[Math.floor(next() * 3)] ?? 'free',
+      new Date(Date.UTC(2024, 0, 1) + Math.floor(next() * 150) * 86_400_000 + Math.floor(next() * 86_400) * 1000).toISOString(),
+      next() < 0.5 ? 'true' : 'false',
+      null,
+      String(-1 - Math.floor(next() * 50)),
+    ]);
+  }
+  const batches: RecordBatch[] = [];
+  for (let start = 0; start < rows; start += 1000) {
+    const slice = all.slice(start, start + 1000);
+    batches.push({ file: 'data/train.csv', columns: COLUMNS, rows: slice, lines: slice.map((_, k) => start + k + 2) });
+  }
+  return batches;
+}
+
+/** What a profile gives, computed exactly here. */
+function summarize(batches: RecordBatch[], types: ColumnSummary['type'][]): DatasetSummary {
+  const rows = batches.reduce((sum, b) => sum + b.rows.length, 0);
+  const columns = COLUMNS.map((name, j): ColumnSummary => {
+    const type = types[j] ?? 'string';
+    const counts = new Map<string, number>();
+    let nulls = 0;
+    let min = Number.POSITIVE_INFINITY;
+    let max = Number.NEGATIVE_INFINITY;
+    let minLength = Number.POSITIVE_INFINITY;
+    let maxLength = 0;
+    for (const b of batches) {
+      for (const row of b.rows) {
+        const v = row[j];
+        if (v === null || v === undefined) {
+          nulls++;
+          continue;
+        }
+        const text = String(v);
+        counts.set(text, (counts.get(text) ?? 0) + 1);
+        const x = type === 'timestamp' ? parseTimestamp(text) : Number(text);
+        min = Math.min(min, x);
+        max = Math.max(max, x);
+        minLength = Math.min(minLength, text.length);
+        maxLength = Math.max(maxLength, text.length);
+      }
+    }
+    const topValues = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 50);
+    const summary: ColumnSummary = { name, type, count: rows - nulls, nulls, distinct: counts.size, topValues };
+    if (type === 'integer' || type === 'number' || type === 'timestamp') Object.assign(summary, { min, max });
+    if (type === 'string') Object.assign(summary, { minLength, maxLength });
+    return summary;
+  });
+  return { rows, columns };
+}
+
+const TYPES: ColumnSummary['type'][] = ['integer', 'integer', 'number', 'string', 'string', 'timestamp', 'boolean', 'unknown', 'integer'];
+
+function check(contract: ReturnType<typeof parseContract>, batches: RecordBatch[]): CheckResult[] {
+  const checker = new ContractChecker(contract);
+  for (const b of batches) checker.add(b);
+  return checker.finish({ rows: checker.rows, now: Date.UTC(2024, 6, 1) });
+}
+
+describe('inferring a contract', () => {
+  const batches = dataset(5000);
+  const summary = summarize(batches, TYPES);
+  const inferred = inferContract(summary, { source: 'data/train.csv', date: '2024-07-01' });
+
+  it('widens what it saw into tolerances', () => {
+    const byName = Object.fromEntries(inferred.columns.map((c) => [c.name, c]));
+    // ids 1000..5999: range 4999, widened by 500 on each side, unique.
+    expect(byName.id).toEqual({ name: 'id', type: 'integer', nullable: false, min: 500, max: 6499, unique: true });
+    // ages 18..87: never below 0 although 10 % of the range is 6.9.
+    expect(byName.age).toMatchObject({ type: 'integer', nullable: false, min: 11, max: 94 });
+    expect(byName.age?.unique).toBeUndefined();
+    const score = byName.score;
+    expect(score?.type).toBe('number');
+    expect(score?.nullable).toBeUndefined();
+    expect(score?.maxNullFraction).toBeGreaterThan(0.06);
+    expect(score?.maxNullFraction).toBeLessThan(0.08);
+    expect(Number(score?.min)).toBeLessThan(-2);
+    expect(Number(score?.max)).toBeGreaterThan(8);
+    expect(byName.email).toMatchObject({ type: 'string', nullable: false, unique: true });
+    expect(byName.email).toMatchObject({ minLength: 15, maxLength: 22 }); // observed 17..20, widened by 10 % of 20
+    expect(byName.plan).toEqual({ name: 'plan', type: 'category', nullable: false, allowed: ['free', 'pro', 'team'] });
+    expect(byName.signup).toEqual({ name: 'signup', type: 'timestamp', nullable: false, min: '2023-12-17' });
+    expect(byName.active).toEqual({ name: 'active', type: 'boolean', nullable: false });
+    expect(byName.note).toEqual({ name: 'note' });
+    expect(byName.delta).toMatchObject({ type: 'integer', max: 0 });
+    expect(inferred.spec.dataset).toEqual({ rows: { min: 2500, max: 10000 }, requiredColumns: COLUMNS });
+  });
+
+  it('writes YAML with a header saying what it was inferred from and when', () => {
+    const text = writeContract(inferred);
+    expect(text.split('\n').slice(0, 3)).toEqual([
+      '# yaml-language-server: $schema=https://github.com/mlops-actions/mlops-actions/shared/schemas/contract.schema.json',
+      '# Data contract inferred by mlops-actions (validate-data, infer-contract) on 2024-07-01',
+      '# from data/train.csv: 5000 rows, 9 columns.',
+    ]);
+    expect(text).toContain('  plan:\n    type: category\n    nullable: false\n    allowed: [free, pro, team]\n');
+    expect(text).toContain('  note: {}\n');
+    expect(text).toContain('dataset:\n  rows:\n    min: 2500\n    max: 10000\n  required-columns: [id, age, score, email, plan, signup, active, note, delta]\n');
+  });
+
+  it('round-trips: load(write(contract)) has the same checks', () => {
+    const loaded = parseContract(writeContract(inferred), 'inferred.yaml');
+    expect(loaded.spec).toEqual(inferred.spec);
+  });
+
+  it('the data it was inferred from passes it', () => {
+    const loaded = parseContract(writeContract(inferred), 'inferred.yaml');
+    const results = check(loaded, batches);
+    expect(results.filter((r) => !r.passed)).toEqual([]);
+    expect(results.length).toBeGreaterThan(20);
+    // and more data of the same kind passes too
+    const more = dataset(4000, 11);
+    expect(check(loaded, more).filter((r) => !r.passed).map((r) => r.id)).toEqual([]);
+  });
+
+  it('does not call a column of few values a category when one is seen only once, nor unique when small', () => {
+    const small = inferContract(
+      {
+        rows: 10,
+        columns: [
+          { name: 'c', type: 'string', count: 10, nulls: 0, distinct: 3, topValues: [{ value: 'a', count: 8 }, { value: 'b', count: 1 }, { value: 'c', count: 1 }], minLength: 1, maxLength: 1 },
+          { name: 'id', type: 'integer', count: 10, nulls: 0, distinct: 10, topValues: [{ value: '1', count: 1 }], min: 1, max: 10 },
+        ],
+      },
+      { source: 'x', date: '2024-01-01' },
+    );
+    expect(small.column('c')).toEqual({ name: 'c', type: 'string', nullable: false, maxLength: 2 });
+    expect(small.column('id')?.unique).toBeUndefined();
+  });
+
+  it('widens numeric bounds outward, rounding, never across zero', () => {
+    expect(widenNumbers(0, 100, true)).toEqual([0, 110]);
+    expect(widenNumbers(3, 3, true)).toEqual([2, 4]);
+    expect(widenNumbers(-50, -1, true)).toEqual([-55, 0]);
+    expect(widenNumbers(-5, 5, true)).toEqual([-6, 6]);
+    expect(widenNumbers(0.1234, 0.9876, false)).toEqual([0.036, 1.075]);
+    expect(widenNumbers(1234.5, 1234.5, false)).toEqual([1110, 1360]);
+    expect(widenNumbers(0.5, 0.5, false)).toEqual([0, 1.5]);
+  });
+});
+
+describe('round trip of a written contract', () => {
+  it('load(write(load(file))) has the same spec and gives the same results', async () => {
+    const original = await loadContract(path.join(import.meta.dirname, '../fixtures/contract/full.yaml'));
+    const text = writeContract(original);
+    const again = parseContract(text, 'again.yaml');
+    expect(again.spec).toEqual(original.spec);
+    expect(parseContract(writeContract(again), 'third.yaml').spec).toEqual(original.spec);
+    const batch: RecordBatch = {
+      file: 'data.csv',
+      columns: ['age', 'email', 'plan', 'signup', 'score', 'ssn'],
+      rows: [
+        ['30', 'a@b', 'free', '2024-05-30', '0.5', '1'],
+        ['-3', 'nope', 'gold', 'soon', 'x', '2'],
+        [null, 'a@b', 'pro', null, null, null],
+      ],
+      lines: [2, 3, 4],
+    };
+    const strip = (results: CheckResult[]): unknown => results.map(({ contractLine: _line, ...rest }) => rest);
+    const run = (contract: typeof original): CheckResult[] => {
+      const checker = new ContractChecker(contract);
+      checker.add(batch);
+      return checker.finish({ rows: 3, now: Date.UTC(2024, 5, 1), referenceRows: 2 });
+    };
+    expect(strip(run(again))).toEqual(strip(run(original)));
+    expect(run(original).filter((r) => !r.passed).length).toBeGreaterThan(8);
+  });
+});
