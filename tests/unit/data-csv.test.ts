@@ -122,6 +122,12 @@ describe('readDelimitedFile', () => {
     expect(await read('header.csv')).toEqual([{ file: 'header.csv', columns: ['a', 'b'], rows: [], lines: [] }]);
   });
 
+  it('caps a batch at 32,768 values, so wide files get fewer rows a batch', async () => {
+    const header = Array.from({ length: 40 }, (_, i) => `c${i}`).join(',');
+    file('wide.csv', `${header}\n${`${'1,'.repeat(39)}1\n`.repeat(1000)}`);
+    expect((await read('wide.csv')).map((b) => b.rows.length)).toEqual([819, 181]);
+  });
+
   it('decodes UTF-8 split across chunks', async () => {
     file('utf8.csv', 'name,city\nJosé,Zürich\n😀,"日本\n語"\n');
     for (const chunkBytes of [1, 2, 3, 5]) {

@@ -1,4 +1,5 @@
 import { ConfigurationError, quote } from '../errors';
+import { rowsPerBatch } from './batch';
 import { InvalidUtf8Error, readTextChunks } from './text-source';
 import type { RecordBatch, Value } from './types';
 
@@ -216,7 +217,7 @@ export interface DelimitedReadOptions {
 }
 
 /**
- * The records of one CSV or TSV file as batches of `batchRows` rows. The first record is the header: it must
+ * The records of one CSV or TSV file in batches (of `batchRows` rows, fewer for wide files: see batch.ts). The first record is the header: it must
  * name every column once; every later record must have as many fields. A file with a header and no records
  * gives one batch with no rows, so its columns are known all the same.
  */
@@ -241,12 +242,13 @@ export async function* readDelimitedFile(absolutePath: string, name: string, opt
       k = 1;
     }
     const width = columns?.length ?? 0;
+    const limit = rowsPerBatch(options.batchRows, width);
     for (; k < parsedRows.length; k++) {
       const row = parsedRows[k] as Value[];
       if (row.length !== width) fail(parsedLines[k] as number, `${row.length} ${row.length === 1 ? 'field' : 'fields'}, the header has ${width}`);
       rows.push(row);
       lines.push(parsedLines[k] as number);
-      if (rows.length >= options.batchRows) {
+      if (rows.length >= limit) {
         ready.push({ file: name, columns: columns as string[], rows, lines });
         rows = [];
         lines = [];

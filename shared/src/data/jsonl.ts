@@ -1,3 +1,4 @@
+import { rowsPerBatch } from './batch';
 import { lineError } from './csv';
 import { InvalidUtf8Error, readTextChunks } from './text-source';
 import type { RecordBatch, Value } from './types';
@@ -70,7 +71,7 @@ export async function* readJsonLinesFile(absolutePath: string, name: string, opt
     lines.push(line);
     records.push(record);
     parsedRows++;
-    if (rows.length >= options.batchRows) close();
+    if (rows.length >= rowsPerBatch(options.batchRows, columns.length)) close();
   };
   /** Parses the complete lines of `text` (all of it when `final`) and keeps the rest for the next chunk. */
   const parse = (text: string, final: boolean): void => {

@@ -2,6 +2,7 @@ import { open, type FileHandle } from 'node:fs/promises';
 import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { ConfigurationError, quote } from '../errors';
+import { rowsPerBatch } from './batch';
 import type { RecordBatch, Value } from './types';
 
 /**
@@ -71,8 +72,9 @@ export async function* readParquetFile(absolutePath: string, name: string, optio
       if (rows.length !== groupRows) throw invalid(new Error(`a row group of ${groupRows} rows gave ${rows.length}`));
       options.onProgress?.(bytesRead, rows.length);
       bytesRead = 0;
-      for (let start = 0; start < rows.length; start += options.batchRows) {
-        const end = Math.min(rows.length, start + options.batchRows);
+      const step = rowsPerBatch(options.batchRows, columns.length);
+      for (let start = 0; start < rows.length; start += step) {
+        const end = Math.min(rows.length, start + step);
         const batchRows: Value[][] = new Array(end - start);
         const lines: number[] = new Array(end - start);
         for (let i = start; i < end; i++) {

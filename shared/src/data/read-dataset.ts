@@ -20,7 +20,7 @@ export interface ReadDatasetOptions {
   cwd: string;
   logger: Logger;
   clock?: Clock;
-  /** Rows per batch (the last batch of a file may have fewer); default 8192. */
+  /** Rows per batch at most (default 8192); fewer for wide files, at most 32,768 values a batch (see batch.ts). */
   batchRows?: number;
   shard?: Shard;
   /** The input's name for error messages; default 'data'. */
