@@ -23,7 +23,8 @@ function ownString(text: string): string {
   return text.length < 13 ? text : (' ' + text).slice(1);
 }
 
-const TABLE_SLOTS = 2048;
+const MAX_SLOTS = 2048;
+const FIRST_SLOTS = 32;
 
 /**
  * The counters live in an open-addressing table keyed by the value's 64-bit hash (the one the distinct sketch
@@ -33,18 +34,20 @@ const TABLE_SLOTS = 2048;
 export class TopValues {
   error = 0;
   private size = 0;
-  private high = new Uint32Array(TABLE_SLOTS);
-  private low = new Uint32Array(TABLE_SLOTS);
-  private counts = new Float64Array(TABLE_SLOTS);
-  private keys: Array<string | undefined> = new Array<string | undefined>(TABLE_SLOTS).fill(undefined);
-  // The other half of a double buffer that a purge rebuilds the table into.
-  private spareHigh = new Uint32Array(TABLE_SLOTS);
-  private spareLow = new Uint32Array(TABLE_SLOTS);
-  private spareCounts = new Float64Array(TABLE_SLOTS);
-  private spareKeys: Array<string | undefined> = new Array<string | undefined>(TABLE_SLOTS).fill(undefined);
+  // The table starts small (a wide dataset has many columns) and doubles while under half full, up to MAX_SLOTS.
+  private slots = FIRST_SLOTS;
+  private high = new Uint32Array(FIRST_SLOTS);
+  private low = new Uint32Array(FIRST_SLOTS);
+  private counts = new Float64Array(FIRST_SLOTS);
+  private keys: Array<string | undefined> = new Array<string | undefined>(FIRST_SLOTS).fill(undefined);
+  // The other half of a double buffer that a purge rebuilds the table into (made at the first purge).
+  private spareHigh = new Uint32Array(0);
+  private spareLow = new Uint32Array(0);
+  private spareCounts = new Float64Array(0);
+  private spareKeys: Array<string | undefined> = [];
 
   constructor(readonly capacity: number = TOP_CAPACITY) {
-    if (!Number.isInteger(capacity) || capacity < 1 || capacity > TABLE_SLOTS / 2) throw new Error(`top values need a capacity from 1 to ${TABLE_SLOTS / 2}, not ${capacity}`);
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_SLOTS / 2) throw new Error(`top values need a capacity from 1 to ${MAX_SLOTS / 2}, not ${capacity}`);
   }
 
   /** Counts `key`, whose 64-bit hash (hashString) is (high, low). */
@@ -52,15 +55,21 @@ export class TopValues {
     const counts = this.counts;
     const highs = this.high;
     const lows = this.low;
-    let slot = (low ^ (high >>> 11)) & (TABLE_SLOTS - 1);
+    const mask = this.slots - 1;
+    let slot = (low ^ (high >>> 11)) & mask;
     while (counts[slot] !== 0) {
       if (lows[slot] === low && highs[slot] === high) {
         counts[slot]! += 1;
         return;
       }
-      slot = (slot + 1) & (TABLE_SLOTS - 1);
+      slot = (slot + 1) & mask;
     }
     if (this.size < this.capacity) {
+      if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) {
+        this.resize(this.slots * 2);
+        this.addHashed(key, high, low);
+        return;
+      }
       counts[slot] = 1;
       highs[slot] = high;
       lows[slot] = low;
@@ -121,20 +130,22 @@ export class TopValues {
   }
 
   private *entries(): Generator<[string, number]> {
-    for (let slot = 0; slot < TABLE_SLOTS; slot++) if (this.counts[slot] !== 0) yield [this.keys[slot] as string, this.counts[slot] as number];
+    for (let slot = 0; slot < this.slots; slot++) if (this.counts[slot] !== 0) yield [this.keys[slot] as string, this.counts[slot] as number];
   }
 
-  private load(items: Iterable<readonly [string, number]>): void {
-    this.counts.fill(0);
-    this.keys.fill(undefined);
+  private load(items: ReadonlyArray<readonly [string, number]>): void {
+    let slots = FIRST_SLOTS;
+    while (2 * items.length > slots && slots < MAX_SLOTS) slots *= 2;
+    this.allocate(slots);
     this.size = 0;
+    const mask = slots - 1;
     for (const [key, count] of items) {
       if (!(count > 0)) throw new Error(`the top values count ${JSON.stringify(key)} ${count} times`);
       hashString(key);
-      let slot = (hashLow ^ (hashHigh >>> 11)) & (TABLE_SLOTS - 1);
+      let slot = (hashLow ^ (hashHigh >>> 11)) & mask;
       while (this.counts[slot] !== 0) {
         if (this.keys[slot] === key) throw new Error(`the top values list ${JSON.stringify(key)} twice`);
-        slot = (slot + 1) & (TABLE_SLOTS - 1);
+        slot = (slot + 1) & mask;
       }
       this.counts[slot] = count;
       this.high[slot] = hashHigh;
@@ -144,19 +155,57 @@ export class TopValues {
     }
   }
 
+  private allocate(slots: number): void {
+    this.slots = slots;
+    this.high = new Uint32Array(slots);
+    this.low = new Uint32Array(slots);
+    this.counts = new Float64Array(slots);
+    this.keys = new Array<string | undefined>(slots).fill(undefined);
+    this.spareHigh = new Uint32Array(0);
+    this.spareLow = new Uint32Array(0);
+    this.spareCounts = new Float64Array(0);
+    this.spareKeys = [];
+  }
+
+  /** Moves the counters into a table of `slots` slots, by the hashes they were stored under. */
+  private resize(slots: number): void {
+    const { high, low, counts, keys } = this;
+    const previous = this.slots;
+    this.allocate(slots);
+    const mask = slots - 1;
+    for (let slot = 0; slot < previous; slot++) {
+      if (counts[slot] === 0) continue;
+      const h = high[slot] as number;
+      const l = low[slot] as number;
+      let target = (l ^ (h >>> 11)) & mask;
+      while (this.counts[target] !== 0) target = (target + 1) & mask;
+      this.counts[target] = counts[slot] as number;
+      this.high[target] = h;
+      this.low[target] = l;
+      this.keys[target] = keys[slot];
+    }
+  }
+
   /** Subtracts `amount` from every counter and rebuilds the table from the ones left positive. */
   private subtract(amount: number): void {
     this.error += amount;
+    if (this.spareCounts.length !== this.slots) {
+      this.spareHigh = new Uint32Array(this.slots);
+      this.spareLow = new Uint32Array(this.slots);
+      this.spareCounts = new Float64Array(this.slots);
+      this.spareKeys = new Array<string | undefined>(this.slots).fill(undefined);
+    }
     const { high, low, counts, keys, spareHigh, spareLow, spareCounts, spareKeys } = this;
+    const mask = this.slots - 1;
     spareCounts.fill(0);
     let size = 0;
-    for (let slot = 0; slot < TABLE_SLOTS; slot++) {
+    for (let slot = 0; slot < this.slots; slot++) {
       const left = (counts[slot] as number) - amount;
       if (left > 0) {
         const h = high[slot] as number;
         const l = low[slot] as number;
-        let target = (l ^ (h >>> 11)) & (TABLE_SLOTS - 1);
-        while (spareCounts[target] !== 0) target = (target + 1) & (TABLE_SLOTS - 1);
+        let target = (l ^ (h >>> 11)) & mask;
+        while (spareCounts[target] !== 0) target = (target + 1) & mask;
         spareCounts[target] = left;
         spareHigh[target] = h;
         spareLow[target] = l;
