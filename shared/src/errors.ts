@@ -1,10 +1,18 @@
 /**
- * A mistake the user can fix: a bad input, a missing file, a malformed config. The run wrapper prints its
- * message as one line (no stack trace) and exits non-zero. Anything else is a bug and keeps its stack.
- *
- * Messages name the input, file, line or field, quote the bad value and say what was expected.
+ * Failures the run wrapper reports as one `::error::` line with no stack trace, because a stack would help
+ * nobody: the user's mistake, a service that refused, a command that failed, a verdict of "no". Any other
+ * error is a bug of ours and keeps its stack.
  */
-export class ConfigurationError extends Error {
+export class ReportedFailure extends Error {
+  /** The process exit code. */
+  readonly exitCode: number = 1;
+}
+
+/**
+ * A mistake the user can fix: a bad input, a missing file, a malformed config or data file. Messages name the
+ * input, file, line or field, quote the bad value and say what was expected.
+ */
+export class ConfigurationError extends ReportedFailure {
   override readonly name = 'ConfigurationError';
 }
 
@@ -12,16 +20,21 @@ export class ConfigurationError extends Error {
  * A service the action depends on (the artifact or cache service, the GitHub API) refused or failed. Not a bug
  * of ours and not the user's typo: one line that says which input it concerns and what the service said.
  */
-export class ServiceError extends Error {
+export class ServiceError extends ReportedFailure {
   override readonly name = 'ServiceError';
 }
 
+/** The action did its work and the answer is no: the data failed its checks, the model failed its gate. */
+export class VerdictFailure extends ReportedFailure {
+  override readonly name = 'VerdictFailure';
+}
+
 /** The user's command failed or was stopped: the action exits with the command's own exit code. */
-export class CommandFailedError extends Error {
+export class CommandFailedError extends ReportedFailure {
   override readonly name = 'CommandFailedError';
   constructor(
     message: string,
-    readonly exitCode: number,
+    override readonly exitCode: number,
   ) {
     super(message);
   }

@@ -19590,19 +19590,12 @@ function error(message, properties = {}) {
 }
 
 // shared/src/errors.ts
-var ConfigurationError = class extends Error {
+var ReportedFailure = class extends Error {
+  /** The process exit code. */
+  exitCode = 1;
+};
+var ConfigurationError = class extends ReportedFailure {
   name = "ConfigurationError";
-};
-var ServiceError = class extends Error {
-  name = "ServiceError";
-};
-var CommandFailedError = class extends Error {
-  constructor(message, exitCode) {
-    super(message);
-    this.exitCode = exitCode;
-  }
-  exitCode;
-  name = "CommandFailedError";
 };
 
 // shared/src/runtime/run-wrapper.ts
@@ -19610,10 +19603,8 @@ async function runWrapper(actionName, main) {
   try {
     await main();
   } catch (error2) {
-    if (error2 instanceof ConfigurationError || error2 instanceof ServiceError) {
+    if (error2 instanceof ReportedFailure) {
       setFailed(error2.message.replace(/\s*\n\s*/g, " "));
-    } else if (error2 instanceof CommandFailedError) {
-      setFailed(error2.message);
       process.exitCode = error2.exitCode;
     } else {
       const stack = error2 instanceof Error ? error2.stack ?? error2.message : String(error2);

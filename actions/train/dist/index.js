@@ -16034,13 +16034,17 @@ import { cp, mkdir } from "node:fs/promises";
 import path from "node:path";
 
 // shared/src/errors.ts
-var ConfigurationError = class extends Error {
+var ReportedFailure = class extends Error {
+  /** The process exit code. */
+  exitCode = 1;
+};
+var ConfigurationError = class extends ReportedFailure {
   name = "ConfigurationError";
 };
-var ServiceError = class extends Error {
+var ServiceError = class extends ReportedFailure {
   name = "ServiceError";
 };
-var CommandFailedError = class extends Error {
+var CommandFailedError = class extends ReportedFailure {
   constructor(message, exitCode) {
     super(message);
     this.exitCode = exitCode;
@@ -16421,10 +16425,8 @@ async function runWrapper(actionName, main) {
   try {
     await main();
   } catch (error2) {
-    if (error2 instanceof ConfigurationError || error2 instanceof ServiceError) {
+    if (error2 instanceof ReportedFailure) {
       setFailed(error2.message.replace(/\s*\n\s*/g, " "));
-    } else if (error2 instanceof CommandFailedError) {
-      setFailed(error2.message);
       process.exitCode = error2.exitCode;
     } else {
       const stack = error2 instanceof Error ? error2.stack ?? error2.message : String(error2);
@@ -16477,16 +16479,28 @@ var ProgressReporter = class {
   clock;
   intervalMs;
   done = 0;
+  items = 0;
+  counted = false;
   started;
   lastReport;
-  add(bytes) {
+  /**
+   * Adds work done: `bytes`, and optionally `rows` (or other items) that the progress line then counts too
+   * (`Reading data.csv: 1,200,000 rows, 250.0 MB of 1.0 GB (25%), …`).
+   */
+  add(bytes, rows) {
     this.done += bytes;
+    if (rows !== void 0) {
+      this.items += rows;
+      this.counted = true;
+    }
     const now = this.clock.now();
     if (now - this.lastReport < this.intervalMs) return;
     this.lastReport = now;
     const seconds = (now - this.started) / 1e3;
     const rate = this.done / seconds;
-    let line = `${this.what}: ${formatBytes(this.done)}`;
+    let line = `${this.what}: `;
+    if (this.counted) line += `${this.items.toLocaleString("en-US")} rows, `;
+    line += formatBytes(this.done);
     if (this.total) line += ` of ${formatBytes(this.total)} (${(100 * this.done / this.total).toFixed(0)}%)`;
     line += `, ${formatBytes(rate)}/s`;
     if (this.total && rate > 0) line += `, about ${Math.ceil((this.total - this.done) / rate)} s left`;
