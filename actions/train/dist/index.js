@@ -3244,8 +3244,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input = path9;
+    function removeDotSegments(path10) {
+      let input = path10;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3319,11 +3319,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path10) {
+      if (path10 === "" || path10[0] === "/") {
+        return removeDotSegments(path10);
       }
-      const segments = path9.split("/");
+      const segments = path10.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3686,8 +3686,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7175,8 +7175,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path9, { windows } = {}) => {
-      const segs = path9.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path10, { windows } = {}) => {
+      const segs = path10.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -8773,17 +8773,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path10) {
+      const ctrl = callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visit_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8794,13 +8794,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = visit_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8821,17 +8821,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path10) {
+      const ctrl = await callVisitor(key, node, visitor, path10);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path10, ctrl);
+        return visitAsync_(key, ctrl, visitor, path10);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path10 = Object.freeze(path10.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path10);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8842,13 +8842,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path10 = Object.freeze(path10.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path10);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path10);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8875,23 +8875,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path10) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path10);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path10);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path10);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path10);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path10);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path10);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path10, node) {
+      const parent = path10[path10.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -9503,10 +9503,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path10, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path10.length - 1; i >= 0; --i) {
+        const k = path10[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -9525,7 +9525,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -9555,11 +9555,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path10, value) {
+        if (isEmptyPath(path10))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path10;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -9573,8 +9573,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -9588,8 +9588,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path10, keepScalar) {
+        const [key, ...rest] = path10;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -9607,8 +9607,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path10) {
+        const [key, ...rest] = path10;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -9618,8 +9618,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path10, value) {
+        const [key, ...rest] = path10;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -12134,9 +12134,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path10, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path10, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -12211,14 +12211,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path10) {
+        if (Collection.isEmptyPath(path10)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -12233,10 +12233,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path10, keepScalar) {
+        if (Collection.isEmptyPath(path10))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -12247,10 +12247,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path10) {
+        if (Collection.isEmptyPath(path10))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -12267,13 +12267,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path10, value) {
+        if (Collection.isEmptyPath(path10)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path10, value);
         }
       }
       /**
@@ -14234,9 +14234,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path9) => {
+    visit.itemAtPath = (cst, path10) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path10) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -14245,23 +14245,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path9) => {
-      const parent = visit.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit.parentCollection = (cst, path10) => {
+      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
+      const field = path10[path10.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path10, item, visitor) {
+      let ctrl = visitor(item, path10);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14272,10 +14272,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path10);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
     }
     exports.visit = visit;
   }
@@ -16027,7 +16027,7 @@ var require_dist = __commonJS({
 });
 
 // actions/train/src/main.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // shared/src/runtime/artifact.ts
 import { cp, mkdir } from "node:fs/promises";
@@ -16255,9 +16255,9 @@ var ProcessGroupMemorySampler = class {
     }
   }
 };
-function readOrEmpty(path9) {
+function readOrEmpty(path10) {
   try {
-    return readFileSync(path9, "utf8");
+    return readFileSync(path10, "utf8");
   } catch {
     return "";
   }
@@ -16749,6 +16749,9 @@ async function readRunRecord(file, label) {
 }
 
 // actions/train/src/cache-key.ts
+import path5 from "node:path";
+
+// shared/src/files/globs.ts
 import path4 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -16761,27 +16764,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path9) {
-  let normalized = normalize(path9);
+function cleanPath(path10) {
+  let normalized = normalize(path10);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path9, separator) {
-  return path9.replace(SLASHES_REGEX, separator);
+function convertSlashes(path10, separator) {
+  return path10.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path9) {
-  return path9 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path9);
+function isRootDirectory(path10) {
+  return path10 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path10);
 }
-function normalizePath(path9, options) {
+function normalizePath(path10, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path9.includes("/") || path9.startsWith(".");
-  if (resolvePaths) path9 = resolve(path9);
-  if (normalizePath$1 || pathNeedsCleaning) path9 = cleanPath(path9);
-  if (path9 === ".") return "";
-  const needsSeperator = path9[path9.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path9 + pathSeparator : path9, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path10.includes("/") || path10.startsWith(".");
+  if (resolvePaths) path10 = resolve(path10);
+  if (normalizePath$1 || pathNeedsCleaning) path10 = cleanPath(path10);
+  if (path10 === ".") return "";
+  const needsSeperator = path10[path10.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path10 + pathSeparator : path10, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -16818,8 +16821,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path9 = directoryPath || ".";
-  if (filters.every((filter) => filter(path9, true))) paths.push(path9);
+  const path10 = directoryPath || ".";
+  if (filters.every((filter) => filter(path10, true))) paths.push(path10);
 };
 var empty$2 = () => {
 };
@@ -16871,26 +16874,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path9, state, callback$1) {
+var resolveSymlinksAsync = function(path10, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path9, (error2, resolvedPath) => {
+  fs.realpath(path10, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path9, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat5.isDirectory() && isRecursive(path10, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path9, state, callback$1) {
+var resolveSymlinks = function(path10, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path9);
+    const resolvedPath = fs.realpathSync(path10);
     const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path9, resolvedPath, state)) return;
+    if (stat5.isDirectory() && isRecursive(path10, resolvedPath, state)) return;
     callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -16900,9 +16903,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path9, resolved, state) {
+function isRecursive(path10, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path9);
+  let parent = dirname(path10);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -16910,7 +16913,7 @@ function isRecursive(path9, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path9, resolved);
+  state.symlinks.set(path10, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -17082,19 +17085,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path9 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path9)) continue;
-        this.pushDirectory(path9, paths, filters);
-        this.walkDirectory(this.state, path9, path9, depth - 1, this.walk);
+        let path10 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path10)) continue;
+        this.pushDirectory(path10, paths, filters);
+        this.walkDirectory(this.state, path10, path10, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path9 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path9, this.state, (stat5, resolvedPath) => {
+        let path10 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path10, this.state, (stat5, resolvedPath) => {
           if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path9 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path9 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path10 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path10 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path9;
+            resolvedPath = useRealPaths ? resolvedPath : path10;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -17260,7 +17263,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path9) => isMatch(path9));
+    this.options.filters.push((path10) => isMatch(path10));
     return this;
   }
 };
@@ -17335,19 +17338,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path9) {
-  return path9.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path10) {
+  return path10.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path9) {
+function splitPattern(path10) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path9, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path9];
+  const result = import_picomatch.default.scan(path10, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path10];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path9) => path9.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path9) => path9.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path10) => path10.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path10) => path10.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -17454,13 +17457,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path9 = format(p, isDirectory2);
-      const matches = matcher(path9) && !ignore(path9);
-      if (matches) log(`matched ${path9}`);
+      const path10 = format(p, isDirectory2);
+      const matches = matcher(path10) && !ignore(path10);
+      if (matches) log(`matched ${path10}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path9 = format(p, isDirectory2);
-      return matcher(path9) && !ignore(path9);
+      const path10 = format(p, isDirectory2);
+      return matcher(path10) && !ignore(path10);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -17525,10 +17528,26 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
 }
 
+// shared/src/files/globs.ts
+async function expandGlobs(patterns, cwd, options) {
+  const include = patterns.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("!"));
+  const exclude = patterns.map((p) => p.trim()).filter((p) => p.startsWith("!")).map((p) => p.slice(1));
+  const globOptions = { cwd, onlyFiles: true, dot: true, followSymbolicLinks: true, ignore: ["**/.git/**", ...options.ignore ?? [], ...exclude] };
+  const found = /* @__PURE__ */ new Set();
+  for (const pattern of include) {
+    const matches = await glob([pattern], globOptions);
+    if (matches.length === 0 && !options.allowNoMatch) {
+      throw new ConfigurationError(`${options.label}: ${quote(pattern)} matches no file under ${quote(cwd)}${options.why ? `; ${options.why}` : ""}`);
+    }
+    for (const match of matches) found.add(match.split(path4.sep).join("/"));
+  }
+  return [...found].sort(compareBytes);
+}
+
 // actions/train/src/cache-key.ts
 var ALWAYS_IGNORED = [".git/**", "**/.git/**", "**/node_modules/**"];
 async function computeCacheKey(settings, context, logger) {
-  const outputs = [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0).map((p) => toPosix(path4.relative(settings.workingDirectory, p)));
+  const outputs = [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0).map((p) => toPosix(path5.relative(settings.workingDirectory, p)));
   const files = await listInputs(settings, outputs);
   const listing = await manifest(settings.workingDirectory, files, { logger, label: "inputs" });
   const inputsDigest = `sha256:${sha256Text(listing)}`;
@@ -17553,20 +17572,13 @@ async function computeCacheKey(settings, context, logger) {
   return { key, inputs: { patterns: settings.inputs, digest: inputsDigest, files: digests }, paramsDigest };
 }
 async function listInputs(settings, outputs) {
-  const include = settings.inputs.filter((p) => !p.startsWith("!"));
-  const exclude = settings.inputs.filter((p) => p.startsWith("!")).map((p) => p.slice(1));
-  const ignore = [...ALWAYS_IGNORED, ...exclude, ...outputs.flatMap((o) => [o, `${o}/**`])];
-  const options = { cwd: settings.workingDirectory, dot: true, onlyFiles: true, ignore, followSymbolicLinks: true };
-  if (include.length === 0) return (await glob(["**"], options)).sort(compareBytes);
-  const found = /* @__PURE__ */ new Set();
-  for (const pattern of include) {
-    const matches = await glob([pattern], options);
-    if (matches.length === 0) {
-      throw new ConfigurationError(`inputs: ${quote(pattern)} matches no file under ${quote(settings.workingDirectory)}; fix the glob or remove it, so the cache key cannot silently miss a change`);
-    }
-    for (const match of matches) found.add(match);
-  }
-  return [...found].sort(compareBytes);
+  const everything = !settings.inputs.some((p) => !p.startsWith("!"));
+  return expandGlobs(everything ? ["**", ...settings.inputs] : settings.inputs, settings.workingDirectory, {
+    label: "inputs",
+    ignore: [...ALWAYS_IGNORED, ...outputs.flatMap((o) => [o, `${o}/**`])],
+    why: "fix the glob or remove it, so the cache key cannot silently miss a change",
+    allowNoMatch: everything
+  });
 }
 async function digestParams(file) {
   try {
@@ -17576,12 +17588,12 @@ async function digestParams(file) {
   }
 }
 function toPosix(p) {
-  return p.split(path4.sep).join("/");
+  return p.split(path5.sep).join("/");
 }
 
 // actions/train/src/inputs.ts
 import { statSync as statSync2 } from "node:fs";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // shared/src/inputs.ts
 function requiredInput(inputs, name, what) {
@@ -17613,13 +17625,13 @@ function multilineInput(inputs, name) {
 var CACHE_KEY_PREFIX = /^[A-Za-z0-9._-]{1,100}$/;
 function readTrainSettings(inputs, workspace) {
   const command = requiredInput(inputs, "command", "the training command, such as `python train.py`");
-  const workingDirectory = path5.resolve(workspace, inputs.get("working-directory") || ".");
+  const workingDirectory = path6.resolve(workspace, inputs.get("working-directory") || ".");
   if (!isDirectory(workingDirectory)) {
     throw new ConfigurationError(`working-directory: ${quote(inputs.get("working-directory"))} is not a folder in the workspace ${quote(workspace)}`);
   }
   const inWorkingDirectory = (name) => {
     const value = inputs.get(name);
-    return value ? path5.resolve(workingDirectory, value) : void 0;
+    return value ? path6.resolve(workingDirectory, value) : void 0;
   };
   const cacheKeyPrefix = inputs.get("cache-key-prefix") || "mlops-train";
   if (!CACHE_KEY_PREFIX.test(cacheKeyPrefix)) {
@@ -17642,7 +17654,7 @@ function readTrainSettings(inputs, workspace) {
     cache: booleanInput(inputs, "cache", true),
     cacheKeyPrefix,
     timeoutMs: timeoutMinutes === void 0 ? void 0 : Math.round(timeoutMinutes * 6e4),
-    runRecord: inWorkingDirectory("run-record") ?? path5.join(workingDirectory, "run.json"),
+    runRecord: inWorkingDirectory("run-record") ?? path6.join(workingDirectory, "run.json"),
     artifactName
   };
 }
@@ -17700,11 +17712,11 @@ function formatNumber(value) {
 // actions/train/src/training.ts
 import { randomUUID } from "node:crypto";
 import { stat as stat3 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // shared/src/files/structured.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -18553,7 +18565,7 @@ function jsonErrorOffset(text) {
 // shared/src/files/structured.ts
 var FORMATS = { ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml" };
 function formatOf(file, label) {
-  const format = FORMATS[path6.extname(file).toLowerCase()];
+  const format = FORMATS[path7.extname(file).toLowerCase()];
   if (!format) {
     throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .json, .yaml, .yml or .toml`);
   }
@@ -18716,7 +18728,7 @@ function baseRecord(settings, key, context, runId, startedAt, durationSeconds, e
     startedAt,
     durationSeconds: Math.round(durationSeconds * 1e3) / 1e3,
     command: settings.command,
-    workingDirectory: toPosix2(path7.relative(settings.workspace, settings.workingDirectory)) || ".",
+    workingDirectory: toPosix2(path8.relative(settings.workspace, settings.workingDirectory)) || ".",
     exitCode,
     peakMemoryBytes: peakMemoryBytes ?? null,
     git: { sha: context.sha ?? null, ref: context.ref ?? null },
@@ -18755,7 +18767,7 @@ async function describeArtifact(settings, file, logger) {
 }
 async function folderSize(folder) {
   let total = 0;
-  for (const file of await listFiles(folder)) total += (await stat3(path7.join(folder, file))).size;
+  for (const file of await listFiles(folder)) total += (await stat3(path8.join(folder, file))).size;
   return total;
 }
 async function fingerprint(target) {
@@ -18768,16 +18780,16 @@ async function fingerprint(target) {
   if (!info2.isDirectory()) return `${info2.size}:${info2.mtimeMs}:${info2.ino}`;
   const parts = [];
   for (const file of await listFiles(target)) {
-    const child = await stat3(path7.join(target, file));
+    const child = await stat3(path8.join(target, file));
     parts.push(`${file}:${child.size}:${child.mtimeMs}:${child.ino}`);
   }
   return parts.join("\n");
 }
 function relative2(settings, file) {
-  return toPosix2(path7.relative(settings.workingDirectory, file)) || ".";
+  return toPosix2(path8.relative(settings.workingDirectory, file)) || ".";
 }
 function toPosix2(p) {
-  return p.split(path7.sep).join("/");
+  return p.split(path8.sep).join("/");
 }
 
 // actions/train/src/main.ts
@@ -18801,14 +18813,14 @@ async function train(runtime) {
   }
 }
 function finish(runtime, settings, record, cacheHit) {
-  setTrainOutputs(runtime.outputs, record, path8.relative(runtime.context.workspace, settings.runRecord) || settings.runRecord, cacheHit);
+  setTrainOutputs(runtime.outputs, record, path9.relative(runtime.context.workspace, settings.runRecord) || settings.runRecord, cacheHit);
   appendTrainSummary(runtime.summary, record, cacheHit);
 }
 function outputPaths(settings) {
   return [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0);
 }
 function cachedPaths(settings) {
-  return outputPaths(settings).map((p) => path8.relative(settings.workspace, p));
+  return outputPaths(settings).map((p) => path9.relative(settings.workspace, p));
 }
 async function restoreFromCache(settings, key, cache, logger) {
   logger.info(`Looking up ${key.key} in ${cache.description}`);
@@ -18849,10 +18861,10 @@ async function uploadArtifact(settings, runtime) {
   }
   const files = [];
   for (const output of outputPaths(settings)) {
-    if ((await stat4(output)).isDirectory()) files.push(...(await listFiles(output)).map((file) => path8.join(output, file)));
+    if ((await stat4(output)).isDirectory()) files.push(...(await listFiles(output)).map((file) => path9.join(output, file)));
     else files.push(output);
   }
-  const inside = files.every((file) => !path8.relative(settings.workingDirectory, file).startsWith(".."));
+  const inside = files.every((file) => !path9.relative(settings.workingDirectory, file).startsWith(".."));
   const result = await uploader.upload(name, files, inside ? settings.workingDirectory : settings.workspace);
   runtime.logger.info(`Uploaded ${files.length} files as the artifact ${JSON.stringify(name)} to ${uploader.description}${result.location ? ` (${result.location})` : ""}`);
 }

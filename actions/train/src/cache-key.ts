@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { ConfigurationError, quote } from '../../../shared/src/errors';
-import { compareBytes, digestPath, manifest, sha256Text } from '../../../shared/src/hashing/digest';
+import { expandGlobs } from '../../../shared/src/files/globs';
+import { digestPath, manifest, sha256Text } from '../../../shared/src/hashing/digest';
 import type { Logger, RunContext } from '../../../shared/src/ports';
 import type { RunRecord } from '../../../shared/src/run-record';
 import type { TrainSettings } from './inputs';
@@ -47,21 +47,15 @@ export async function computeCacheKey(settings: TrainSettings, context: Pick<Run
   return { key, inputs: { patterns: settings.inputs, digest: inputsDigest, files: digests }, paramsDigest };
 }
 
+/** The input files: the globs' matches (or everything), never .git, node_modules or the outputs. */
 async function listInputs(settings: TrainSettings, outputs: string[]): Promise<string[]> {
-  const include = settings.inputs.filter((p) => !p.startsWith('!'));
-  const exclude = settings.inputs.filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  const ignore = [...ALWAYS_IGNORED, ...exclude, ...outputs.flatMap((o) => [o, `${o}/**`])];
-  const options = { cwd: settings.workingDirectory, dot: true, onlyFiles: true, ignore, followSymbolicLinks: true };
-  if (include.length === 0) return (await glob(['**'], options)).sort(compareBytes);
-  const found = new Set<string>();
-  for (const pattern of include) {
-    const matches = await glob([pattern], options);
-    if (matches.length === 0) {
-      throw new ConfigurationError(`inputs: ${quote(pattern)} matches no file under ${quote(settings.workingDirectory)}; fix the glob or remove it, so the cache key cannot silently miss a change`);
-    }
-    for (const match of matches) found.add(match);
-  }
-  return [...found].sort(compareBytes);
+  const everything = !settings.inputs.some((p) => !p.startsWith('!'));
+  return expandGlobs(everything ? ['**', ...settings.inputs] : settings.inputs, settings.workingDirectory, {
+    label: 'inputs',
+    ignore: [...ALWAYS_IGNORED, ...outputs.flatMap((o) => [o, `${o}/**`])],
+    why: 'fix the glob or remove it, so the cache key cannot silently miss a change',
+    allowNoMatch: everything,
+  });
 }
 
 async function digestParams(file: string): Promise<string> {

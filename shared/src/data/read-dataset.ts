@@ -1,8 +1,7 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { glob } from 'tinyglobby';
 import { ConfigurationError, quote } from '../errors';
-import { compareBytes } from '../hashing/digest';
+import { expandGlobs } from '../files/globs';
 import type { Clock, Logger } from '../ports';
 import { ProgressReporter } from '../progress';
 import { readDelimitedFile } from './csv';
@@ -52,17 +51,10 @@ export function formatOf(file: string): { format: DataFormat; gzip: boolean } | 
  * whose extension no reader knows.
  */
 export async function listDataFiles(patterns: readonly string[], cwd: string, label = 'data'): Promise<string[]> {
-  const include = patterns.map((p) => p.trim()).filter((p) => p !== '' && !p.startsWith('!'));
-  const exclude = patterns.map((p) => p.trim()).filter((p) => p.startsWith('!')).map((p) => p.slice(1));
-  if (include.length === 0) throw new ConfigurationError(`${label}: no file pattern given; expected one glob per line, such as data/*.csv`);
-  const options = { cwd, onlyFiles: true, dot: true, followSymbolicLinks: true, ignore: ['**/.git/**', ...exclude] };
-  const found = new Set<string>();
-  for (const pattern of include) {
-    const matches = await glob([pattern], options);
-    if (matches.length === 0) throw new ConfigurationError(`${label}: ${quote(pattern)} matches no file under ${quote(cwd)}`);
-    for (const match of matches) found.add(match.split(path.sep).join('/'));
+  if (!patterns.some((p) => p.trim() !== '' && !p.trim().startsWith('!'))) {
+    throw new ConfigurationError(`${label}: no file pattern given; expected one glob per line, such as data/*.csv`);
   }
-  const files = [...found].sort(compareBytes);
+  const files = await expandGlobs(patterns, cwd, { label });
   for (const file of files) {
     if (!formatOf(file)) {
       throw new ConfigurationError(

@@ -1,0 +1,77 @@
+import path from 'node:path';
+import { ConfigurationError, quote } from '../../../shared/src/errors';
+import { multilineInput } from '../../../shared/src/inputs';
+import type { InputSource } from '../../../shared/src/ports';
+import type { Shard } from '../../../shared/src/data/types';
+
+export type FailOn = 'error' | 'warning' | 'never';
+
+/** Everything validate-data needs, read and checked once. Paths are absolute; globs stay relative to the workspace. */
+export interface ValidateSettings {
+  workspace: string;
+  /** Globs of data files; empty only when merging shard profiles. */
+  data: string[];
+  contract?: string;
+  /** A reference profile for drift. */
+  reference?: string;
+  profile: string;
+  report: string;
+  failOn: FailOn;
+  shard?: Shard;
+  /** Globs of shard profiles to merge; when given, the data is not read. */
+  merge: string[];
+  inferContract?: string;
+}
+
+const FAIL_ON: readonly FailOn[] = ['error', 'warning', 'never'];
+
+export function readValidateSettings(inputs: InputSource, workspace: string): ValidateSettings {
+  const resolve = (name: string): string | undefined => {
+    const value = inputs.get(name);
+    return value ? path.resolve(workspace, value) : undefined;
+  };
+  const data = multilineInput(inputs, 'data');
+  const merge = multilineInput(inputs, 'merge');
+  if (data.length === 0 && merge.length === 0) {
+    throw new ConfigurationError('data: the input is required; give globs of the data files, one a line (or `merge:` with shard profiles to merge)');
+  }
+  if (data.length > 0 && merge.length > 0) {
+    throw new ConfigurationError('merge: give either `data` (to validate files) or `merge` (to merge the profiles of shards that validated them), not both');
+  }
+  const failOn = (inputs.get('fail-on') || 'error') as FailOn;
+  if (!FAIL_ON.includes(failOn)) {
+    throw new ConfigurationError(`fail-on: ${quote(failOn)} is not one of error, warning, never`);
+  }
+  const reference = inputs.get('reference');
+  if (reference === 'production') {
+    throw new ConfigurationError(
+      'reference: `production` reads the profile registered with the production model, and the model registry is not available in this version; give the path of a profile.json instead',
+    );
+  }
+  const shard = parseShard(inputs.get('shard'));
+  if (shard && merge.length > 0) throw new ConfigurationError('shard: a merge step reads profiles, not data; remove `shard` from it');
+  return {
+    workspace,
+    data,
+    contract: resolve('contract'),
+    reference: resolve('reference'),
+    profile: resolve('profile') ?? path.join(workspace, 'profile.json'),
+    report: resolve('report') ?? path.join(workspace, 'validation.json'),
+    failOn,
+    shard,
+    merge,
+    inferContract: resolve('infer-contract'),
+  };
+}
+
+/** `i/n` with 1 ≤ i ≤ n, as a matrix job writes `${{ matrix.shard }}/${{ strategy.job-total }}`. */
+export function parseShard(value: string): Shard | undefined {
+  if (value === '') return undefined;
+  const match = /^(\d+)\s*\/\s*(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const count = Number(match?.[2]);
+  if (!match || count < 1 || index < 1 || index > count) {
+    throw new ConfigurationError(`shard: ${quote(value)} is not a shard; expected i/n with 1 ≤ i ≤ n, such as 2/4`);
+  }
+  return { index, count };
+}
