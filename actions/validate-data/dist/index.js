@@ -28533,7 +28533,10 @@ async function* readDataset(patterns, options) {
     const size = (await stat2(absolute)).size;
     const progress = new ProgressReporter(`Reading ${file}`, size, options.logger, options.clock, options.progressIntervalMs);
     const onProgress = (bytes, rows) => progress.add(bytes, rows);
-    const batches = format2 === "parquet" ? readParquetFile(absolute, file, { batchRows, onProgress }) : format2 === "jsonl" ? readJsonLinesFile(absolute, file, { gzip, batchRows, onProgress }) : readDelimitedFile(absolute, file, { delimiter: format2 === "tsv" ? "	" : ",", gzip, batchRows, onProgress });
+    const batches = namingTheInput(
+      label,
+      format2 === "parquet" ? readParquetFile(absolute, file, { batchRows, onProgress }) : format2 === "jsonl" ? readJsonLinesFile(absolute, file, { gzip, batchRows, onProgress }) : readDelimitedFile(absolute, file, { delimiter: format2 === "tsv" ? "	" : ",", gzip, batchRows, onProgress })
+    );
     if (!plan.rows) {
       yield* batches;
       continue;
@@ -28557,6 +28560,14 @@ async function* readDataset(patterns, options) {
       yield kept;
     }
     if (!yielded && last) yield { ...last, rows: [], lines: [], ...last.records ? { records: [] } : {} };
+  }
+}
+async function* namingTheInput(label, batches) {
+  try {
+    yield* batches;
+  } catch (error2) {
+    if (error2 instanceof ConfigurationError && !error2.message.startsWith(`${label}: `)) throw new ConfigurationError(`${label}: ${error2.message}`);
+    throw error2;
   }
 }
 
@@ -28819,13 +28830,19 @@ var Moments = class _Moments {
   }
   toJSON() {
     const empty2 = this.count === 0;
-    return { count: this.count, mean: this.mean, m2: this.m2, min: empty2 ? null : this.min, max: empty2 ? null : this.max };
+    return {
+      count: this.count,
+      mean: Number.isFinite(this.mean) ? this.mean : null,
+      m2: Number.isFinite(this.m2) ? this.m2 : null,
+      min: empty2 ? null : this.min,
+      max: empty2 ? null : this.max
+    };
   }
   static fromJSON(json) {
     const moments = new _Moments();
     moments.count = json.count;
-    moments.mean = json.mean;
-    moments.m2 = json.m2;
+    moments.mean = json.mean ?? Number.NaN;
+    moments.m2 = json.m2 ?? Number.POSITIVE_INFINITY;
     moments.min = json.min ?? Infinity;
     moments.max = json.max ?? -Infinity;
     return moments;
@@ -29128,7 +29145,8 @@ var NumericSummary = class _NumericSummary {
     return this;
   }
   toJSON() {
-    return { ...this.moments.toJSON(), std: Math.sqrt(this.moments.variance), quantiles: this.quantiles.toJSON(), histogram: this.histogram?.toJSON() ?? null };
+    const std = Math.sqrt(this.moments.variance);
+    return { ...this.moments.toJSON(), std: Number.isFinite(std) ? std : null, quantiles: this.quantiles.toJSON(), histogram: this.histogram?.toJSON() ?? null };
   }
   toTimestampJSON() {
     const iso = (ms) => ms === null ? null : new Date(ms).toISOString();
@@ -29752,9 +29770,9 @@ var profile_schema_default = {
       required: ["count", "mean", "m2", "std", "min", "max", "quantiles", "histogram"],
       properties: {
         count: { $ref: "#/definitions/count" },
-        mean: { type: "number" },
-        m2: { type: "number", minimum: 0 },
-        std: { type: "number", minimum: 0 },
+        mean: { type: ["number", "null"], description: "null when the values are too large for a double (the sum overflowed)." },
+        m2: { type: ["number", "null"], minimum: 0, description: "null when the squared deviations overflow a double (values beyond about 1e150)." },
+        std: { type: ["number", "null"], minimum: 0 },
         min: { $ref: "#/definitions/nullableNumber" },
         max: { $ref: "#/definitions/nullableNumber" },
         quantiles: {
@@ -29964,11 +29982,13 @@ function numericDistribution(column) {
   if (!json || json.count === 0) return void 0;
   const summary2 = decode2(json);
   const { moments, quantiles, histogram } = summary2;
+  const std = Math.sqrt(moments.variance);
+  if (!Number.isFinite(std) || !Number.isFinite(moments.mean)) return void 0;
   return {
     count: moments.count,
     nulls: column.nulls,
     mean: moments.mean,
-    std: Math.sqrt(moments.variance),
+    std,
     min: moments.min,
     max: moments.max,
     quantile: (p) => quantiles.quantile(p),
@@ -31161,7 +31181,7 @@ function finishContext(profile, reference, now) {
   };
 }
 async function mergeShardProfiles(settings, runtime) {
-  const files = await listDataFiles(settings.merge, settings.workspace, "merge");
+  const files = await expandGlobs(settings.merge, settings.workspace, { label: "merge" });
   const profiles = await Promise.all(files.map((file) => readProfile(path9.resolve(settings.workspace, file), "merge")));
   runtime.logger.info(`Merging ${profiles.length} shard profiles: ${files.join(", ")}`);
   return mergeProfiles(profiles);

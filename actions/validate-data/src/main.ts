@@ -1,7 +1,8 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { ContractChecker, inferContract, loadContract, writeContract, type CheckResult, type Contract } from '../../../shared/src/contract';
-import { listDataFiles, readDataset } from '../../../shared/src/data/read-dataset';
+import { readDataset } from '../../../shared/src/data/read-dataset';
+import { expandGlobs } from '../../../shared/src/files/globs';
 import { VerdictFailure } from '../../../shared/src/errors';
 import { mergeProfiles, Profiler, readProfile, referenceBinEdges, writeProfile, type Profile } from '../../../shared/src/profile';
 import { createActionRuntime, runWrapper, type ActionRuntime } from '../../../shared/src/runtime';
@@ -97,7 +98,7 @@ function finishContext(profile: Profile, reference: Profile | undefined, now: nu
 }
 
 async function mergeShardProfiles(settings: ValidateSettings, runtime: ActionRuntime): Promise<Profile> {
-  const files = await listDataFiles(settings.merge, settings.workspace, 'merge');
+  const files = await expandGlobs(settings.merge, settings.workspace, { label: 'merge' });
   const profiles = await Promise.all(files.map((file) => readProfile(path.resolve(settings.workspace, file), 'merge')));
   runtime.logger.info(`Merging ${profiles.length} shard profiles: ${files.join(', ')}`);
   return mergeProfiles(profiles);

@@ -83,12 +83,14 @@ export async function* readDataset(patterns: string[], options: ReadDatasetOptio
     const size = (await stat(absolute)).size;
     const progress = new ProgressReporter(`Reading ${file}`, size, options.logger, options.clock, options.progressIntervalMs);
     const onProgress = (bytes: number, rows: number): void => progress.add(bytes, rows);
-    const batches =
+    const batches = namingTheInput(
+      label,
       format === 'parquet'
         ? readParquetFile(absolute, file, { batchRows, onProgress })
         : format === 'jsonl'
           ? readJsonLinesFile(absolute, file, { gzip, batchRows, onProgress })
-          : readDelimitedFile(absolute, file, { delimiter: format === 'tsv' ? '\t' : ',', gzip, batchRows, onProgress });
+          : readDelimitedFile(absolute, file, { delimiter: format === 'tsv' ? '\t' : ',', gzip, batchRows, onProgress }),
+    );
     if (!plan.rows) {
       yield* batches;
       continue;
@@ -112,5 +114,15 @@ export async function* readDataset(patterns: string[], options: ReadDatasetOptio
       yield kept;
     }
     if (!yielded && last) yield { ...last, rows: [], lines: [], ...(last.records ? { records: [] } : {}) };
+  }
+}
+
+/** The readers name the file and line; the user also needs the input they came from, as every message gives. */
+async function* namingTheInput(label: string, batches: AsyncGenerator<RecordBatch>): AsyncGenerator<RecordBatch> {
+  try {
+    yield* batches;
+  } catch (error) {
+    if (error instanceof ConfigurationError && !error.message.startsWith(`${label}: `)) throw new ConfigurationError(`${label}: ${error.message}`);
+    throw error;
   }
 }

@@ -4,8 +4,9 @@
  */
 export interface MomentsJson {
   count: number;
-  mean: number;
-  m2: number;
+  /** null when it overflowed a double: JSON has no Infinity or NaN. */
+  mean: number | null;
+  m2: number | null;
   /** null while count is 0. */
   min: number | null;
   max: number | null;
@@ -58,14 +59,21 @@ export class Moments {
 
   toJSON(): MomentsJson {
     const empty = this.count === 0;
-    return { count: this.count, mean: this.mean, m2: this.m2, min: empty ? null : this.min, max: empty ? null : this.max };
+    return {
+      count: this.count,
+      mean: Number.isFinite(this.mean) ? this.mean : null,
+      m2: Number.isFinite(this.m2) ? this.m2 : null,
+      min: empty ? null : this.min,
+      max: empty ? null : this.max,
+    };
   }
 
   static fromJSON(json: MomentsJson): Moments {
     const moments = new Moments();
     moments.count = json.count;
-    moments.mean = json.mean;
-    moments.m2 = json.m2;
+    // An overflow stays one: NaN and Infinity, never a finite number that looks right.
+    moments.mean = json.mean ?? Number.NaN;
+    moments.m2 = json.m2 ?? Number.POSITIVE_INFINITY;
     moments.min = json.min ?? Infinity;
     moments.max = json.max ?? -Infinity;
     return moments;

@@ -61,7 +61,7 @@ export function checkEdges(column: string, edges: readonly number[]): Float64Arr
 
 export interface NumericSummaryJson extends MomentsJson {
   /** Population standard deviation, √(m2 / count): derived, for reading; ignored when read back. */
-  std: number;
+  std: number | null;
   quantiles: QuantileSketchJson;
   histogram: HistogramJson | null;
 }
@@ -99,7 +99,8 @@ export class NumericSummary {
   }
 
   toJSON(): NumericSummaryJson {
-    return { ...this.moments.toJSON(), std: Math.sqrt(this.moments.variance), quantiles: this.quantiles.toJSON(), histogram: this.histogram?.toJSON() ?? null };
+    const std = Math.sqrt(this.moments.variance);
+    return { ...this.moments.toJSON(), std: Number.isFinite(std) ? std : null, quantiles: this.quantiles.toJSON(), histogram: this.histogram?.toJSON() ?? null };
   }
 
   toTimestampJSON(): TimestampSummaryJson {

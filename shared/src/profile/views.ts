@@ -31,11 +31,14 @@ export function numericDistribution(column: ProfileColumn): NumericDistribution 
   if (!json || json.count === 0) return undefined;
   const summary = decode(json);
   const { moments, quantiles, histogram } = summary;
+  const std = Math.sqrt(moments.variance);
+  // Values too large for a double's variance (beyond about 1e150) have no distances to compare on.
+  if (!Number.isFinite(std) || !Number.isFinite(moments.mean)) return undefined;
   return {
     count: moments.count,
     nulls: column.nulls,
     mean: moments.mean,
-    std: Math.sqrt(moments.variance),
+    std,
     min: moments.min,
     max: moments.max,
     quantile: (p) => quantiles.quantile(p),
