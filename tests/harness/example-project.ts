@@ -6,7 +6,7 @@ import { REPO_ROOT } from './node';
 export const EXAMPLE_DIR = path.join(REPO_ROOT, 'examples', 'breast-cancer');
 
 /** What a run of the example writes; a checkout never contains them, even when a run by hand left them behind. */
-const GENERATED = new Set(['model', 'metrics.json', 'predictions.csv', 'run.json', '__pycache__']);
+const GENERATED = new Set(['model', 'metrics.json', 'predictions.csv', 'run.json', 'profile.json', 'validation.json', '__pycache__']);
 
 /** The train step of the example's workflow, as its README shows it. */
 export const EXAMPLE_TRAIN_STEP: Readonly<Record<string, string>> = {
@@ -16,6 +16,12 @@ export const EXAMPLE_TRAIN_STEP: Readonly<Record<string, string>> = {
   model: 'model',
   metrics: 'metrics.json',
   predictions: 'predictions.csv',
+};
+
+/** The validate-data step of the example's workflow. */
+export const EXAMPLE_VALIDATE_STEP: Readonly<Record<string, string>> = {
+  data: 'data/*.csv',
+  contract: 'contract.yaml',
 };
 
 /** Copies the example's sources (nothing a run generated) into `target`, like a fresh checkout. */

@@ -10,4 +10,4 @@ export { parseWorkflowCommands, parseCommandLine, unescapeData, unescapeProperty
 export { parseKeyValueFile, parsePathFile } from './file-commands';
 export { type RecordedRequest } from './http-util';
 export { makeTempDir, removeTempDir } from './temp';
-export { EXAMPLE_DIR, EXAMPLE_TRAIN_STEP, checkoutExample } from './example-project';
+export { EXAMPLE_DIR, EXAMPLE_TRAIN_STEP, EXAMPLE_VALIDATE_STEP, checkoutExample } from './example-project';

@@ -31168,7 +31168,7 @@ async function readAndCheck(settings, contract, reference, runtime) {
     checker?.add(batch);
   }
   const profile = profiler.result();
-  runtime.logger.info(`${profile.rows.toLocaleString("en-US")} rows in ${profile.files.length} files`);
+  runtime.logger.info(`${profile.rows.toLocaleString("en-US")} rows in ${profile.files.length} file${profile.files.length === 1 ? "" : "s"}`);
   return { profile, checks: checker ? checker.finish(finishContext(profile, reference, runtime.clock.now())) : [] };
 }
 function finishContext(profile, reference, now) {

@@ -83,7 +83,7 @@ async function readAndCheck(settings: ValidateSettings, contract: Contract | und
     checker?.add(batch);
   }
   const profile = profiler.result();
-  runtime.logger.info(`${profile.rows.toLocaleString('en-US')} rows in ${profile.files.length} files`);
+  runtime.logger.info(`${profile.rows.toLocaleString('en-US')} rows in ${profile.files.length} file${profile.files.length === 1 ? '' : 's'}`);
   return { profile, checks: checker ? checker.finish(finishContext(profile, reference, runtime.clock.now())) : [] };
 }
 
