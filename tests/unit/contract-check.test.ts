@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ContractChecker, parseContract, type CheckResult, type FinishContext } from '../../shared/src/contract';
-import { parseTimestamp } from '../../shared/src/contract/values';
+import { parseTimestamp } from '../../shared/src/data/values';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
 
 const NOW = Date.UTC(2024, 5, 1);

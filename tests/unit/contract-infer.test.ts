@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContractChecker, inferContract, loadContract, parseContract, writeContract, type CheckResult, type ColumnSummary, type DatasetSummary } from '../../shared/src/contract';
 import { widenNumbers } from '../../shared/src/contract/infer';
-import { parseTimestamp } from '../../shared/src/contract/values';
+import { parseTimestamp } from '../../shared/src/data/values';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
 
 /** A small deterministic generator (mulberry32). */

@@ -1,11 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 import type { RecordBatch, Value } from '../data/types';
+import { parseBoolean, parseDecimal, parseTimestamp } from '../data/values';
 import { quote } from '../errors';
 import type { Contract } from './contract';
 import { compileRecordsSchema, describeRecordError } from './records';
 import type { CheckFailure, CheckResult, ColumnContract, FinishContext, Severity } from './types';
 import { hashNumber, hashText, UniqueTable } from './unique';
-import { isoOf, parseBoolean, parseDecimal, parseDuration, parseTimestamp, shown } from './values';
+import { isoOf, parseDuration, shown } from './values';
 
 export interface CheckerOptions {
   /** How many failing rows each check keeps for the report (default 20). */

@@ -2,13 +2,14 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import schemaJson from '../../schemas/contract.schema.json';
+import { parseTimestamp } from '../data/values';
 import { ConfigurationError, quote } from '../errors';
 import { parseStructured } from '../files/structured';
 import { Contract, formatPath, pathKey, type ContractPath } from './contract';
 import { compileRecordsSchema } from './records';
 import { didYouMean } from './suggest';
 import { type ColumnContract, type ColumnType, type ContractSpec, type DatasetContract, type DriftSetting, type Severity } from './types';
-import { parseDuration, parseTimestamp } from './values';
+import { parseDuration } from './values';
 
 /** The subset of JSON Schema that the contract's schema uses, interpreted here so messages can name lines. */
 export interface SchemaNode {

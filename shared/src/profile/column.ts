@@ -1,8 +1,8 @@
 import type { Value } from '../data/types';
-import { DistinctSketch, type DistinctSketchJson } from './distinct';
+import { parseBoolean, parseDecimal, parseTimestamp, writtenAsInteger } from '../data/values';
 import { hashHigh, hashLow, hashString } from './hash';
+import { DistinctSketch, type DistinctSketchJson } from './distinct';
 import { NumericSummary, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
-import { parseTimestamp } from './timestamp';
 import { TopValues, type TopValuesJson } from './top-values';
 
 export type ColumnType = 'integer' | 'number' | 'boolean' | 'timestamp' | 'string';
@@ -66,7 +66,6 @@ export interface ProfileColumn {
   top: TopValuesJson;
 }
 
-const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 const TRUE = 'true';
 const FALSE = 'false';
 
@@ -121,79 +120,29 @@ export class ColumnAccumulator {
     this.distinct.addHash(hashHigh, hashLow);
   }
 
-  /** Counts a string value's kind, feeds the numeric or timestamp summary, and returns its canonical text. */
+  /** Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its canonical text. */
   private classify(value: string): string {
     const length = value.length;
-    if (length === 0) {
-      this.text++;
-      return value;
-    }
     const first = value.charCodeAt(0);
-    const digit = first >= 48 && first <= 57;
-    if (digit || first === 45 || first === 43 || first === 46) {
-      if (digit && length >= 10 && value.charCodeAt(4) === 45) {
-        const ms = parseTimestamp(value);
-        if (ms === ms) {
-          this.timestamp++;
-          (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
-        } else {
-          this.text++;
-        }
+    if (length >= 10 && first >= 48 && first <= 57 && value.charCodeAt(4) === 45) {
+      const ms = parseTimestamp(value);
+      if (ms === ms) {
+        this.timestamp++;
+        (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
         return value;
       }
-      // Fast path (Clinger's): a sign, up to 15 digits and a decimal point read as an integer over a power of ten,
-      // which one correctly rounded division turns into exactly the double Number() would give.
-      let at = first === 45 || first === 43 ? 1 : 0;
-      let mantissa = 0;
-      let digits = 0;
-      let point = -1;
-      for (; at < length; at++) {
-        const code = value.charCodeAt(at);
-        if (code >= 48 && code <= 57) {
-          mantissa = mantissa * 10 + (code - 48);
-          digits++;
-        } else if (code === 46 && point < 0) {
-          point = at;
-        } else {
-          break;
-        }
-      }
-      if (at === length && digits > 0 && digits <= 15) {
-        const scaled = point < 0 ? mantissa : mantissa / (POWERS_OF_TEN[length - 1 - point] as number);
-        const x = first === 45 ? -scaled : scaled;
-        if (point < 0) this.integer++;
-        else this.decimal++;
-        this.addNumber(x);
-        return value;
-      }
-      if (at < length || digits > 15) {
-        // Exponents, long mantissas. Number() also reads hex, octal and binary literals and surrounding spaces:
-        // those are text here.
-        const last = value.charCodeAt(length - 1);
-        const second = length > 1 ? value.charCodeAt(1) | 32 : 0;
-        if (((last >= 48 && last <= 57) || last === 46) && !(first === 48 && (second === 120 || second === 111 || second === 98))) {
-          const x = Number(value);
-          if (x - x === 0) {
-            if (Number.isInteger(x) && value.indexOf('.') < 0 && value.indexOf('e') < 0 && value.indexOf('E') < 0) this.integer++;
-            else this.decimal++;
-            this.addNumber(x);
-            return value;
-          }
-        }
-      }
-      this.text++;
+    }
+    const x = parseDecimal(value);
+    if (x === x) {
+      if (writtenAsInteger) this.integer++;
+      else this.decimal++;
+      this.addNumber(x);
       return value;
     }
-    if ((length === 4 && (first | 32) === 116) || (length === 5 && (first | 32) === 102)) {
-      if (value === TRUE || value === FALSE) {
-        this.boolean++;
-        return value;
-      }
-      const lower = value.toLowerCase();
-      if (lower === TRUE || lower === FALSE) {
-        this.boolean++;
-        return lower === TRUE ? TRUE : FALSE;
-      }
+    const b = parseBoolean(value);
+    if (b >= 0) {
+      this.boolean++;
+      return b === 1 ? TRUE : FALSE;
     }
     this.text++;
     return value;

@@ -5,6 +5,6 @@ export { Moments, type MomentsJson } from './moments';
 export { checkProfile, mergeProfiles, PROFILE_SCHEMA, PROFILE_SCHEMA_VERSION, Profiler, readProfile, writeProfile, type Profile, type ProfilerOptions } from './profile';
 export { DEFAULT_QUANTILE_K, EXACT_QUANTILE_ITEMS, QuantileSketch, type QuantileSketchJson } from './quantiles';
 export { Histogram, NumericSummary, type HistogramJson, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
-export { parseTimestamp } from './timestamp';
+export { parseTimestamp } from '../data/values';
 export { TOP_CAPACITY, TopValues, type TopValuesJson } from './top-values';
 export { binEdges, categoricalDistribution, numericDistribution, referenceBinEdges } from './views';

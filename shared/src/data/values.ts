@@ -1,0 +1,160 @@
+/**
+ * What a value read from a data file is: the one reading of text as a number, a boolean or a timestamp that the
+ * profile (its kind counts and type inference) and the data contract (its type checks) share, so a contract
+ * inferred from a profile accepts the data the profile was made from. Written for the hot path (each runs per
+ * value on files of gigabytes): no allocation per value, results as numbers, NaN (or -1) when the text is not of
+ * the kind.
+ *
+ * Accepted forms:
+ * - decimal: an optional sign, digits with an optional point (`42`, `-1.5`, `.5`, `7.`), an optional exponent
+ *   (`1e3`, `-1.5E-3`); finite. No hex/octal/binary, no `Infinity`/`NaN`, no spaces, no `,` separators.
+ *   {@link writtenAsInteger} tells whether it was written as an integer (sign and digits only).
+ * - boolean: `true`/`false` in any letter case, `1`, `0`.
+ * - timestamp (ISO 8601 / RFC 3339): `YYYY-MM-DD` (year 0000–9999, a real day of the proleptic Gregorian
+ *   calendar), optionally followed by `T`, `t` or a space and `hh:mm` (00–23, 00–59), optional `:ss` (00–60, a
+ *   leap second read as the next minute's first), optional `.` and a fraction of one or more digits (read to the
+ *   millisecond, the rest truncated), and an optional zone `Z`, `z`, `±hh`, `±hhmm` or `±hh:mm`. A date or time
+ *   without a zone is UTC (never the machine's local time, unlike Date.parse).
+ */
+
+/** Whether the last text {@link parseDecimal} accepted is written as an integer: an optional sign and digits only. */
+export let writtenAsInteger = false;
+
+const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+
+/** A decimal number's text (`-1.5e3`, `.5`, `7.`) as its value, else NaN. */
+export function parseDecimal(text: string): number {
+  const length = text.length;
+  if (length === 0) return Number.NaN;
+  const first = text.charCodeAt(0);
+  const sign = first === 45 || first === 43 ? 1 : 0;
+  if (sign === 0 && first !== 46 && (first < 48 || first > 57)) return Number.NaN;
+  // Fast path (Clinger's): up to 15 digits and a point read as an integer over a power of ten, which one
+  // correctly rounded division turns into exactly the double Number() would give.
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  let at = sign;
+  for (; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+    } else if (code === 46 && point < 0) {
+      point = at;
+    } else {
+      break;
+    }
+  }
+  if (at === length && digits > 0 && digits <= 15) {
+    writtenAsInteger = point < 0;
+    const scaled = point < 0 ? mantissa : mantissa / (POWERS_OF_TEN[length - 1 - point] as number);
+    return first === 45 ? -scaled : scaled;
+  }
+  // Exponents, long mantissas.
+  if (!DECIMAL.test(text)) return Number.NaN;
+  const value = Number(text);
+  if (value - value !== 0) return Number.NaN;
+  writtenAsInteger = point < 0 && at === length;
+  return value;
+}
+
+/** 1 for true, 0 for false, -1 when the text is not a boolean: true/false in any letter case, 1 or 0. */
+export function parseBoolean(text: string): number {
+  switch (text.length) {
+    case 1:
+      return text === '1' ? 1 : text === '0' ? 0 : -1;
+    case 4:
+      return text === 'true' || ((text.charCodeAt(0) | 32) === 116 && (text.charCodeAt(1) | 32) === 114 && (text.charCodeAt(2) | 32) === 117 && (text.charCodeAt(3) | 32) === 101) ? 1 : -1;
+    case 5:
+      return text === 'false' ||
+        ((text.charCodeAt(0) | 32) === 102 && (text.charCodeAt(1) | 32) === 97 && (text.charCodeAt(2) | 32) === 108 && (text.charCodeAt(3) | 32) === 115 && (text.charCodeAt(4) | 32) === 101)
+        ? 0
+        : -1;
+    default:
+      return -1;
+  }
+}
+
+/** Two decimal digits at `at`, else a negative number. */
+function two(text: string, at: number): number {
+  const high = text.charCodeAt(at) - 48;
+  const low = text.charCodeAt(at + 1) - 48;
+  // Past the end charCodeAt is NaN, and NaN fails every comparison: test for the digits, not against them.
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil), for years 0000–9999. */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = (((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5) | 0) + day - 1;
+  const doe = yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** An ISO 8601 / RFC 3339 date or timestamp (the forms above) as milliseconds since the epoch, else NaN. */
+export function parseTimestamp(text: string): number {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const century = two(text, 0);
+  const yy = two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const year = century * 100 + yy;
+  if (day > (DAYS_IN_MONTH[month - 1] as number) && !(month === 2 && day === 29 && year % 4 === 0 && (yy !== 0 || century % 4 === 0))) return Number.NaN;
+  const date = daysFromCivil(year, month, day) * 86_400_000;
+  if (length === 10) return date;
+  const separator = text.charCodeAt(10);
+  if ((separator !== 84 && separator !== 116 && separator !== 32) || length < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  let at = 16;
+  let second = 0;
+  let millisecond = 0;
+  if (at < length && text.charCodeAt(at) === 58) {
+    second = two(text, at + 1);
+    if (second < 0 || second > 60) return Number.NaN;
+    at += 3;
+    if (at < length && text.charCodeAt(at) === 46) {
+      const start = ++at;
+      for (; at < length; at++) {
+        const digit = text.charCodeAt(at) - 48;
+        if (digit < 0 || digit > 9) break;
+        if (at - start < 3) millisecond = millisecond * 10 + digit;
+      }
+      if (at === start) return Number.NaN;
+      if (at - start === 1) millisecond *= 100;
+      else if (at - start === 2) millisecond *= 10;
+    }
+  }
+  let offset = 0;
+  if (at < length) {
+    const zone = text.charCodeAt(at);
+    if (zone === 90 || zone === 122) {
+      at++;
+    } else if (zone === 43 || zone === 45) {
+      const hours = two(text, at + 1);
+      if (hours < 0 || hours > 23) return Number.NaN;
+      at += 3;
+      let minutes = 0;
+      if (at < length) {
+        if (text.charCodeAt(at) === 58) at++;
+        minutes = two(text, at);
+        if (minutes < 0 || minutes > 59) return Number.NaN;
+        at += 2;
+      }
+      offset = (zone === 43 ? 1 : -1) * (hours * 60 + minutes) * 60_000;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (at !== length) return Number.NaN;
+  return date + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond - offset;
+}
