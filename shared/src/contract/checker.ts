@@ -1,11 +1,12 @@
 import type { ValidateFunction } from 'ajv';
 import type { RecordBatch, Value } from '../data/types';
 import { parseBoolean, parseDecimal, parseTimestamp } from '../data/values';
+import { hashNumber, hashString } from '../hashing/hash64';
 import { quote } from '../errors';
 import type { Contract } from './contract';
 import { compileRecordsSchema, describeRecordError } from './records';
 import type { CheckFailure, CheckResult, ColumnContract, FinishContext, Severity } from './types';
-import { hashNumber, hashText, UniqueTable } from './unique';
+import { UniqueTable } from './unique';
 import { isoOf, parseDuration, shown } from './values';
 
 export interface CheckerOptions {
@@ -274,7 +275,7 @@ export class ContractChecker {
     if (c.minLength && text.length < (c.spec.minLength ?? 0)) this.record(c.minLength, file, line, c.spec.name, text);
     if (c.maxLength && text.length > (c.spec.maxLength ?? 0)) this.record(c.maxLength, file, line, c.spec.name, text);
     if (c.unique) {
-      hashText(text);
+      hashString(text);
       if (!c.unique.add(line, fileNumber)) this.recordDuplicate(c, file, line, text);
     }
   }

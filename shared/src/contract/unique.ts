@@ -8,41 +8,7 @@
  * ten million values), and a collision would report a false duplicate, never miss one.
  */
 
-const scratch = new Float64Array(1);
-const scratchWords = new Uint32Array(scratch.buffer);
-
-/** The 64-bit hash of the last `hashText`/`hashNumber` call, as two 32-bit halves (no allocation per value). */
-export const hash = { high: 0, low: 0 };
-
-function finish(a: number, b: number): void {
-  let h1 = a;
-  let h2 = b;
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  hash.high = h1 >>> 0;
-  hash.low = h2 >>> 0;
-}
-
-/** Hashes text (two independent 32-bit multiplicative hashes over its UTF-16 code units, then mixed). */
-export function hashText(text: string): void {
-  let h1 = 0xdeadbeef ^ text.length;
-  let h2 = 0x41c6ce57 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  finish(h1, h2);
-}
-
-/** Hashes a number by its IEEE 754 bits (−0 as 0), so `7`, `7.0` and `7e0` are the same value. */
-export function hashNumber(value: number): void {
-  scratch[0] = value === 0 ? 0 : value;
-  finish(Math.imul((scratchWords[0] ?? 0) ^ 0x9e3779b9, 2654435761), Math.imul((scratchWords[1] ?? 0) ^ 0x7f4a7c15, 1597334677));
-}
+import { hash } from '../hashing/hash64';
 
 export class UniqueTable {
   private high = new Uint32Array(1024);
@@ -64,7 +30,7 @@ export class UniqueTable {
   }
 
   /**
-   * Adds the value last hashed (`hash`), seen at `line` of file number `file`. Returns false when the
+   * Adds the value last hashed (`hashString` / `hashNumber` of hashing/hash64), seen at `line` of file number `file`. Returns false when the
    * value was already there (then firstLine and firstFile say where), true when it is new.
    */
   add(line: number, file: number): boolean {

@@ -1,6 +1,6 @@
 import type { Value } from '../data/types';
 import { parseBoolean, parseDecimal, parseTimestamp, writtenAsInteger } from '../data/values';
-import { hashHigh, hashLow, hashString } from './hash';
+import { hash, hashString } from '../hashing/hash64';
 import { DistinctSketch, type DistinctSketchJson } from './distinct';
 import { NumericSummary, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
 import { TopValues, type TopValuesJson } from './top-values';
@@ -116,8 +116,8 @@ export class ColumnAccumulator {
     if (length < this.minLength) this.minLength = length;
     if (length > this.maxLength) this.maxLength = length;
     hashString(key);
-    this.top.addHashed(key, hashHigh, hashLow);
-    this.distinct.addHash(hashHigh, hashLow);
+    this.top.addHashed(key, hash.high, hash.low);
+    this.distinct.addHash(hash.high, hash.low);
   }
 
   /** Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its canonical text. */

@@ -1,6 +1,6 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import { hash, hashString } from '../hashing/hash64';
 import { decodeBytes, decodeUint32, encodeBytes, encodeUint32 } from './codec';
-import { hashHigh, hashLow, hashString } from './hash';
 
 /**
  * Approximate distinct count: exact (a set of 64-bit hashes) while there are at most EXACT_DISTINCT_LIMIT distinct
@@ -30,7 +30,7 @@ export class DistinctSketch {
   /** Adds a value by its canonical text. */
   add(text: string): void {
     hashString(text);
-    this.addHash(hashHigh, hashLow);
+    this.addHash(hash.high, hash.low);
   }
 
   addHash(high: number, low: number): void {

@@ -1,6 +1,6 @@
 export { ColumnAccumulator, inferType, INVALID_TOLERANCE, type ColumnType, type KindCounts, type ProfileColumn } from './column';
 export { DistinctSketch, EXACT_DISTINCT_LIMIT, HLL_PRECISION, type DistinctSketchJson } from './distinct';
-export { hashHex, hashString } from './hash';
+export { hashHex, hashString } from '../hashing/hash64';
 export { Moments, type MomentsJson } from './moments';
 export { checkProfile, mergeProfiles, PROFILE_SCHEMA, PROFILE_SCHEMA_VERSION, Profiler, readProfile, writeProfile, type Profile, type ProfilerOptions } from './profile';
 export { DEFAULT_QUANTILE_K, EXACT_QUANTILE_ITEMS, QuantileSketch, type QuantileSketchJson } from './quantiles';

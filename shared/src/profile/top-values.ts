@@ -1,4 +1,4 @@
-import { hashHigh, hashLow, hashString } from './hash';
+import { hash, hashString } from '../hashing/hash64';
 
 /**
  * Frequent values with counts: the Misra-Gries summary with TOP_CAPACITY counters. While a column has at most
@@ -83,7 +83,7 @@ export class TopValues {
 
   add(key: string): void {
     hashString(key);
-    this.addHashed(key, hashHigh, hashLow);
+    this.addHashed(key, hash.high, hash.low);
   }
 
   merge(other: TopValues): this {
@@ -142,14 +142,14 @@ export class TopValues {
     for (const [key, count] of items) {
       if (!(count > 0)) throw new Error(`the top values count ${JSON.stringify(key)} ${count} times`);
       hashString(key);
-      let slot = (hashLow ^ (hashHigh >>> 11)) & mask;
+      let slot = (hash.low ^ (hash.high >>> 11)) & mask;
       while (this.counts[slot] !== 0) {
         if (this.keys[slot] === key) throw new Error(`the top values list ${JSON.stringify(key)} twice`);
         slot = (slot + 1) & mask;
       }
       this.counts[slot] = count;
-      this.high[slot] = hashHigh;
-      this.low[slot] = hashLow;
+      this.high[slot] = hash.high;
+      this.low[slot] = hash.low;
       this.keys[slot] = key;
       this.size++;
     }
