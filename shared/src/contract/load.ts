@@ -1,10 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import schemaJson from '../../schemas/contract.schema.json';
 import { parseTimestamp } from '../data/values';
 import { ConfigurationError, quote } from '../errors';
-import { parseStructured } from '../files/structured';
+import { parseStructured, readTextFile } from '../files/structured';
 import { Contract, formatPath, pathKey, type ContractPath } from './contract';
 import { compileRecordsSchema } from './records';
 import { didYouMean } from './suggest';
@@ -51,15 +50,7 @@ export function resolveSchema(schema: SchemaNode): SchemaNode {
 
 /** Reads a contract file (.yaml, .yml or .json). Every mistake is a ConfigurationError naming the file and line. */
 export async function loadContract(file: string, label = 'contract'): Promise<Contract> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
-    throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
-  }
-  return parseContract(text, file, label);
+  return parseContract(await readTextFile(file, label), file, label);
 }
 
 /** Parses a contract's text; `file` names it in messages and decides the format (.json is JSON, else YAML). */

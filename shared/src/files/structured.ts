@@ -24,15 +24,18 @@ export function formatOf(file: string, label: string): StructuredFormat {
  */
 export async function readStructuredFile(file: string, label: string): Promise<unknown> {
   const format = formatOf(file, label);
-  let text: string;
+  return parseStructured(await readTextFile(file, label), format, file, label);
+}
+
+/** Reads a UTF-8 file. A missing file, a folder or a read error is a ConfigurationError naming the input and the file. */
+export async function readTextFile(file: string, label: string): Promise<string> {
   try {
-    text = await readFile(file, 'utf8');
+    return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
     throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
   }
-  return parseStructured(text, format, file, label);
 }
 
 export function parseStructured(text: string, format: StructuredFormat, file: string, label: string): unknown {
