@@ -2,6 +2,7 @@ import { rowsPerBatch } from './batch';
 import { lineError } from './csv';
 import { InvalidUtf8Error, readTextChunks } from './text-source';
 import type { RecordBatch, Value } from './types';
+import { toValue } from './values';
 
 /**
  * JSON Lines (.jsonl, .ndjson): one JSON object per line, LF or CRLF. Blank lines are skipped but counted, so
@@ -116,16 +117,4 @@ export async function* readJsonLinesFile(absolutePath: string, name: string, opt
 
 function isSpace(code: number): boolean {
   return code === 32 || code === 9 || code === 13 || code === 10 || code === 0xfeff;
-}
-
-export function toValue(value: unknown): Value {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return value;
-    default:
-      return JSON.stringify(value);
-  }
 }

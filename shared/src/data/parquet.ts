@@ -4,6 +4,7 @@ import { compressors } from 'hyparquet-compressors';
 import { ConfigurationError, quote } from '../errors';
 import { rowsPerBatch } from './batch';
 import type { RecordBatch, Value } from './types';
+import { toValue } from './values';
 
 /**
  * Parquet with hyparquet (pure JavaScript) and hyparquet-compressors (Snappy, gzip, zstd, Brotli, LZ4). The file
@@ -143,21 +144,3 @@ export function isoTimestamp(value: bigint, digits: number): string {
   if (digits === 0) return `${whole}Z`;
   return `${whole}.${fraction.toString().padStart(digits, '0')}Z`;
 }
-
-function toValue(value: unknown): Value {
-  if (value === null || value === undefined) return null;
-  switch (typeof value) {
-    case 'string':
-    case 'number':
-    case 'boolean':
-      return value;
-    case 'bigint':
-      return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value.toString();
-    default:
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-      if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
-      return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? (inner >= -MAX_SAFE && inner <= MAX_SAFE ? Number(inner) : inner.toString()) : inner));
-  }
-}
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);

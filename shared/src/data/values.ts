@@ -17,6 +17,37 @@
  *   without a zone is UTC (never the machine's local time, unlike Date.parse).
  */
 
+import type { Value } from './types';
+
+/**
+ * A value as a reader gives it (JSON Lines: a parsed JSON value; Parquet: hyparquet's typed value) as a
+ * {@link Value}: scalars as they are; null and undefined as null; 64-bit integers as numbers when safe, else as
+ * decimal text; dates as ISO 8601 text (an invalid one as null); bytes as base64; objects and arrays as their JSON
+ * text (with 64-bit integers inside them read the same way).
+ */
+export function toValue(value: unknown): Value {
+  if (value === null || value === undefined) return null;
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value.toString();
+    default:
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+      if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString('base64');
+      try {
+        return JSON.stringify(value);
+      } catch {
+        // A BigInt inside (Parquet): the replacer, slower, only then.
+        return JSON.stringify(value, (_key, inner: unknown) => (typeof inner === 'bigint' ? (inner >= -MAX_SAFE && inner <= MAX_SAFE ? Number(inner) : inner.toString()) : inner));
+      }
+  }
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+
 /** Whether the last text {@link parseDecimal} accepted is written as an integer: an optional sign and digits only. */
 export let writtenAsInteger = false;
 
