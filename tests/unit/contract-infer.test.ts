@@ -4,23 +4,13 @@ import { ContractChecker, inferContract, loadContract, parseContract, writeContr
 import { widenNumbers } from '../../shared/src/contract/infer';
 import { parseTimestamp } from '../../shared/src/data/values';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
-
-/** A small deterministic generator (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { uniforms } from '../fixtures/random';
 
 const COLUMNS = ['id', 'age', 'score', 'email', 'plan', 'signup', 'active', 'note', 'delta'];
 
 /** CSV-like rows: every value text, an empty field null. */
 function dataset(rows: number, seed = 7): RecordBatch[] {
-  const next = random(seed);
+  const next = uniforms(seed);
   const plans = ['free', 'pro', 'team'];
   const all: Value[][] = [];
   for (let i = 0; i < rows; i++) {

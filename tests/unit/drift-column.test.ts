@@ -12,7 +12,7 @@ import {
 } from '../../shared/src/drift/index';
 import { lowerQuantileIndex } from '../../shared/src/drift/exact';
 import { compareCdfs } from '../../shared/src/drift/statistics';
-import { normals } from '../fixtures/drift/random';
+import { normals } from '../fixtures/random';
 
 const reference = exactNumeric(normals(11, 5000));
 const current = exactNumeric(normals(12, 4000, 0.5));

@@ -8,7 +8,7 @@ import {
   exactNumeric,
   type DriftMethod,
 } from '../../shared/src/drift/index';
-import { normals, uniforms } from '../fixtures/drift/random';
+import { normals, uniforms } from '../fixtures/random';
 
 const NUMERIC_METHODS = ['psi', 'ks', 'js', 'wasserstein'] as const;
 
