@@ -18573,15 +18573,16 @@ function formatOf(file, label) {
 }
 async function readStructuredFile(file, label) {
   const format = formatOf(file, label);
-  let text;
+  return parseStructured(await readTextFile(file, label), format, file, label);
+}
+async function readTextFile(file, label) {
   try {
-    text = await readFile3(file, "utf8");
+    return await readFile3(file, "utf8");
   } catch (error2) {
     const code = error2.code;
     const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
     throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
   }
-  return parseStructured(text, format, file, label);
 }
 function parseStructured(text, format, file, label) {
   const fail = (line, message) => {

@@ -16086,6 +16086,180 @@ var Contract = class {
   }
 };
 
+// shared/src/data/values.ts
+function toValue(value) {
+  if (value === null || value === void 0) return null;
+  switch (typeof value) {
+    case "string":
+    case "number":
+    case "boolean":
+      return value;
+    case "bigint":
+      return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value.toString();
+    default:
+      if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+      if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
+      try {
+        return JSON.stringify(value);
+      } catch {
+        return JSON.stringify(value, (_key, inner) => typeof inner === "bigint" ? inner >= -MAX_SAFE && inner <= MAX_SAFE ? Number(inner) : inner.toString() : inner);
+      }
+  }
+}
+var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+var writtenAsInteger = false;
+var POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+var DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+function parseDecimal(text) {
+  const length = text.length;
+  if (length === 0) return Number.NaN;
+  const first = text.charCodeAt(0);
+  const sign = first === 45 || first === 43 ? 1 : 0;
+  if (sign === 0 && first !== 46 && (first < 48 || first > 57)) return Number.NaN;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  let at = sign;
+  for (; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+    } else if (code === 46 && point < 0) {
+      point = at;
+    } else {
+      break;
+    }
+  }
+  if (at === length && digits > 0 && digits <= 15) {
+    writtenAsInteger = point < 0;
+    const scaled = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[length - 1 - point];
+    return first === 45 ? -scaled : scaled;
+  }
+  if (!DECIMAL.test(text)) return Number.NaN;
+  const value = Number(text);
+  if (value - value !== 0) return Number.NaN;
+  writtenAsInteger = point < 0 && at === length;
+  return value;
+}
+function parseBoolean(text) {
+  switch (text.length) {
+    case 1:
+      return text === "1" ? 1 : text === "0" ? 0 : -1;
+    case 4:
+      return text === "true" || (text.charCodeAt(0) | 32) === 116 && (text.charCodeAt(1) | 32) === 114 && (text.charCodeAt(2) | 32) === 117 && (text.charCodeAt(3) | 32) === 101 ? 1 : -1;
+    case 5:
+      return text === "false" || (text.charCodeAt(0) | 32) === 102 && (text.charCodeAt(1) | 32) === 97 && (text.charCodeAt(2) | 32) === 108 && (text.charCodeAt(3) | 32) === 115 && (text.charCodeAt(4) | 32) === 101 ? 0 : -1;
+    default:
+      return -1;
+  }
+}
+function two(text, at) {
+  const high = text.charCodeAt(at) - 48;
+  const low = text.charCodeAt(at + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = ((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 | 0) + day - 1;
+  const doe = yoe * 365 + (yoe / 4 | 0) - (yoe / 100 | 0) + doy;
+  return era * 146097 + doe - 719468;
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function parseTimestamp(text) {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const century = two(text, 0);
+  const yy = two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const year = century * 100 + yy;
+  if (day > DAYS_IN_MONTH[month - 1] && !(month === 2 && day === 29 && year % 4 === 0 && (yy !== 0 || century % 4 === 0))) return Number.NaN;
+  const date = daysFromCivil(year, month, day) * 864e5;
+  if (length === 10) return date;
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 && separator !== 116 && separator !== 32 || length < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  let at = 16;
+  let second = 0;
+  let millisecond = 0;
+  if (at < length && text.charCodeAt(at) === 58) {
+    second = two(text, at + 1);
+    if (second < 0 || second > 60) return Number.NaN;
+    at += 3;
+    if (at < length && text.charCodeAt(at) === 46) {
+      const start = ++at;
+      for (; at < length; at++) {
+        const digit = text.charCodeAt(at) - 48;
+        if (digit < 0 || digit > 9) break;
+        if (at - start < 3) millisecond = millisecond * 10 + digit;
+      }
+      if (at === start) return Number.NaN;
+      if (at - start === 1) millisecond *= 100;
+      else if (at - start === 2) millisecond *= 10;
+    }
+  }
+  let offset = 0;
+  if (at < length) {
+    const zone = text.charCodeAt(at);
+    if (zone === 90 || zone === 122) {
+      at++;
+    } else if (zone === 43 || zone === 45) {
+      const hours = two(text, at + 1);
+      if (hours < 0 || hours > 23) return Number.NaN;
+      at += 3;
+      let minutes = 0;
+      if (at < length) {
+        if (text.charCodeAt(at) === 58) at++;
+        minutes = two(text, at);
+        if (minutes < 0 || minutes > 59) return Number.NaN;
+        at += 2;
+      }
+      offset = (zone === 43 ? 1 : -1) * (hours * 60 + minutes) * 6e4;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (at !== length) return Number.NaN;
+  return date + ((hour * 60 + minute) * 60 + second) * 1e3 + millisecond - offset;
+}
+
+// shared/src/hashing/hash64.ts
+var hash = { high: 0, low: 0 };
+var scratch = new Float64Array(1);
+var scratchWords = new Uint32Array(scratch.buffer);
+function finish(a, b) {
+  let h1 = a;
+  let h2 = b;
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
+  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  hash.high = h1 >>> 0;
+  hash.low = h2 >>> 0;
+}
+function hashString(text) {
+  const length = text.length;
+  let h1 = 3735928559 ^ length;
+  let h2 = 1103547991 ^ length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, 2654435761);
+    h2 = Math.imul(h2 ^ c, 1597334677);
+  }
+  finish(h1, h2);
+}
+function hashNumber(value) {
+  scratch[0] = value === 0 ? 0 : value;
+  finish(Math.imul((scratchWords[0] ?? 0) ^ 2654435769, 2654435761), Math.imul((scratchWords[1] ?? 0) ^ 2135587861, 1597334677));
+}
+
 // shared/src/errors.ts
 var ReportedFailure = class extends Error {
   /** The process exit code. */
@@ -16141,34 +16315,6 @@ function describeRecordError(errors) {
 }
 
 // shared/src/contract/unique.ts
-var scratch = new Float64Array(1);
-var scratchWords = new Uint32Array(scratch.buffer);
-var hash = { high: 0, low: 0 };
-function finish(a, b) {
-  let h1 = a;
-  let h2 = b;
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
-  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
-  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
-  hash.high = h1 >>> 0;
-  hash.low = h2 >>> 0;
-}
-function hashText(text) {
-  let h1 = 3735928559 ^ text.length;
-  let h2 = 1103547991 ^ text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  finish(h1, h2);
-}
-function hashNumber(value) {
-  scratch[0] = value === 0 ? 0 : value;
-  finish(Math.imul((scratchWords[0] ?? 0) ^ 2654435769, 2654435761), Math.imul((scratchWords[1] ?? 0) ^ 2135587861, 1597334677));
-}
 var UniqueTable = class {
   high = new Uint32Array(1024);
   low = new Uint32Array(1024);
@@ -16186,7 +16332,7 @@ var UniqueTable = class {
     return this.high.byteLength + this.low.byteLength + this.lines.byteLength + (this.files?.byteLength ?? 0);
   }
   /**
-   * Adds the value last hashed (`hash`), seen at `line` of file number `file`. Returns false when the
+   * Adds the value last hashed (`hashString` / `hashNumber` of hashing/hash64), seen at `line` of file number `file`. Returns false when the
    * value was already there (then firstLine and firstFile say where), true when it is new.
    */
   add(line, file) {
@@ -16239,96 +16385,6 @@ var UniqueTable = class {
 };
 
 // shared/src/contract/values.ts
-var DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-function parseDecimal(text) {
-  if (!DECIMAL.test(text)) return Number.NaN;
-  const value = Number(text);
-  return Number.isFinite(value) ? value : Number.NaN;
-}
-function parseBoolean(text) {
-  switch (text.length) {
-    case 1:
-      return text === "1" ? 1 : text === "0" ? 0 : -1;
-    case 4:
-      return text === "true" || text === "True" || text === "TRUE" || text.toLowerCase() === "true" ? 1 : -1;
-    case 5:
-      return text === "false" || text === "False" || text === "FALSE" || text.toLowerCase() === "false" ? 0 : -1;
-    default:
-      return -1;
-  }
-}
-function digits(text, at, count) {
-  let value = 0;
-  for (let i = at; i < at + count; i++) {
-    const c = text.charCodeAt(i) - 48;
-    if (c < 0 || c > 9) return -1;
-    value = value * 10 + c;
-  }
-  return value;
-}
-function daysFromCivil(year, month, day) {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-function daysInMonth(year, month) {
-  if (month === 2) return year % 4 === 0 && year % 100 !== 0 || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
-function parseTimestamp(text) {
-  const n = text.length;
-  if (n < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const year = digits(text, 0, 4);
-  const month = digits(text, 5, 2);
-  const day = digits(text, 8, 2);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) return Number.NaN;
-  let ms = daysFromCivil(year, month, day) * 864e5;
-  if (n === 10) return ms;
-  const sep2 = text.charCodeAt(10);
-  if (sep2 !== 84 && sep2 !== 116 && sep2 !== 32 || n < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
-  const hour = digits(text, 11, 2);
-  const minute = digits(text, 14, 2);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
-  ms += hour * 36e5 + minute * 6e4;
-  let i = 16;
-  if (i < n && text.charCodeAt(i) === 58) {
-    const second = digits(text, i + 1, 2);
-    if (i + 3 > n || second < 0 || second > 60) return Number.NaN;
-    ms += second * 1e3;
-    i += 3;
-    if (i < n && (text.charCodeAt(i) === 46 || text.charCodeAt(i) === 44)) {
-      i++;
-      const start = i;
-      let scale = 100;
-      while (i < n) {
-        const c = text.charCodeAt(i) - 48;
-        if (c < 0 || c > 9) break;
-        ms += c * scale;
-        scale /= 10;
-        i++;
-      }
-      if (i === start) return Number.NaN;
-    }
-  }
-  if (i === n) return ms;
-  const zone = text.charCodeAt(i);
-  if (zone === 90 || zone === 122) return i + 1 === n ? ms : Number.NaN;
-  if (zone !== 43 && zone !== 45) return Number.NaN;
-  const sign = zone === 43 ? 1 : -1;
-  const offsetHours = digits(text, i + 1, 2);
-  if (i + 3 > n || offsetHours < 0 || offsetHours > 23) return Number.NaN;
-  let offsetMinutes = 0;
-  i += 3;
-  if (i < n) {
-    if (text.charCodeAt(i) === 58) i++;
-    offsetMinutes = digits(text, i, 2);
-    if (i + 2 !== n || offsetMinutes < 0 || offsetMinutes > 59) return Number.NaN;
-  }
-  return ms - sign * (offsetHours * 36e5 + offsetMinutes * 6e4);
-}
 var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
 function parseDuration(text) {
   const match = /^(\d+(?:\.\d+)?)([smhdw])$/.exec(text);
@@ -16578,7 +16634,7 @@ var ContractChecker = class {
     if (c.minLength && text.length < (c.spec.minLength ?? 0)) this.record(c.minLength, file, line, c.spec.name, text);
     if (c.maxLength && text.length > (c.spec.maxLength ?? 0)) this.record(c.maxLength, file, line, c.spec.name, text);
     if (c.unique) {
-      hashText(text);
+      hashString(text);
       if (!c.unique.add(line, fileNumber)) this.recordDuplicate(c, file, line, text);
     }
   }
@@ -16896,7 +16952,6 @@ function duration(ms) {
 
 // shared/src/contract/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import { readFile } from "node:fs/promises";
 import path from "node:path";
 
 // shared/schemas/contract.schema.json
@@ -17067,6 +17122,9 @@ var contract_schema_default = {
   }
 };
 
+// shared/src/files/structured.ts
+import { readFile } from "node:fs/promises";
+
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
   let lines = string.slice(0, ptr).split(/\r?\n/);
@@ -17158,7 +17216,7 @@ function parseString(ctx) {
         let len = c === 120 ? 2 : c === 117 ? 4 : 8;
         for (let j = 0; j < len; j++, ctx.p++) {
           let hex = ctx.s.charCodeAt(ctx.p);
-          let digit2 = (
+          let digit = (
             /* 0-9 */
             hex >= 48 && hex <= 57 ? hex - 48 : (
               /* A-F */
@@ -17168,9 +17226,9 @@ function parseString(ctx) {
               )
             )
           );
-          if (digit2 < 0)
+          if (digit < 0)
             TomlError.x("invalid non-hex character in unicode escape", ctx);
-          value = value << 4 | digit2;
+          value = value << 4 | digit;
         }
         if (value < 0 || value > 1114111 || value >= 55296 && value <= 57343) {
           TomlError.x("invalid unicode escape", ctx, errPtr);
@@ -17912,6 +17970,15 @@ function jsonErrorOffset(text) {
 }
 
 // shared/src/files/structured.ts
+async function readTextFile(file, label) {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error2) {
+    const code = error2.code;
+    const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
+    throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
+  }
+}
 function parseStructured(text, format2, file, label) {
   const fail = (line, message) => {
     const where = line === void 0 ? quote(file) : `${quote(file)} line ${line}`;
@@ -18002,15 +18069,7 @@ function resolveSchema(schema) {
   return resolveSchema(target);
 }
 async function loadContract(file, label = "contract") {
-  let text;
-  try {
-    text = await readFile(file, "utf8");
-  } catch (error2) {
-    const code = error2.code;
-    const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
-    throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
-  }
-  return parseContract(text, file, label);
+  return parseContract(await readTextFile(file, label), file, label);
 }
 function parseContract(text, file, label = "contract") {
   const extension = path.extname(file).toLowerCase();
@@ -19861,17 +19920,6 @@ async function* readJsonLinesFile(absolutePath, name, options) {
 }
 function isSpace(code) {
   return code === 32 || code === 9 || code === 13 || code === 10 || code === 65279;
-}
-function toValue(value) {
-  if (value === null || value === void 0) return null;
-  switch (typeof value) {
-    case "string":
-    case "number":
-    case "boolean":
-      return value;
-    default:
-      return JSON.stringify(value);
-  }
 }
 
 // shared/src/data/parquet.ts
@@ -28410,7 +28458,7 @@ async function* readParquetFile(absolutePath, name, options) {
         const lines = new Array(end - start);
         for (let i = start; i < end; i++) {
           const row = rows[i];
-          for (let j = 0; j < row.length; j++) row[j] = toValue2(row[j]);
+          for (let j = 0; j < row.length; j++) row[j] = toValue(row[j]);
           batchRows[i - start] = row;
           lines[i - start] = rowStart + i + 1;
           rows[i] = EMPTY;
@@ -28453,8 +28501,8 @@ var PARSERS = {
   // without "T00:00:00Z"
   jsonFromBytes: (bytes) => bytes ? textDecoder.decode(bytes) : void 0
 };
-function isoTimestamp(value, digits2) {
-  const scale = 10n ** BigInt(digits2);
+function isoTimestamp(value, digits) {
+  const scale = 10n ** BigInt(digits);
   let seconds = value / scale;
   let fraction = value % scale;
   if (fraction < 0n) {
@@ -28464,25 +28512,9 @@ function isoTimestamp(value, digits2) {
   const date = new Date(Number(seconds) * 1e3);
   if (Number.isNaN(date.getTime())) return value.toString();
   const whole = date.toISOString().slice(0, -5);
-  if (digits2 === 0) return `${whole}Z`;
-  return `${whole}.${fraction.toString().padStart(digits2, "0")}Z`;
+  if (digits === 0) return `${whole}Z`;
+  return `${whole}.${fraction.toString().padStart(digits, "0")}Z`;
 }
-function toValue2(value) {
-  if (value === null || value === void 0) return null;
-  switch (typeof value) {
-    case "string":
-    case "number":
-    case "boolean":
-      return value;
-    case "bigint":
-      return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value.toString();
-    default:
-      if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
-      if (value instanceof Uint8Array) return Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("base64");
-      return JSON.stringify(value, (_key, inner) => typeof inner === "bigint" ? inner >= -MAX_SAFE && inner <= MAX_SAFE ? Number(inner) : inner.toString() : inner);
-  }
-}
-var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
 
 // shared/src/data/shard.ts
 function planShard(sortedFiles, shard) {
@@ -28612,52 +28644,6 @@ function nextRandom(state) {
   return state >>> 0 || 1831565813;
 }
 
-// shared/src/profile/hash.ts
-var hashHigh = 0;
-var hashLow = 0;
-var C1 = 3432918353;
-var C2 = 461845907;
-function avalanche(h) {
-  h ^= h >>> 16;
-  h = Math.imul(h, 2246822507);
-  h ^= h >>> 13;
-  h = Math.imul(h, 3266489909);
-  h ^= h >>> 16;
-  return h >>> 0;
-}
-function hashString(text) {
-  let a = 2538058380;
-  let b = 1540483477;
-  const length = text.length;
-  let i = 0;
-  for (; i + 1 < length; i += 2) {
-    let k = text.charCodeAt(i) | text.charCodeAt(i + 1) << 16;
-    k = Math.imul(k, C1);
-    k = k << 15 | k >>> 17;
-    k = Math.imul(k, C2);
-    a ^= k;
-    a = a << 13 | a >>> 19;
-    a = Math.imul(a, 5) + 3864292196 | 0;
-    b ^= k;
-    b = b << 17 | b >>> 15;
-    b = Math.imul(b, 9) + 944331445 | 0;
-  }
-  if (i < length) {
-    let k = text.charCodeAt(i);
-    k = Math.imul(k, C1);
-    k = k << 15 | k >>> 17;
-    k = Math.imul(k, C2);
-    a ^= k;
-    b ^= k << 7 | k >>> 25;
-  }
-  a ^= length;
-  b ^= Math.imul(length, 668265263);
-  a = a + b | 0;
-  b = b + Math.imul(a, 374761393) | 0;
-  hashHigh = avalanche(a);
-  hashLow = avalanche(b ^ hashHigh);
-}
-
 // shared/src/profile/distinct.ts
 var EXACT_DISTINCT_LIMIT = 1e3;
 var HLL_PRECISION = 16;
@@ -28673,7 +28659,7 @@ var DistinctSketch = class _DistinctSketch {
   /** Adds a value by its canonical text. */
   add(text) {
     hashString(text);
-    this.addHash(hashHigh, hashLow);
+    this.addHash(hash.high, hash.low);
   }
   addHash(high, low) {
     const registers = this.registers;
@@ -29161,77 +29147,6 @@ var NumericSummary = class _NumericSummary {
   }
 };
 
-// shared/src/profile/timestamp.ts
-function digit(text, at) {
-  const code = text.charCodeAt(at) - 48;
-  return code >= 0 && code <= 9 ? code : -100;
-}
-function two(text, at) {
-  const value = digit(text, at) * 10 + digit(text, at + 1);
-  return value >= 0 ? value : -1;
-}
-var DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-function parseTimestamp2(text) {
-  const length = text.length;
-  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return NaN;
-  const year = two(text, 0) * 100 + two(text, 2);
-  const month = two(text, 5);
-  const day = two(text, 8);
-  if (year < 100 || month < 1 || month > 12 || day < 1) return NaN;
-  const leap = month === 2 && (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)) ? 1 : 0;
-  if (day > DAYS[month - 1] + leap) return NaN;
-  const date = Date.UTC(year, month - 1, day);
-  if (length === 10) return date;
-  const separator = text.charCodeAt(10);
-  if (separator !== 84 && separator !== 116 && separator !== 32 || length < 16 || text.charCodeAt(13) !== 58) return NaN;
-  const hour = two(text, 11);
-  const minute = two(text, 14);
-  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return NaN;
-  let at = 16;
-  let second = 0;
-  let millisecond = 0;
-  if (at < length && text.charCodeAt(at) === 58) {
-    second = two(text, at + 1);
-    if (second < 0 || second > 60) return NaN;
-    at += 3;
-    if (at < length && text.charCodeAt(at) === 46) {
-      at++;
-      const start = at;
-      let scale = 100;
-      while (at < length && digit(text, at) >= 0) {
-        millisecond += digit(text, at) * scale;
-        scale /= 10;
-        at++;
-      }
-      if (at === start) return NaN;
-      millisecond = Math.floor(millisecond);
-    }
-  }
-  let offset = 0;
-  if (at < length) {
-    const zone = text.charCodeAt(at);
-    if (zone === 90 || zone === 122) {
-      at++;
-    } else if (zone === 43 || zone === 45) {
-      const hours = two(text, at + 1);
-      if (hours < 0 || hours > 23) return NaN;
-      at += 3;
-      let minutes = 0;
-      if (at < length) {
-        if (text.charCodeAt(at) === 58) at++;
-        minutes = two(text, at);
-        if (minutes < 0 || minutes > 59) return NaN;
-        at += 2;
-      }
-      offset = (zone === 43 ? 1 : -1) * (hours * 60 + minutes) * 6e4;
-    } else {
-      return NaN;
-    }
-  }
-  if (at !== length) return NaN;
-  return date + ((hour * 60 + minute) * 60 + second) * 1e3 + millisecond - offset;
-}
-
 // shared/src/profile/top-values.ts
 var TOP_CAPACITY = 1e3;
 function ownString(text) {
@@ -29289,7 +29204,7 @@ var TopValues = class _TopValues {
   }
   add(key) {
     hashString(key);
-    this.addHashed(key, hashHigh, hashLow);
+    this.addHashed(key, hash.high, hash.low);
   }
   merge(other) {
     if (other.capacity !== this.capacity) throw new Error(`cannot merge top-value summaries of capacity ${this.capacity} and ${other.capacity}`);
@@ -29340,14 +29255,14 @@ var TopValues = class _TopValues {
     for (const [key, count] of items) {
       if (!(count > 0)) throw new Error(`the top values count ${JSON.stringify(key)} ${count} times`);
       hashString(key);
-      let slot = (hashLow ^ hashHigh >>> 11) & mask;
+      let slot = (hash.low ^ hash.high >>> 11) & mask;
       while (this.counts[slot] !== 0) {
         if (this.keys[slot] === key) throw new Error(`the top values list ${JSON.stringify(key)} twice`);
         slot = slot + 1 & mask;
       }
       this.counts[slot] = count;
-      this.high[slot] = hashHigh;
-      this.low[slot] = hashLow;
+      this.high[slot] = hash.high;
+      this.low[slot] = hash.low;
       this.keys[slot] = key;
       this.size++;
     }
@@ -29435,7 +29350,6 @@ function inferType(kinds) {
   }
   return { type: "string", invalid: 0 };
 }
-var POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
 var TRUE2 = "true";
 var FALSE2 = "false";
 var ColumnAccumulator = class _ColumnAccumulator {
@@ -29484,78 +29398,32 @@ var ColumnAccumulator = class _ColumnAccumulator {
     if (length < this.minLength) this.minLength = length;
     if (length > this.maxLength) this.maxLength = length;
     hashString(key);
-    this.top.addHashed(key, hashHigh, hashLow);
-    this.distinct.addHash(hashHigh, hashLow);
+    this.top.addHashed(key, hash.high, hash.low);
+    this.distinct.addHash(hash.high, hash.low);
   }
-  /** Counts a string value's kind, feeds the numeric or timestamp summary, and returns its canonical text. */
+  /** Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its canonical text. */
   classify(value) {
     const length = value.length;
-    if (length === 0) {
-      this.text++;
-      return value;
-    }
     const first = value.charCodeAt(0);
-    const digit2 = first >= 48 && first <= 57;
-    if (digit2 || first === 45 || first === 43 || first === 46) {
-      if (digit2 && length >= 10 && value.charCodeAt(4) === 45) {
-        const ms = parseTimestamp2(value);
-        if (ms === ms) {
-          this.timestamp++;
-          (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
-        } else {
-          this.text++;
-        }
+    if (length >= 10 && first >= 48 && first <= 57 && value.charCodeAt(4) === 45) {
+      const ms = parseTimestamp(value);
+      if (ms === ms) {
+        this.timestamp++;
+        (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
         return value;
       }
-      let at = first === 45 || first === 43 ? 1 : 0;
-      let mantissa = 0;
-      let digits2 = 0;
-      let point = -1;
-      for (; at < length; at++) {
-        const code = value.charCodeAt(at);
-        if (code >= 48 && code <= 57) {
-          mantissa = mantissa * 10 + (code - 48);
-          digits2++;
-        } else if (code === 46 && point < 0) {
-          point = at;
-        } else {
-          break;
-        }
-      }
-      if (at === length && digits2 > 0 && digits2 <= 15) {
-        const scaled = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[length - 1 - point];
-        const x = first === 45 ? -scaled : scaled;
-        if (point < 0) this.integer++;
-        else this.decimal++;
-        this.addNumber(x);
-        return value;
-      }
-      if (at < length || digits2 > 15) {
-        const last = value.charCodeAt(length - 1);
-        const second = length > 1 ? value.charCodeAt(1) | 32 : 0;
-        if ((last >= 48 && last <= 57 || last === 46) && !(first === 48 && (second === 120 || second === 111 || second === 98))) {
-          const x = Number(value);
-          if (x - x === 0) {
-            if (Number.isInteger(x) && value.indexOf(".") < 0 && value.indexOf("e") < 0 && value.indexOf("E") < 0) this.integer++;
-            else this.decimal++;
-            this.addNumber(x);
-            return value;
-          }
-        }
-      }
-      this.text++;
+    }
+    const x = parseDecimal(value);
+    if (x === x) {
+      if (writtenAsInteger) this.integer++;
+      else this.decimal++;
+      this.addNumber(x);
       return value;
     }
-    if (length === 4 && (first | 32) === 116 || length === 5 && (first | 32) === 102) {
-      if (value === TRUE2 || value === FALSE2) {
-        this.boolean++;
-        return value;
-      }
-      const lower = value.toLowerCase();
-      if (lower === TRUE2 || lower === FALSE2) {
-        this.boolean++;
-        return lower === TRUE2 ? TRUE2 : FALSE2;
-      }
+    const b = parseBoolean(value);
+    if (b >= 0) {
+      this.boolean++;
+      return b === 1 ? TRUE2 : FALSE2;
     }
     this.text++;
     return value;
