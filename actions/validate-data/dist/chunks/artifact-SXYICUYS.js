@@ -37,15 +37,11 @@ import {
   structuredMessageDecodingBrowser,
   structuredMessageDecodingStream,
   structuredMessageEncoding
-} from "./chunk-3HF6AUN3.js";
+} from "./chunk-Q4KFQPDF.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpCodes,
-  __commonJS,
-  __export,
-  __require,
-  __toESM,
   debug,
   error,
   info,
@@ -53,7 +49,13 @@ import {
   require_undici,
   setSecret,
   warning
-} from "./chunk-PWKJD36Z.js";
+} from "./chunk-3LFITQXG.js";
+import {
+  __commonJS,
+  __export,
+  __require,
+  __toESM
+} from "./chunk-D4RZRY5B.js";
 
 // node_modules/@actions/artifact/package.json
 var require_package = __commonJS({

@@ -33,15 +33,12 @@ import {
   storageRetryPolicy,
   storageSharedKeyCredentialPolicy,
   stringifyXML
-} from "./chunk-3HF6AUN3.js";
+} from "./chunk-Q4KFQPDF.js";
 import {
   BearerCredentialHandler,
   HttpClient,
   HttpClientError,
   HttpCodes,
-  __commonJS,
-  __export,
-  __toESM,
   debug,
   error,
   exec,
@@ -52,7 +49,12 @@ import {
   setSecret,
   warning,
   which
-} from "./chunk-PWKJD36Z.js";
+} from "./chunk-3LFITQXG.js";
+import {
+  __commonJS,
+  __export,
+  __toESM
+} from "./chunk-D4RZRY5B.js";
 
 // node_modules/semver/internal/constants.js
 var require_constants = __commonJS({
