@@ -50,7 +50,8 @@ describe('runWithNodeFlags', () => {
   });
 
   it('runs in place when the flags are given already, or when told not to re-launch', async () => {
-    for (const env of [{ NODE_OPTIONS: '--max-semi-space-size=16' }, { MLOPS_NO_RELAUNCH: '1' }]) {
+    const cases: Array<Record<string, string>> = [{ NODE_OPTIONS: '--max-semi-space-size=16' }, { MLOPS_NO_RELAUNCH: '1' }];
+    for (const env of cases) {
       const { code, lines, pid } = await runScript(env);
       expect(code).toBe(0);
       expect(lines[0]?.pid).toBe(pid);
