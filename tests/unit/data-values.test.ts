@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ContractChecker, parseContract } from '../../shared/src/contract';
 import type { Value } from '../../shared/src/data/types';
-import { parseBoolean, parseDecimal, parseTimestamp, writtenAsInteger } from '../../shared/src/data/values';
+import { parseBoolean, parseDecimal, parseDecimalHashed, parseTimestamp, writtenAsInteger } from '../../shared/src/data/values';
+import { hash, hashString } from '../../shared/src/hashing/hash64';
 import { ColumnAccumulator } from '../../shared/src/profile';
 
 describe('value recognition shared by the profile and the contract', () => {
@@ -23,6 +24,21 @@ describe('value recognition shared by the profile and the contract', () => {
     expect(writtenAsInteger).toBe(false);
     for (const bad of ['', '-', '.', '0x1F', ' 1', '1 ', 'Infinity', '1e999', '1_000']) expect(parseDecimal(bad), bad).toBeNaN();
     expect([parseBoolean('tRuE'), parseBoolean('FALSE'), parseBoolean('0'), parseBoolean('green'), parseBoolean('truee')]).toEqual([1, 0, 0, -1, -1]);
+  });
+
+  it('reads and hashes in one pass exactly as parseDecimal and hashString do', () => {
+    const texts = ['', '0', '-0', '+3', '007', '42', '-7', '1.5', '-.5', '.5', '7.', '.', '-', '+', '1e3', '-1.5E-3', '1e', '1.2.3', '12a', 'a12',
+      '1234567890123456', '12345678901234567890', '0.1234567890123456789', '2024-03-01', '2024-03-01T12:00:00Z', '1.5e-10000', 'true', 'N/A', 'é1', ' 12', '1 ', 'Infinity', '0x10'];
+    for (const text of texts) {
+      const expected = parseDecimal(text);
+      const expectedInteger = writtenAsInteger;
+      hashString(text);
+      const { high, low } = hash;
+      hash.high = hash.low = 0;
+      const x = parseDecimalHashed(text);
+      expect([text, x, hash.high, hash.low]).toEqual([text, expected, high, low]);
+      if (x === x) expect([text, writtenAsInteger]).toEqual([text, expectedInteger]);
+    }
   });
 
   it('profiles a value as the type whose contract check accepts it', () => {

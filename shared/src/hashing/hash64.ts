@@ -12,7 +12,14 @@ export const hash = { high: 0, low: 0 };
 const scratch = new Float64Array(1);
 const scratchWords = new Uint32Array(scratch.buffer);
 
-function finish(a: number, b: number): void {
+/** hashString's two lanes: seeds (each xor'd with the text's length) and multipliers, for loops that hash as they parse. */
+export const LANE1_SEED = 0xdeadbeef;
+export const LANE2_SEED = 0x41c6ce57;
+export const LANE1_MULTIPLIER = 2654435761;
+export const LANE2_MULTIPLIER = 1597334677;
+
+/** Mixes the two lanes into the 64-bit result, left in `hash` (the end of hashString, for loops that hash as they parse). */
+export function finish(a: number, b: number): void {
   let h1 = a;
   let h2 = b;
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
@@ -27,12 +34,12 @@ function finish(a: number, b: number): void {
 /** Hashes text; read the 64 bits from `hash.high` (upper 32) and `hash.low` (lower 32). */
 export function hashString(text: string): void {
   const length = text.length;
-  let h1 = 0xdeadbeef ^ length;
-  let h2 = 0x41c6ce57 ^ length;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
   for (let i = 0; i < length; i++) {
     const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
   }
   finish(h1, h2);
 }

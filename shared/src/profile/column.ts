@@ -1,5 +1,5 @@
 import type { Value } from '../data/types';
-import { parseBoolean, parseDecimal, parseTimestamp, writtenAsInteger } from '../data/values';
+import { parseBoolean, parseDecimalHashed, parseTimestamp, writtenAsInteger } from '../data/values';
 import { hash, hashString } from '../hashing/hash64';
 import { DistinctSketch, type DistinctSketchJson } from './distinct';
 import { NumericSummary, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
@@ -68,6 +68,12 @@ export interface ProfileColumn {
 
 const TRUE = 'true';
 const FALSE = 'false';
+hashString(TRUE);
+const TRUE_HIGH = hash.high;
+const TRUE_LOW = hash.low;
+hashString(FALSE);
+const FALSE_HIGH = hash.high;
+const FALSE_LOW = hash.low;
 
 /** Everything the profile keeps of one column while reading, and the merge of two of them. */
 export class ColumnAccumulator {
@@ -90,6 +96,11 @@ export class ColumnAccumulator {
     private readonly edges: Float64Array | null = null,
   ) {}
 
+  /** Adds column `j` of each row, in order (a missing value is null). */
+  addColumn(rows: ReadonlyArray<readonly Value[]>, j: number): void {
+    for (let i = 0; i < rows.length; i++) this.add((rows[i] as readonly Value[])[j] ?? null);
+  }
+
   add(value: Value): void {
     this.count++;
     if (value === null) {
@@ -97,8 +108,12 @@ export class ColumnAccumulator {
       return;
     }
     let key: string;
+    let high: number;
+    let low: number;
     if (typeof value === 'string') {
       key = this.classify(value);
+      high = hash.high;
+      low = hash.low;
     } else if (typeof value === 'number') {
       key = String(value);
       if (Number.isFinite(value)) {
@@ -108,23 +123,36 @@ export class ColumnAccumulator {
       } else {
         this.text++;
       }
+      hashString(key);
+      high = hash.high;
+      low = hash.low;
     } else {
       this.boolean++;
       key = value ? TRUE : FALSE;
+      high = value ? TRUE_HIGH : FALSE_HIGH;
+      low = value ? TRUE_LOW : FALSE_LOW;
     }
     const length = key.length;
     if (length < this.minLength) this.minLength = length;
     if (length > this.maxLength) this.maxLength = length;
-    hashString(key);
-    this.top.addHashed(key, hash.high, hash.low);
-    this.distinct.addHash(hash.high, hash.low);
+    this.top.addHashed(key, high, low);
+    this.distinct.addHash(high, low);
   }
 
-  /** Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its canonical text. */
+  /**
+   * Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its
+   * canonical text, whose hash it leaves in `hash`. The text is read and hashed in one pass (parseDecimalHashed);
+   * no text is both a decimal and a timestamp, so which is tried first does not matter.
+   */
   private classify(value: string): string {
-    const length = value.length;
-    const first = value.charCodeAt(0);
-    if (length >= 10 && first >= 48 && first <= 57 && value.charCodeAt(4) === 45) {
+    const x = parseDecimalHashed(value);
+    if (x === x) {
+      if (writtenAsInteger) this.integer++;
+      else this.decimal++;
+      this.addNumber(x);
+      return value;
+    }
+    if (value.length >= 10 && value.charCodeAt(4) === 45) {
       const ms = parseTimestamp(value);
       if (ms === ms) {
         this.timestamp++;
@@ -132,16 +160,11 @@ export class ColumnAccumulator {
         return value;
       }
     }
-    const x = parseDecimal(value);
-    if (x === x) {
-      if (writtenAsInteger) this.integer++;
-      else this.decimal++;
-      this.addNumber(x);
-      return value;
-    }
     const b = parseBoolean(value);
     if (b >= 0) {
       this.boolean++;
+      hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+      hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
       return b === 1 ? TRUE : FALSE;
     }
     this.text++;

@@ -38,6 +38,8 @@ export class QuantileSketch {
   private sizes: number[];
   private retained = 0;
   private capacity: number;
+  /** levelCapacity(h) for each level, recomputed when a level is added. */
+  private capacities: number[] = [];
   private random = SEED;
   private view: { values: Float64Array; cumulative: Float64Array } | null = null;
 
@@ -77,6 +79,7 @@ export class QuantileSketch {
       this.sizes[h] = size + count;
       this.retained += count;
     }
+    for (let h = 1; h < this.levels.length; h++) sortRange(this.levels[h] as Float64Array, 0, (this.sizes[h] as number) - 1);
     this.n += other.n;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
@@ -153,6 +156,8 @@ export class QuantileSketch {
     sketch.random = json.random >>> 0 || SEED;
     sketch.min = json.min ?? Infinity;
     sketch.max = json.max ?? -Infinity;
+    // Levels above 0 are kept sorted while adding; a file's are sorted, but a hand-written one need not be.
+    for (let h = 1; h < sketch.levels.length; h++) sortRange(sketch.levels[h] as Float64Array, 0, (sketch.sizes[h] as number) - 1);
     sketch.capacity = sketch.totalCapacity();
     if (sketch.retained > sketch.capacity) throw new Error(`the quantile sketch holds ${sketch.retained} items, more than its capacity ${sketch.capacity}`);
     return sketch;
@@ -164,9 +169,10 @@ export class QuantileSketch {
   }
 
   private totalCapacity(): number {
+    this.capacities = this.levels.map((_, h) => this.levelCapacity(h));
     if (this.levels.length === 1) return Math.max(this.k, EXACT_QUANTILE_ITEMS);
     let total = 0;
-    for (let h = 0; h < this.levels.length; h++) total += this.levelCapacity(h);
+    for (let h = 0; h < this.levels.length; h++) total += this.capacities[h] as number;
     return total;
   }
 
@@ -188,11 +194,14 @@ export class QuantileSketch {
   /** Compacts the lowest level that is at or over its capacity. */
   private compress(): void {
     let h = 0;
-    while ((this.sizes[h] as number) < this.levelCapacity(h)) h++;
+    const sizes = this.sizes;
+    const capacities = this.capacities;
+    while ((sizes[h] as number) < (capacities[h] as number)) h++;
     if (h === this.levels.length - 1) this.addLevel();
     const level = this.levels[h] as Float64Array;
     const size = this.sizes[h] as number;
-    sortRange(level, 0, size - 1);
+    // Levels above 0 are kept sorted (see below), so only level 0 needs sorting here.
+    if (h === 0) sortRange(level, 0, size - 1);
     const items = level;
     // An odd count leaves its largest item where it is; the rest pair up.
     const paired = size & ~1;
@@ -201,7 +210,18 @@ export class QuantileSketch {
     const promoted = paired >>> 1;
     const upper = this.sizes[h + 1] as number;
     const target = this.grow(h + 1, upper + promoted);
-    for (let i = 0; i < promoted; i++) target[upper + i] = items[2 * i + offset] as number;
+    // The promoted items are sorted, and so is the level above: merge them from the top end down, in place,
+    // which keeps it sorted in linear time (sorting it again at its own compaction would cost n log n).
+    let i = upper - 1;
+    let j = promoted - 1;
+    for (let at = upper + promoted - 1; j >= 0; at--) {
+      const next = items[2 * j + offset] as number;
+      if (i >= 0 && (target[i] as number) > next) target[at] = target[i--] as number;
+      else {
+        target[at] = next;
+        j--;
+      }
+    }
     this.sizes[h + 1] = upper + promoted;
     if (size & 1) level[0] = items[size - 1] as number;
     this.sizes[h] = size & 1;
