@@ -16088,6 +16088,41 @@ var Contract = class {
   }
 };
 
+// shared/src/hashing/hash64.ts
+var hash = { high: 0, low: 0 };
+var scratch = new Float64Array(1);
+var scratchWords = new Uint32Array(scratch.buffer);
+var LANE1_SEED = 3735928559;
+var LANE2_SEED = 1103547991;
+var LANE1_MULTIPLIER = 2654435761;
+var LANE2_MULTIPLIER = 1597334677;
+function finish(a, b) {
+  let h1 = a;
+  let h2 = b;
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
+  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  hash.high = h1 >>> 0;
+  hash.low = h2 >>> 0;
+}
+function hashString(text) {
+  const length = text.length;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+}
+function hashNumber(value) {
+  scratch[0] = value === 0 ? 0 : value;
+  finish(Math.imul((scratchWords[0] ?? 0) ^ 2654435769, 2654435761), Math.imul((scratchWords[1] ?? 0) ^ 2135587861, 1597334677));
+}
+
 // shared/src/data/values.ts
 function toValue(value) {
   if (value === null || value === void 0) return null;
@@ -16143,6 +16178,53 @@ function parseDecimal(text) {
   if (value - value !== 0) return Number.NaN;
   writtenAsInteger = point < 0 && at === length;
   return value;
+}
+function parseDecimalHashed(text) {
+  const length = text.length;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  const first = length === 0 ? 0 : text.charCodeAt(0);
+  const sign = first === 45 || first === 43 ? 1 : 0;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  let at = 0;
+  let stop = length;
+  if (sign === 0 && first !== 46 && (first < 48 || first > 57)) {
+    stop = 0;
+  } else {
+    for (; at < length; at++) {
+      const code = text.charCodeAt(at);
+      h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
+      h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
+      if (code >= 48 && code <= 57) {
+        mantissa = mantissa * 10 + (code - 48);
+        digits++;
+      } else if (code === 46 && point < 0) {
+        point = at;
+      } else if (at >= sign) {
+        stop = at++;
+        break;
+      }
+    }
+  }
+  for (; at < length; at++) {
+    const code = text.charCodeAt(at);
+    h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+  if (stop === 0 || length === 0) return Number.NaN;
+  if (stop === length) {
+    if (digits > 0 && digits <= 15) {
+      writtenAsInteger = point < 0;
+      const scaled = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[length - 1 - point];
+      return first === 45 ? -scaled : scaled;
+    }
+    return parseDecimal(text);
+  }
+  const next = text.charCodeAt(stop);
+  return next === 101 || next === 69 ? parseDecimal(text) : Number.NaN;
 }
 function parseBoolean(text) {
   switch (text.length) {
@@ -16229,37 +16311,6 @@ function parseTimestamp(text) {
   }
   if (at !== length) return Number.NaN;
   return date + ((hour * 60 + minute) * 60 + second) * 1e3 + millisecond - offset;
-}
-
-// shared/src/hashing/hash64.ts
-var hash = { high: 0, low: 0 };
-var scratch = new Float64Array(1);
-var scratchWords = new Uint32Array(scratch.buffer);
-function finish(a, b) {
-  let h1 = a;
-  let h2 = b;
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
-  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
-  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
-  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
-  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
-  hash.high = h1 >>> 0;
-  hash.low = h2 >>> 0;
-}
-function hashString(text) {
-  const length = text.length;
-  let h1 = 3735928559 ^ length;
-  let h2 = 1103547991 ^ length;
-  for (let i = 0; i < length; i++) {
-    const c = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ c, 2654435761);
-    h2 = Math.imul(h2 ^ c, 1597334677);
-  }
-  finish(h1, h2);
-}
-function hashNumber(value) {
-  scratch[0] = value === 0 ? 0 : value;
-  finish(Math.imul((scratchWords[0] ?? 0) ^ 2654435769, 2654435761), Math.imul((scratchWords[1] ?? 0) ^ 2135587861, 1597334677));
 }
 
 // shared/src/errors.ts
@@ -29006,6 +29057,8 @@ var QuantileSketch = class _QuantileSketch {
   sizes;
   retained = 0;
   capacity;
+  /** levelCapacity(h) for each level, recomputed when a level is added. */
+  capacities = [];
   random = SEED;
   view = null;
   /** Adds one value (NaN is ignored: callers pass finite numbers). */
@@ -29036,6 +29089,7 @@ var QuantileSketch = class _QuantileSketch {
       this.sizes[h] = size + count;
       this.retained += count;
     }
+    for (let h = 1; h < this.levels.length; h++) sortRange(this.levels[h], 0, this.sizes[h] - 1);
     this.n += other.n;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
@@ -29104,6 +29158,7 @@ var QuantileSketch = class _QuantileSketch {
     sketch.random = json.random >>> 0 || SEED;
     sketch.min = json.min ?? Infinity;
     sketch.max = json.max ?? -Infinity;
+    for (let h = 1; h < sketch.levels.length; h++) sortRange(sketch.levels[h], 0, sketch.sizes[h] - 1);
     sketch.capacity = sketch.totalCapacity();
     if (sketch.retained > sketch.capacity) throw new Error(`the quantile sketch holds ${sketch.retained} items, more than its capacity ${sketch.capacity}`);
     return sketch;
@@ -29113,9 +29168,10 @@ var QuantileSketch = class _QuantileSketch {
     return Math.max(MIN_WIDTH, Math.ceil(this.k * SHRINK ** depth));
   }
   totalCapacity() {
+    this.capacities = this.levels.map((_, h) => this.levelCapacity(h));
     if (this.levels.length === 1) return Math.max(this.k, EXACT_QUANTILE_ITEMS);
     let total2 = 0;
-    for (let h = 0; h < this.levels.length; h++) total2 += this.levelCapacity(h);
+    for (let h = 0; h < this.levels.length; h++) total2 += this.capacities[h];
     return total2;
   }
   addLevel() {
@@ -29134,11 +29190,13 @@ var QuantileSketch = class _QuantileSketch {
   /** Compacts the lowest level that is at or over its capacity. */
   compress() {
     let h = 0;
-    while (this.sizes[h] < this.levelCapacity(h)) h++;
+    const sizes = this.sizes;
+    const capacities = this.capacities;
+    while (sizes[h] < capacities[h]) h++;
     if (h === this.levels.length - 1) this.addLevel();
     const level = this.levels[h];
     const size = this.sizes[h];
-    sortRange(level, 0, size - 1);
+    if (h === 0) sortRange(level, 0, size - 1);
     const items = level;
     const paired = size & ~1;
     this.random = nextRandom(this.random);
@@ -29146,7 +29204,16 @@ var QuantileSketch = class _QuantileSketch {
     const promoted = paired >>> 1;
     const upper = this.sizes[h + 1];
     const target = this.grow(h + 1, upper + promoted);
-    for (let i = 0; i < promoted; i++) target[upper + i] = items[2 * i + offset];
+    let i = upper - 1;
+    let j = promoted - 1;
+    for (let at = upper + promoted - 1; j >= 0; at--) {
+      const next = items[2 * j + offset];
+      if (i >= 0 && target[i] > next) target[at] = target[i--];
+      else {
+        target[at] = next;
+        j--;
+      }
+    }
     this.sizes[h + 1] = upper + promoted;
     if (size & 1) level[0] = items[size - 1];
     this.sizes[h] = size & 1;
@@ -29501,6 +29568,12 @@ function inferType(kinds) {
 }
 var TRUE2 = "true";
 var FALSE2 = "false";
+hashString(TRUE2);
+var TRUE_HIGH = hash.high;
+var TRUE_LOW = hash.low;
+hashString(FALSE2);
+var FALSE_HIGH = hash.high;
+var FALSE_LOW = hash.low;
 var ColumnAccumulator = class _ColumnAccumulator {
   constructor(name, edges = null) {
     this.name = name;
@@ -29521,6 +29594,10 @@ var ColumnAccumulator = class _ColumnAccumulator {
   timestamps = null;
   distinct = new DistinctSketch();
   top = new TopValues();
+  /** Adds column `j` of each row, in order (a missing value is null). */
+  addColumn(rows, j) {
+    for (let i = 0; i < rows.length; i++) this.add(rows[i][j] ?? null);
+  }
   add(value) {
     this.count++;
     if (value === null) {
@@ -29528,8 +29605,12 @@ var ColumnAccumulator = class _ColumnAccumulator {
       return;
     }
     let key;
+    let high;
+    let low;
     if (typeof value === "string") {
       key = this.classify(value);
+      high = hash.high;
+      low = hash.low;
     } else if (typeof value === "number") {
       key = String(value);
       if (Number.isFinite(value)) {
@@ -29539,22 +29620,35 @@ var ColumnAccumulator = class _ColumnAccumulator {
       } else {
         this.text++;
       }
+      hashString(key);
+      high = hash.high;
+      low = hash.low;
     } else {
       this.boolean++;
       key = value ? TRUE2 : FALSE2;
+      high = value ? TRUE_HIGH : FALSE_HIGH;
+      low = value ? TRUE_LOW : FALSE_LOW;
     }
     const length = key.length;
     if (length < this.minLength) this.minLength = length;
     if (length > this.maxLength) this.maxLength = length;
-    hashString(key);
-    this.top.addHashed(key, hash.high, hash.low);
-    this.distinct.addHash(hash.high, hash.low);
+    this.top.addHashed(key, high, low);
+    this.distinct.addHash(high, low);
   }
-  /** Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its canonical text. */
+  /**
+   * Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its
+   * canonical text, whose hash it leaves in `hash`. The text is read and hashed in one pass (parseDecimalHashed);
+   * no text is both a decimal and a timestamp, so which is tried first does not matter.
+   */
   classify(value) {
-    const length = value.length;
-    const first = value.charCodeAt(0);
-    if (length >= 10 && first >= 48 && first <= 57 && value.charCodeAt(4) === 45) {
+    const x = parseDecimalHashed(value);
+    if (x === x) {
+      if (writtenAsInteger) this.integer++;
+      else this.decimal++;
+      this.addNumber(x);
+      return value;
+    }
+    if (value.length >= 10 && value.charCodeAt(4) === 45) {
       const ms = parseTimestamp(value);
       if (ms === ms) {
         this.timestamp++;
@@ -29562,16 +29656,11 @@ var ColumnAccumulator = class _ColumnAccumulator {
         return value;
       }
     }
-    const x = parseDecimal(value);
-    if (x === x) {
-      if (writtenAsInteger) this.integer++;
-      else this.decimal++;
-      this.addNumber(x);
-      return value;
-    }
     const b = parseBoolean(value);
     if (b >= 0) {
       this.boolean++;
+      hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+      hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
       return b === 1 ? TRUE2 : FALSE2;
     }
     this.text++;
@@ -29899,10 +29988,7 @@ var Profiler = class {
     }
     const accumulators = this.lastAccumulators;
     const width = accumulators.length;
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i];
-      for (let j = 0; j < width; j++) accumulators[j].add(row[j] ?? null);
-    }
+    for (let j = 0; j < width; j++) accumulators[j].addColumn(rows, j);
   }
   result() {
     const profile = {
