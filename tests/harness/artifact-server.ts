@@ -17,9 +17,8 @@
  * go through @azure/storage-blob's BlockBlobClient.uploadStream with the URL's SAS and no Authorization header.
  */
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { crc32, inflateRawSync } from 'node:zlib';
-import { listenOnLoopback, matchTemplate, readRequest, type RecordedRequest } from './http-util';
+import { matchTemplate, startReplyingServer, type RecordedRequest, type Reply } from './http-util';
 
 export interface StoredArtifact {
   id: number;
@@ -65,11 +64,6 @@ const SERVICE = '/twirp/github.actions.results.api.v1.ArtifactService/';
 const BLOB_PREFIX = '/fakeblobaccount/actions-results/';
 const STORAGE_VERSION = '2025-11-05';
 
-interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
 
 /** Twirp error codes and the HTTP status each is sent with. */
 const TWIRP_STATUS = {
@@ -232,29 +226,7 @@ export async function startArtifactServer(): Promise<ArtifactServer> {
     return twirpError('bad_route', `the fake implements no ${method}`);
   };
 
-  const handler = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const request = await readRequest(incoming, origin);
-    calls.push(request);
-    const reply = serve(request);
-    request.status = reply.status;
-    const headers = { ...reply.headers };
-    let payload: Buffer | undefined;
-    if (Buffer.isBuffer(reply.body)) payload = reply.body;
-    else if (reply.body !== undefined) {
-      payload = Buffer.from(JSON.stringify(reply.body));
-      headers['content-type'] = 'application/json';
-    }
-    headers['content-length'] = String(payload?.length ?? 0);
-    response.writeHead(reply.status, headers);
-    response.end(payload);
-  };
-
-  const listening = await listenOnLoopback((incoming, response) => {
-    handler(incoming, response).catch((error: unknown) => {
-      response.writeHead(500, { 'content-type': 'text/plain' });
-      response.end(String(error));
-    });
-  });
+  const listening = await startReplyingServer(calls, (request) => serve(request));
   const origin = listening.origin;
   const url = `${origin}/`;
   return { url, env: { ACTIONS_RESULTS_URL: url, ACTIONS_RUNTIME_TOKEN: token }, backendIds, artifacts, calls, close: listening.close };

@@ -12,8 +12,7 @@
  *   POST  _apis/artifactcache/caches/{id} {size}          commit: 204, or 400 when the chunks do not add up
  * and the download of archiveLocation, a plain GET that must send Content-Length (it checks the size).
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenOnLoopback, matchTemplate, readRequest, type RecordedRequest } from './http-util';
+import { matchTemplate, startReplyingServer, type RecordedRequest, type Reply } from './http-util';
 
 export interface CacheEntry {
   id: number;
@@ -47,11 +46,6 @@ const RUNTIME_TOKEN = 'fake-actions-runtime-token';
 /** A path prefix like the real service's per-account segment, so clients must use the URL as given. */
 const SERVICE_PATH = '/fake-cache-service/';
 
-interface Reply {
-  status: number;
-  body?: unknown;
-  headers?: Record<string, string>;
-}
 
 function json(status: number, body: unknown): Reply {
   return { status, body };
@@ -144,29 +138,7 @@ export async function startCacheServer(): Promise<CacheServer> {
     return json(404, { message: 'Not Found' });
   };
 
-  const handler = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const request = await readRequest(incoming, origin);
-    calls.push(request);
-    const reply = serve(request);
-    request.status = reply.status;
-    const headers = { ...reply.headers };
-    let payload: Buffer | undefined;
-    if (Buffer.isBuffer(reply.body)) payload = reply.body;
-    else if (reply.body !== undefined) {
-      payload = Buffer.from(JSON.stringify(reply.body));
-      headers['content-type'] = 'application/json';
-    }
-    if (payload) headers['content-length'] = String(payload.length);
-    response.writeHead(reply.status, headers);
-    response.end(payload);
-  };
-
-  const listening = await listenOnLoopback((incoming, response) => {
-    handler(incoming, response).catch((error: unknown) => {
-      response.writeHead(500, { 'content-type': 'text/plain' });
-      response.end(String(error));
-    });
-  });
+  const listening = await startReplyingServer(calls, (request) => serve(request));
   const origin = listening.origin;
   const url = `${origin}${SERVICE_PATH}`;
   return {

@@ -3,8 +3,7 @@
  * shapes, status codes, error bodies, pagination `Link` headers and rate-limit headers. Point an action at it
  * with GITHUB_API_URL=<apiUrl>. Every request is recorded in `calls`; `failNext` injects faults.
  */
-import type { IncomingMessage, ServerResponse } from 'node:http';
-import { listenOnLoopback, matchTemplate, readRequest, type RecordedRequest } from './http-util';
+import { matchTemplate, startReplyingServer, type RecordedRequest, type Reply as AnyReply } from './http-util';
 import { GitHubState, type Json, type Release, type RepoState, type TokenInfo } from './github-state';
 
 export { ACTIONS_BOT, GitHubState } from './github-state';
@@ -40,10 +39,9 @@ class HttpError extends Error {
   }
 }
 
-interface Reply {
-  status: number;
+/** GitHub answers JSON objects and lists, or bytes for asset downloads. */
+interface Reply extends AnyReply {
   body?: Json | Json[] | Buffer;
-  headers?: Record<string, string>;
 }
 
 interface Context {
@@ -413,35 +411,6 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
   // origin, state and routes are declared below, once the server listens; no request can come before that.
   let remainingQuota = 5000;
 
-  const handler = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
-    const request = await readRequest(incoming, origin);
-    calls.push(request);
-    const reply = serve(request);
-    request.status = reply.status;
-    remainingQuota = Math.max(0, remainingQuota - 1);
-    const headers: Record<string, string> = {
-      'x-github-media-type': 'github.v3; format=json',
-      'x-github-request-id': `F00D:${calls.length.toString(16).toUpperCase()}`,
-      'x-ratelimit-limit': '5000',
-      'x-ratelimit-remaining': String(remainingQuota),
-      'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
-      'x-ratelimit-used': String(5000 - remainingQuota),
-      'x-ratelimit-resource': 'core',
-      ...reply.headers,
-    };
-    let payload: Buffer | undefined;
-    if (Buffer.isBuffer(reply.body)) {
-      payload = reply.body;
-      headers['content-type'] ??= 'application/octet-stream';
-    } else if (reply.body !== undefined) {
-      payload = Buffer.from(JSON.stringify(reply.body));
-      headers['content-type'] = 'application/json; charset=utf-8';
-    }
-    if (payload) headers['content-length'] = String(payload.length);
-    response.writeHead(reply.status, headers);
-    response.end(payload);
-  };
-
   const serve = (request: RecordedRequest): Reply => {
     const fault = faults.find((f) => f.remaining > 0 && routeMatches(f.matcher, request));
     if (fault) {
@@ -467,11 +436,22 @@ export async function startGitHubServer(options: GitHubServerOptions = {}): Prom
     }
   };
 
-  const listening = await listenOnLoopback((incoming, response) => {
-    handler(incoming, response).catch((error: unknown) => {
-      response.writeHead(500, { 'content-type': 'text/plain' });
-      response.end(String(error));
-    });
+  const listening = await startReplyingServer(calls, (request) => serve(request), {
+    jsonType: 'application/json; charset=utf-8',
+    binaryType: 'application/octet-stream',
+    // Every answer carries GitHub's rate-limit and request-id headers, the quota counting down.
+    headers: () => {
+      remainingQuota = Math.max(0, remainingQuota - 1);
+      return {
+        'x-github-media-type': 'github.v3; format=json',
+        'x-github-request-id': `F00D:${calls.length.toString(16).toUpperCase()}`,
+        'x-ratelimit-limit': '5000',
+        'x-ratelimit-remaining': String(remainingQuota),
+        'x-ratelimit-reset': String(Math.floor(Date.now() / 1000) + 3600),
+        'x-ratelimit-used': String(5000 - remainingQuota),
+        'x-ratelimit-resource': 'core',
+      };
+    },
   });
   const origin = listening.origin;
   const state = new GitHubState(origin);

@@ -1,5 +1,5 @@
 /** Small pieces the fake servers share: listening on loopback, reading bodies, matching route templates. */
-import { createServer, type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { createServer, type IncomingHttpHeaders, type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 export interface RecordedRequest {
@@ -80,4 +80,58 @@ export function matchTemplate(template: string, path: string): Record<string, st
     }
   }
   return params;
+}
+
+/** What a fake server answers: a Buffer body goes as it is, any other body as JSON. */
+export interface Reply {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface ReplyOptions {
+  /** The content type of JSON bodies (default application/json). */
+  jsonType?: string;
+  /** The content type of Buffer bodies when the reply sets none. */
+  binaryType?: string;
+  /** Headers every answer carries, computed after `serve` (a reply's own headers win). */
+  headers?: () => Record<string, string>;
+}
+
+/**
+ * A loopback server for the fakes: records every request in `calls` (with the status it got), answers with what
+ * `serve` returns, and turns a bug of the fake into a plain 500 instead of a hung request.
+ */
+export async function startReplyingServer(
+  calls: RecordedRequest[],
+  serve: (request: RecordedRequest) => Reply | Promise<Reply>,
+  options: ReplyOptions = {},
+): Promise<{ origin: string; close: () => Promise<void> }> {
+  let origin = '';
+  const handler = async (incoming: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const request = await readRequest(incoming, origin);
+    calls.push(request);
+    const reply = await serve(request);
+    request.status = reply.status;
+    const headers: Record<string, string> = { ...options.headers?.(), ...reply.headers };
+    let payload: Buffer | undefined;
+    if (Buffer.isBuffer(reply.body)) {
+      payload = reply.body;
+      if (options.binaryType) headers['content-type'] ??= options.binaryType;
+    } else if (reply.body !== undefined) {
+      payload = Buffer.from(JSON.stringify(reply.body));
+      headers['content-type'] = options.jsonType ?? 'application/json';
+    }
+    headers['content-length'] = String(payload?.length ?? 0);
+    response.writeHead(reply.status, headers);
+    response.end(payload);
+  };
+  const listening = await listenOnLoopback((incoming, response) => {
+    handler(incoming, response).catch((error: unknown) => {
+      response.writeHead(500, { 'content-type': 'text/plain' });
+      response.end(String(error));
+    });
+  });
+  origin = listening.origin;
+  return { origin, close: listening.close };
 }
