@@ -4,6 +4,7 @@
  */
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
+import { uniforms } from '../../tests/fixtures/random';
 
 export const COLUMNS = [
   'id', 'age', 'income', 'score', 'plan', 'country', 'email', 'signup', 'active', 'clicks',
@@ -16,20 +17,9 @@ const SEGMENTS = ['a', 'b', 'c', 'd', 'e'];
 const DEVICES = ['ios', 'android', 'web', 'desktop'];
 const WORDS = ['alpha', 'beta', 'gamma', 'delta', 'epsilon', 'zeta', 'eta', 'theta'];
 
-/** mulberry32: small, fast and seeded, so every run writes the same bytes. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function* rows(count: number, seed = 1): Generator<Array<string | number | boolean | null>> {
-  const rand = random(seed);
+  // Seeded, so every run writes the same bytes.
+  const rand = uniforms(seed);
   const normal = (): number => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
   const pick = <T>(items: readonly T[]): T => items[Math.floor(rand() * items.length)] as T;
   const start = Date.UTC(2024, 0, 1);
