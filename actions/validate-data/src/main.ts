@@ -15,9 +15,6 @@ export function run(): Promise<void> {
   return runWrapper('validate-data', () => validateData(createActionRuntime()));
 }
 
-/** The checks that judge the whole dataset: a shard defers them to the merge step, which has the whole. */
-const WHOLE_DATASET_CHECKS = new Set(['dataset.rows', 'dataset.rows-change', 'dataset.freshness']);
-
 /** validate-data's steps; `runtime` supplies every side effect, so tests and the local runner reuse it. */
 export async function validateData(runtime: ActionRuntime): Promise<void> {
   const { logger } = runtime;
@@ -43,7 +40,6 @@ export async function validateData(runtime: ActionRuntime): Promise<void> {
       if (!contract) checks = (await logger.group('Check the data against the inferred contract', () => readAndCheck(settings, inferred, reference, runtime))).checks;
     }
   }
-  if (settings.shard) checks = checks.filter((check) => !WHOLE_DATASET_CHECKS.has(check.id));
 
   const drift: DriftEntry[] = reference && !settings.shard ? await logger.group('Measure drift against the reference', async () => profileDrift(reference, profile, contract ?? inferred)) : [];
   await writeProfile(settings.profile, profile);
@@ -84,7 +80,9 @@ async function readAndCheck(settings: ValidateSettings, contract: Contract | und
   }
   const profile = profiler.result();
   runtime.logger.info(`${profile.rows.toLocaleString('en-US')} rows in ${profile.files.length} file${profile.files.length === 1 ? '' : 's'}`);
-  return { profile, checks: checker ? checker.finish(finishContext(profile, reference, runtime.clock.now())) : [] };
+  // A shard leaves the rules on the whole dataset (rows, rows-change, freshness) to the merge step, which has it.
+  const checks = !checker ? [] : settings.shard ? checker.rowResults() : checker.finish(finishContext(profile, reference, runtime.clock.now()));
+  return { profile, checks };
 }
 
 function finishContext(profile: Profile, reference: Profile | undefined, now: number) {

@@ -405,6 +405,14 @@ export class ContractChecker {
 
   /** The results of every check, in contract order: file checks, columns, records, dataset rules. */
   finish(context: FinishContext): CheckResult[] {
+    return [...this.rowResults(), ...this.datasetResults(context)];
+  }
+
+  /**
+   * The checks of what this checker read itself (files, columns, records), without the dataset rules: what a
+   * shard reports, leaving the rules on the whole dataset to the merge step.
+   */
+  rowResults(): CheckResult[] {
     const results: CheckResult[] = [];
     this.fileResults(results);
     for (const c of this.columns) this.columnResults(c, results);
@@ -427,7 +435,6 @@ export class ContractChecker {
         }),
       );
     }
-    results.push(...this.datasetResults(context));
     return results;
   }
 

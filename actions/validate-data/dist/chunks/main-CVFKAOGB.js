@@ -16880,6 +16880,13 @@ var ContractChecker = class {
   }
   /** The results of every check, in contract order: file checks, columns, records, dataset rules. */
   finish(context) {
+    return [...this.rowResults(), ...this.datasetResults(context)];
+  }
+  /**
+   * The checks of what this checker read itself (files, columns, records), without the dataset rules: what a
+   * shard reports, leaving the rules on the whole dataset to the merge step.
+   */
+  rowResults() {
     const results = [];
     this.fileResults(results);
     for (const c of this.columns) this.columnResults(c, results);
@@ -16899,7 +16906,6 @@ var ContractChecker = class {
         })
       );
     }
-    results.push(...this.datasetResults(context));
     return results;
   }
   result(input) {
@@ -31213,7 +31219,6 @@ function format(value) {
 function run() {
   return runWrapper("validate-data", () => validateData(createActionRuntime()));
 }
-var WHOLE_DATASET_CHECKS = /* @__PURE__ */ new Set(["dataset.rows", "dataset.rows-change", "dataset.freshness"]);
 async function validateData(runtime) {
   const { logger } = runtime;
   const settings = readValidateSettings(runtime.inputs, runtime.context.workspace);
@@ -31236,7 +31241,6 @@ async function validateData(runtime) {
       if (!contract) checks = (await logger.group("Check the data against the inferred contract", () => readAndCheck(settings, inferred, reference, runtime))).checks;
     }
   }
-  if (settings.shard) checks = checks.filter((check) => !WHOLE_DATASET_CHECKS.has(check.id));
   const drift = reference && !settings.shard ? await logger.group("Measure drift against the reference", async () => profileDrift(reference, profile, contract ?? inferred)) : [];
   await writeProfile(settings.profile, profile);
   const report2 = buildReport({
@@ -31272,7 +31276,8 @@ async function readAndCheck(settings, contract, reference, runtime) {
   }
   const profile = profiler.result();
   runtime.logger.info(`${profile.rows.toLocaleString("en-US")} rows in ${profile.files.length} file${profile.files.length === 1 ? "" : "s"}`);
-  return { profile, checks: checker ? checker.finish(finishContext(profile, reference, runtime.clock.now())) : [] };
+  const checks = !checker ? [] : settings.shard ? checker.rowResults() : checker.finish(finishContext(profile, reference, runtime.clock.now()));
+  return { profile, checks };
 }
 function finishContext(profile, reference, now) {
   const columns = new Map(profile.columns.map((column) => [column.name, column]));
