@@ -1,0 +1,39 @@
+/**
+ * Where promote keeps the bytes of a registered model and its records. The registry (git tags) says which
+ * version is where; a store holds the artifact under that version and hands it back verified.
+ */
+
+/** The model to store: a file or a folder, with the `sha256:` digest the gate passed (see hashing/digest). */
+export interface ModelArtifact {
+  /** The registry's artifact name (GTO's grammar), e.g. `churn` or `models/churn`. */
+  name: string;
+  /** `X.Y.Z` or `vX.Y.Z`; stores use the `vX.Y.Z` form of the registry's version tag `name@vX.Y.Z`. */
+  version: string;
+  /** A file or a folder. */
+  path: string;
+  /** `sha256:<hex>` of `path` as digestPath computes it; put() refuses a model whose digest differs. */
+  digest: string;
+}
+
+/** A record kept next to the model: metrics.json, profile.json, run.json. `name` is a plain file name. */
+export interface ExtraFile {
+  name: string;
+  path: string;
+}
+
+export interface PutResult {
+  /** Where the artifact is: a path for the local store, the release's URL for GitHub Releases. */
+  location: string;
+}
+
+export interface ArtifactStore {
+  /** How messages name the store: `local:<dir>`, `github-release <owner>/<repo>`. */
+  readonly label: string;
+  /** Stores the model and its extras under name@version; putting the same content again changes nothing. */
+  put(model: ModelArtifact, extras: ExtraFile[]): Promise<PutResult>;
+  /**
+   * Fetches the model of name@version into the folder `destination` (created if missing), verifies that its
+   * digest is `digest`, and returns the path of the model there (a file or a folder, under its stored name).
+   */
+  get(name: string, version: string, digest: string, destination: string): Promise<string>;
+}
