@@ -19,6 +19,9 @@ export type RegistryTag =
 
 export type RegistryTagKind = RegistryTag['kind'];
 
+/** A tag to write: a RegistryTag without its name. */
+export type TagSpec = RegistryTag extends infer T ? (T extends RegistryTag ? Omit<T, 'tag'> : never) : never;
+
 const NAME = '[a-zA-Z0-9](?:[a-zA-Z0-9_/-]*[a-zA-Z0-9])?';
 const DIR = '[a-zA-Z0-9_./-]+';
 // SemVer 2.0.0: MAJOR.MINOR.PATCH, no leading zeros, optional pre-release and build metadata.
@@ -97,7 +100,7 @@ export function assertVersion(version: string, label = 'version'): void {
 }
 
 /** Writes a tag name in GTO's grammar. Validates names, stages and versions (ConfigurationError when wrong). */
-export function formatTag(tag: Omit<RegistryTag, 'tag'>): string {
+export function formatTag(tag: TagSpec): string {
   assertModelName(tag.model);
   const artifact = modelToTagPart(tag.model);
   let name: string;
