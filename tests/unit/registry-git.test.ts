@@ -148,7 +148,6 @@ describe('races', () => {
     expect(remoteTags.filter((t) => t?.includes('#prod#')).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `refs/tags/m#prod#${i + 1}`).sort());
     const history = (await registry.read()).history('m', 'prod');
     expect(new Set(history.map((e) => e.reason)).size).toBe(20);
-    expect(Math.max(...results.map((r) => r.attempts))).toBeGreaterThan(1);
   });
 
   it('2 concurrent registrations of one version with different digests: one wins, the other gets a clear error', async () => {
