@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigurationError } from '../../shared/src/errors';
+import { ConfigurationError, ServiceError } from '../../shared/src/errors';
 import { createGitRunner, listAnnotatedTags, listTags } from '../../shared/src/registry/git';
 import { GitRegistry } from '../../shared/src/registry/client';
 import type { RegistryPayload } from '../../shared/src/registry/registry';
@@ -120,6 +120,28 @@ describe('GitRegistry', () => {
     const read = await registry.read();
     expect(read.versions('m')).toEqual([]);
     expect(await repo.git('tag', '--list')).toContain('my-local-marker');
+  });
+
+  it('reads from a shallow clone (a runner\'s default checkout) whose history lacks the tagged commits', async () => {
+    const { repo, registry, commit } = await setup();
+    await registry.registerVersion('m', 'v1.0.0', payload('m', 'v1.0.0', commit), commit);
+    await registry.assignStage('m', 'prod', 'v1.0.0');
+    for (let i = 0; i < 3; i++) await repo.commit(`later ${i}`, { 'f.txt': String(i) });
+    await repo.push();
+    const dir = path.join(path.dirname(repo.remote), 'shallow');
+    await execFileAsync('git', ['clone', '--quiet', '--depth', '1', '--no-tags', `file://${repo.remote}`, dir], { env: { ...process.env, ...ENV } });
+    const shallow = new GitRegistry({ git, cwd: dir, env: ENV, tagger: TAGGER });
+    expect((await shallow.read()).stage('m', 'prod')?.version.version).toBe('v1.0.0');
+    expect(await shallow.assignStage('m', 'staging', 'v1.0.0')).toMatchObject({ tag: 'm#staging#2' });
+  });
+
+  it('a remote that cannot be reached is a one-line ServiceError naming it', async () => {
+    const { repo } = await setup();
+    const missing = path.join(path.dirname(repo.remote), 'missing.git');
+    const registry = new GitRegistry({ git, cwd: repo.dir, env: ENV, remote: missing });
+    const error = await registry.read().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as Error).message).toMatch(/^registry: cannot fetch the tags of ".*missing\.git": fatal: .*$/);
   });
 
   it('reports a corrupt payload naming the tag, and a GTO plain message as text', async () => {

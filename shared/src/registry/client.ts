@@ -6,7 +6,7 @@
 import schema from '../../schemas/registry-payload.schema.json';
 import { ConfigurationError, ServiceError, quote } from '../errors';
 import { assertMatchesSchema } from '../files/schema';
-import { GitCommandError, fetchTags, listTags, type GitRunner, type RegistryGitOptions } from './git';
+import { GitCommandError, fetchTags, gitErrorLine, listTags, type GitRunner, type RegistryGitOptions } from './git';
 import { Registry, type Person, type RegistryPayload, type RegistryVersion, type StageMessage } from './registry';
 import { assertModelName, assertStage, assertVersion, formatTag } from './tags';
 
@@ -184,7 +184,7 @@ function describeTaken(model: string, version: string, tag: string, existing: Re
 
 function asServiceError(error: unknown, what: string): Error {
   if (error instanceof GitCommandError) {
-    const detail = error.stderr.trim().split('\n').filter(Boolean).pop() ?? `exit ${error.exitCode}`;
+    const detail = gitErrorLine(error.stderr) || `exit ${error.exitCode}`;
     return new ServiceError(`${what}: ${detail}`);
   }
   return error instanceof Error ? error : new Error(String(error));

@@ -23,8 +23,14 @@ export class GitCommandError extends Error {
     readonly stdout: string,
     readonly stderr: string,
   ) {
-    super(`git ${args.join(' ')} failed (exit ${exitCode ?? 'signal'}): ${stderr.trim().split('\n').filter(Boolean).pop() ?? ''}`);
+    super(`git ${args.join(' ')} failed (exit ${exitCode ?? 'signal'}): ${gitErrorLine(stderr)}`);
   }
+}
+
+/** The line of git's stderr that says what went wrong: the first `fatal:` or `error:` line, else the last line. */
+export function gitErrorLine(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[lines.length - 1] ?? '';
 }
 
 /** The real git: execFile, no shell; 64 MiB of output is plenty for 100,000 tags. */
