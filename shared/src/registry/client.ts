@@ -178,6 +178,7 @@ function isRefusal(error: GitCommandError, ref: string): boolean {
 function describeTaken(model: string, version: string, tag: string, existing: RegistryVersion | undefined, digest: string): string {
   if (!existing) return `version ${quote(version)} of model ${quote(model)} is taken: the tag ${quote(tag)} exists but is not an annotated registration; choose another version`;
   if (existing.deregistered) return `version ${quote(version)} of model ${quote(model)} was deregistered; a version is never reused: choose another version`;
+  if (existing.problem) return `version ${quote(version)} of model ${quote(model)} is already registered with a payload that cannot be read (${existing.problem}); choose another version`;
   if (!existing.payload) return `version ${quote(version)} of model ${quote(model)} is already registered (tag ${quote(existing.tag)}) without our payload, so its digest is unknown; choose another version`;
   return `version ${quote(version)} of model ${quote(model)} is already registered (tag ${quote(existing.tag)}) with model digest ${existing.payload.modelDigest}, not ${digest}: choose another version or bump`;
 }
