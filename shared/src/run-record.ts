@@ -1,7 +1,8 @@
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readFile } from 'node:fs/promises';
 import schema from '../schemas/run-record.schema.json';
 import { ConfigurationError, quote } from './errors';
 import { assertMatchesSchema } from './files/schema';
+import { writeJsonFile } from './files/json-file';
 
 /** The run record (`run.json`): what one training run did. Its JSON Schema is shared/schemas/run-record.schema.json. */
 export interface RunRecord {
@@ -44,10 +45,7 @@ export const RUN_RECORD_SCHEMA = schema;
 
 /** Writes the record after checking it against its schema; written to a temporary file and renamed, never half. */
 export async function writeRunRecord(file: string, record: RunRecord): Promise<void> {
-  assertMatchesSchema<RunRecord>(schema, record, file, 'run-record');
-  const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile(temporary, `${JSON.stringify(record, null, 2)}\n`);
-  await rename(temporary, file);
+  await writeJsonFile(file, record, { schema, label: 'run-record' });
 }
 
 /** Reads and validates a run record; `label` names the input it came from. */

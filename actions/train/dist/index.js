@@ -3244,8 +3244,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input = path10;
+    function removeDotSegments(path11) {
+      let input = path11;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3319,11 +3319,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path11) {
+      if (path11 === "" || path11[0] === "/") {
+        return removeDotSegments(path11);
       }
-      const segments = path10.split("/");
+      const segments = path11.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3686,8 +3686,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7175,8 +7175,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path10, { windows } = {}) => {
-      const segs = path10.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path11, { windows } = {}) => {
+      const segs = path11.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -8773,17 +8773,17 @@ var require_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path10) {
-      const ctrl = callVisitor(key, node, visitor, path10);
+    function visit_(key, node, visitor, path11) {
+      const ctrl = callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visit_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visit_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path10);
+            const ci = visit_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8794,13 +8794,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = visit_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = visit_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path10);
+          const cv = visit_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8821,17 +8821,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path10) {
-      const ctrl = await callVisitor(key, node, visitor, path10);
+    async function visitAsync_(key, node, visitor, path11) {
+      const ctrl = await callVisitor(key, node, visitor, path11);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path10, ctrl);
-        return visitAsync_(key, ctrl, visitor, path10);
+        replaceNode(key, path11, ctrl);
+        return visitAsync_(key, ctrl, visitor, path11);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path10 = Object.freeze(path10.concat(node));
+          path11 = Object.freeze(path11.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path10);
+            const ci = await visitAsync_(i, node.items[i], visitor, path11);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -8842,13 +8842,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path10 = Object.freeze(path10.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path10);
+          path11 = Object.freeze(path11.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path11);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path10);
+          const cv = await visitAsync_("value", node.value, visitor, path11);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -8875,23 +8875,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path10) {
+    function callVisitor(key, node, visitor, path11) {
       if (typeof visitor === "function")
-        return visitor(key, node, path10);
+        return visitor(key, node, path11);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path10);
+        return visitor.Map?.(key, node, path11);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path10);
+        return visitor.Seq?.(key, node, path11);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path10);
+        return visitor.Pair?.(key, node, path11);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path10);
+        return visitor.Scalar?.(key, node, path11);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path10);
+        return visitor.Alias?.(key, node, path11);
       return void 0;
     }
-    function replaceNode(key, path10, node) {
-      const parent = path10[path10.length - 1];
+    function replaceNode(key, path11, node) {
+      const parent = path11[path11.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -9503,10 +9503,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path10, value) {
+    function collectionFromPath(schema, path11, value) {
       let v = value;
-      for (let i = path10.length - 1; i >= 0; --i) {
-        const k = path10[i];
+      for (let i = path11.length - 1; i >= 0; --i) {
+        const k = path11[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -9525,7 +9525,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path10) => path10 == null || typeof path10 === "object" && !!path10[Symbol.iterator]().next().done;
+    var isEmptyPath = (path11) => path11 == null || typeof path11 === "object" && !!path11[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -9555,11 +9555,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path10, value) {
-        if (isEmptyPath(path10))
+      addIn(path11, value) {
+        if (isEmptyPath(path11))
           this.add(value);
         else {
-          const [key, ...rest] = path10;
+          const [key, ...rest] = path11;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -9573,8 +9573,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        const [key, ...rest] = path10;
+      deleteIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -9588,8 +9588,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        const [key, ...rest] = path10;
+      getIn(path11, keepScalar) {
+        const [key, ...rest] = path11;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -9607,8 +9607,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path10) {
-        const [key, ...rest] = path10;
+      hasIn(path11) {
+        const [key, ...rest] = path11;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -9618,8 +9618,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        const [key, ...rest] = path10;
+      setIn(path11, value) {
+        const [key, ...rest] = path11;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -12134,9 +12134,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path10, value) {
+      addIn(path11, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path10, value);
+          this.contents.addIn(path11, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -12211,14 +12211,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path10) {
-        if (Collection.isEmptyPath(path10)) {
+      deleteIn(path11) {
+        if (Collection.isEmptyPath(path11)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path10) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path11) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -12233,10 +12233,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path10, keepScalar) {
-        if (Collection.isEmptyPath(path10))
+      getIn(path11, keepScalar) {
+        if (Collection.isEmptyPath(path11))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path10, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path11, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -12247,10 +12247,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path10) {
-        if (Collection.isEmptyPath(path10))
+      hasIn(path11) {
+        if (Collection.isEmptyPath(path11))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path10) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path11) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -12267,13 +12267,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path10, value) {
-        if (Collection.isEmptyPath(path10)) {
+      setIn(path11, value) {
+        if (Collection.isEmptyPath(path11)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path10), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path11), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path10, value);
+          this.contents.setIn(path11, value);
         }
       }
       /**
@@ -14234,9 +14234,9 @@ var require_cst_visit = __commonJS({
     visit.BREAK = BREAK;
     visit.SKIP = SKIP;
     visit.REMOVE = REMOVE;
-    visit.itemAtPath = (cst, path10) => {
+    visit.itemAtPath = (cst, path11) => {
       let item = cst;
-      for (const [field, index] of path10) {
+      for (const [field, index] of path11) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -14245,23 +14245,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit.parentCollection = (cst, path10) => {
-      const parent = visit.itemAtPath(cst, path10.slice(0, -1));
-      const field = path10[path10.length - 1][0];
+    visit.parentCollection = (cst, path11) => {
+      const parent = visit.itemAtPath(cst, path11.slice(0, -1));
+      const field = path11[path11.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path10, item, visitor) {
-      let ctrl = visitor(item, path10);
+    function _visit(path11, item, visitor) {
+      let ctrl = visitor(item, path11);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path10.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path11.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -14272,10 +14272,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path10);
+            ctrl = ctrl(item, path11);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path10) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path11) : ctrl;
     }
     exports.visit = visit;
   }
@@ -16027,7 +16027,7 @@ var require_dist = __commonJS({
 });
 
 // actions/train/src/main.ts
-import path9 from "node:path";
+import path10 from "node:path";
 
 // shared/src/runtime/artifact.ts
 import { cp, mkdir } from "node:fs/promises";
@@ -16255,9 +16255,9 @@ var ProcessGroupMemorySampler = class {
     }
   }
 };
-function readOrEmpty(path10) {
+function readOrEmpty(path11) {
   try {
-    return readFileSync(path10, "utf8");
+    return readFileSync(path11, "utf8");
   } catch {
     return "";
   }
@@ -16593,7 +16593,7 @@ async function mapConcurrent(items, limit, fn) {
 }
 
 // shared/src/run-record.ts
-import { readFile as readFile2, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import { readFile as readFile2 } from "node:fs/promises";
 
 // shared/schemas/run-record.schema.json
 var run_record_schema_default = {
@@ -16723,13 +16723,21 @@ function describeSchemaError(error2) {
   }
 }
 
-// shared/src/run-record.ts
-async function writeRunRecord(file, record) {
-  assertMatchesSchema(run_record_schema_default, record, file, "run-record");
+// shared/src/files/json-file.ts
+import { mkdir as mkdir3, rename as rename2, writeFile as writeFile2 } from "node:fs/promises";
+import path4 from "node:path";
+async function writeJsonFile(file, data, options) {
+  assertMatchesSchema(options.schema, data, file, options.label);
+  await mkdir3(path4.dirname(path4.resolve(file)), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile2(temporary, `${JSON.stringify(record, null, 2)}
+  await writeFile2(temporary, `${JSON.stringify(data, null, options.pretty === false ? void 0 : 2)}
 `);
   await rename2(temporary, file);
+}
+
+// shared/src/run-record.ts
+async function writeRunRecord(file, record) {
+  await writeJsonFile(file, record, { schema: run_record_schema_default, label: "run-record" });
 }
 async function readRunRecord(file, label) {
   let text;
@@ -16749,10 +16757,10 @@ async function readRunRecord(file, label) {
 }
 
 // actions/train/src/cache-key.ts
-import path5 from "node:path";
+import path6 from "node:path";
 
 // shared/src/files/globs.ts
-import path4 from "node:path";
+import path5 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync } from "fs";
@@ -16764,27 +16772,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path10) {
-  let normalized = normalize(path10);
+function cleanPath(path11) {
+  let normalized = normalize(path11);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path10, separator) {
-  return path10.replace(SLASHES_REGEX, separator);
+function convertSlashes(path11, separator) {
+  return path11.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path10) {
-  return path10 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path10);
+function isRootDirectory(path11) {
+  return path11 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path11);
 }
-function normalizePath(path10, options) {
+function normalizePath(path11, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path10.includes("/") || path10.startsWith(".");
-  if (resolvePaths) path10 = resolve(path10);
-  if (normalizePath$1 || pathNeedsCleaning) path10 = cleanPath(path10);
-  if (path10 === ".") return "";
-  const needsSeperator = path10[path10.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path10 + pathSeparator : path10, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path11.includes("/") || path11.startsWith(".");
+  if (resolvePaths) path11 = resolve(path11);
+  if (normalizePath$1 || pathNeedsCleaning) path11 = cleanPath(path11);
+  if (path11 === ".") return "";
+  const needsSeperator = path11[path11.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path11 + pathSeparator : path11, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -16821,8 +16829,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path10 = directoryPath || ".";
-  if (filters.every((filter) => filter(path10, true))) paths.push(path10);
+  const path11 = directoryPath || ".";
+  if (filters.every((filter) => filter(path11, true))) paths.push(path11);
 };
 var empty$2 = () => {
 };
@@ -16874,26 +16882,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path10, state, callback$1) {
+var resolveSymlinksAsync = function(path11, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path10, (error2, resolvedPath) => {
+  fs.realpath(path11, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs.stat(resolvedPath, (error$1, stat5) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat5.isDirectory() && isRecursive(path10, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat5.isDirectory() && isRecursive(path11, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat5, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path10, state, callback$1) {
+var resolveSymlinks = function(path11, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path10);
+    const resolvedPath = fs.realpathSync(path11);
     const stat5 = fs.statSync(resolvedPath);
-    if (stat5.isDirectory() && isRecursive(path10, resolvedPath, state)) return;
+    if (stat5.isDirectory() && isRecursive(path11, resolvedPath, state)) return;
     callback$1(stat5, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -16903,9 +16911,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path10, resolved, state) {
+function isRecursive(path11, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path10);
+  let parent = dirname(path11);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -16913,7 +16921,7 @@ function isRecursive(path10, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path10, resolved);
+  state.symlinks.set(path11, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -17085,19 +17093,19 @@ var Walker = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path10 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path10)) continue;
-        this.pushDirectory(path10, paths, filters);
-        this.walkDirectory(this.state, path10, path10, depth - 1, this.walk);
+        let path11 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path11)) continue;
+        this.pushDirectory(path11, paths, filters);
+        this.walkDirectory(this.state, path11, path11, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path10 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path10, this.state, (stat5, resolvedPath) => {
+        let path11 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path11, this.state, (stat5, resolvedPath) => {
           if (stat5.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path10 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path10 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path11 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path11 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path10;
+            resolvedPath = useRealPaths ? resolvedPath : path11;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -17263,7 +17271,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path10) => isMatch(path10));
+    this.options.filters.push((path11) => isMatch(path11));
     return this;
   }
 };
@@ -17338,19 +17346,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path10) {
-  return path10.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path11) {
+  return path11.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path10) {
+function splitPattern(path11) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path10, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path10];
+  const result = import_picomatch.default.scan(path11, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path11];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path10) => path10.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path10) => path10.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path11) => path11.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path11) => path11.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -17457,13 +17465,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory2) => {
-      const path10 = format(p, isDirectory2);
-      const matches = matcher(path10) && !ignore(path10);
-      if (matches) log(`matched ${path10}`);
+      const path11 = format(p, isDirectory2);
+      const matches = matcher(path11) && !ignore(path11);
+      if (matches) log(`matched ${path11}`);
       return matches;
     } : (p, isDirectory2) => {
-      const path10 = format(p, isDirectory2);
-      return matcher(path10) && !ignore(path10);
+      const path11 = format(p, isDirectory2);
+      return matcher(path11) && !ignore(path11);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -17539,7 +17547,7 @@ async function expandGlobs(patterns, cwd, options) {
     if (matches.length === 0 && !options.allowNoMatch) {
       throw new ConfigurationError(`${options.label}: ${quote(pattern)} matches no file under ${quote(cwd)}${options.why ? `; ${options.why}` : ""}`);
     }
-    for (const match of matches) found.add(match.split(path4.sep).join("/"));
+    for (const match of matches) found.add(match.split(path5.sep).join("/"));
   }
   return [...found].sort(compareBytes);
 }
@@ -17547,7 +17555,7 @@ async function expandGlobs(patterns, cwd, options) {
 // actions/train/src/cache-key.ts
 var ALWAYS_IGNORED = [".git/**", "**/.git/**", "**/node_modules/**"];
 async function computeCacheKey(settings, context, logger) {
-  const outputs = [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0).map((p) => toPosix(path5.relative(settings.workingDirectory, p)));
+  const outputs = [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0).map((p) => toPosix(path6.relative(settings.workingDirectory, p)));
   const files = await listInputs(settings, outputs);
   const listing = await manifest(settings.workingDirectory, files, { logger, label: "inputs" });
   const inputsDigest = `sha256:${sha256Text(listing)}`;
@@ -17588,12 +17596,12 @@ async function digestParams(file) {
   }
 }
 function toPosix(p) {
-  return p.split(path5.sep).join("/");
+  return p.split(path6.sep).join("/");
 }
 
 // actions/train/src/inputs.ts
 import { statSync as statSync2 } from "node:fs";
-import path6 from "node:path";
+import path7 from "node:path";
 
 // shared/src/inputs.ts
 function requiredInput(inputs, name, what) {
@@ -17625,13 +17633,13 @@ function multilineInput(inputs, name) {
 var CACHE_KEY_PREFIX = /^[A-Za-z0-9._-]{1,100}$/;
 function readTrainSettings(inputs, workspace) {
   const command = requiredInput(inputs, "command", "the training command, such as `python train.py`");
-  const workingDirectory = path6.resolve(workspace, inputs.get("working-directory") || ".");
+  const workingDirectory = path7.resolve(workspace, inputs.get("working-directory") || ".");
   if (!isDirectory(workingDirectory)) {
     throw new ConfigurationError(`working-directory: ${quote(inputs.get("working-directory"))} is not a folder in the workspace ${quote(workspace)}`);
   }
   const inWorkingDirectory = (name) => {
     const value = inputs.get(name);
-    return value ? path6.resolve(workingDirectory, value) : void 0;
+    return value ? path7.resolve(workingDirectory, value) : void 0;
   };
   const cacheKeyPrefix = inputs.get("cache-key-prefix") || "mlops-train";
   if (!CACHE_KEY_PREFIX.test(cacheKeyPrefix)) {
@@ -17654,7 +17662,7 @@ function readTrainSettings(inputs, workspace) {
     cache: booleanInput(inputs, "cache", true),
     cacheKeyPrefix,
     timeoutMs: timeoutMinutes === void 0 ? void 0 : Math.round(timeoutMinutes * 6e4),
-    runRecord: inWorkingDirectory("run-record") ?? path6.join(workingDirectory, "run.json"),
+    runRecord: inWorkingDirectory("run-record") ?? path7.join(workingDirectory, "run.json"),
     artifactName
   };
 }
@@ -17712,11 +17720,11 @@ function formatNumber(value) {
 // actions/train/src/training.ts
 import { randomUUID } from "node:crypto";
 import { stat as stat3 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // shared/src/files/structured.ts
 import { readFile as readFile3 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 
 // node_modules/smol-toml/dist/error.js
 function getLineColFromPtr(string, ptr) {
@@ -18565,7 +18573,7 @@ function jsonErrorOffset(text) {
 // shared/src/files/structured.ts
 var FORMATS = { ".json": "json", ".yaml": "yaml", ".yml": "yaml", ".toml": "toml" };
 function formatOf(file, label) {
-  const format = FORMATS[path7.extname(file).toLowerCase()];
+  const format = FORMATS[path8.extname(file).toLowerCase()];
   if (!format) {
     throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .json, .yaml, .yml or .toml`);
   }
@@ -18729,7 +18737,7 @@ function baseRecord(settings, key, context, runId, startedAt, durationSeconds, e
     startedAt,
     durationSeconds: Math.round(durationSeconds * 1e3) / 1e3,
     command: settings.command,
-    workingDirectory: toPosix2(path8.relative(settings.workspace, settings.workingDirectory)) || ".",
+    workingDirectory: toPosix2(path9.relative(settings.workspace, settings.workingDirectory)) || ".",
     exitCode,
     peakMemoryBytes: peakMemoryBytes ?? null,
     git: { sha: context.sha ?? null, ref: context.ref ?? null },
@@ -18768,7 +18776,7 @@ async function describeArtifact(settings, file, logger) {
 }
 async function folderSize(folder) {
   let total = 0;
-  for (const file of await listFiles(folder)) total += (await stat3(path8.join(folder, file))).size;
+  for (const file of await listFiles(folder)) total += (await stat3(path9.join(folder, file))).size;
   return total;
 }
 async function fingerprint(target) {
@@ -18781,16 +18789,16 @@ async function fingerprint(target) {
   if (!info2.isDirectory()) return `${info2.size}:${info2.mtimeMs}:${info2.ino}`;
   const parts = [];
   for (const file of await listFiles(target)) {
-    const child = await stat3(path8.join(target, file));
+    const child = await stat3(path9.join(target, file));
     parts.push(`${file}:${child.size}:${child.mtimeMs}:${child.ino}`);
   }
   return parts.join("\n");
 }
 function relative2(settings, file) {
-  return toPosix2(path8.relative(settings.workingDirectory, file)) || ".";
+  return toPosix2(path9.relative(settings.workingDirectory, file)) || ".";
 }
 function toPosix2(p) {
-  return p.split(path8.sep).join("/");
+  return p.split(path9.sep).join("/");
 }
 
 // actions/train/src/main.ts
@@ -18814,14 +18822,14 @@ async function train(runtime) {
   }
 }
 function finish(runtime, settings, record, cacheHit) {
-  setTrainOutputs(runtime.outputs, record, path9.relative(runtime.context.workspace, settings.runRecord) || settings.runRecord, cacheHit);
+  setTrainOutputs(runtime.outputs, record, path10.relative(runtime.context.workspace, settings.runRecord) || settings.runRecord, cacheHit);
   appendTrainSummary(runtime.summary, record, cacheHit);
 }
 function outputPaths(settings) {
   return [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0);
 }
 function cachedPaths(settings) {
-  return outputPaths(settings).map((p) => path9.relative(settings.workspace, p));
+  return outputPaths(settings).map((p) => path10.relative(settings.workspace, p));
 }
 async function restoreFromCache(settings, key, cache, logger) {
   logger.info(`Looking up ${key.key} in ${cache.description}`);
@@ -18862,10 +18870,10 @@ async function uploadArtifact(settings, runtime) {
   }
   const files = [];
   for (const output of outputPaths(settings)) {
-    if ((await stat4(output)).isDirectory()) files.push(...(await listFiles(output)).map((file) => path9.join(output, file)));
+    if ((await stat4(output)).isDirectory()) files.push(...(await listFiles(output)).map((file) => path10.join(output, file)));
     else files.push(output);
   }
-  const inside = files.every((file) => !path9.relative(settings.workingDirectory, file).startsWith(".."));
+  const inside = files.every((file) => !path10.relative(settings.workingDirectory, file).startsWith(".."));
   const result = await uploader.upload(name, files, inside ? settings.workingDirectory : settings.workspace);
   runtime.logger.info(`Uploaded ${files.length} files as the artifact ${JSON.stringify(name)} to ${uploader.description}${result.location ? ` (${result.location})` : ""}`);
 }

@@ -1,8 +1,6 @@
-import { rename, writeFile, mkdir } from 'node:fs/promises';
-import path from 'node:path';
 import schema from '../../../shared/schemas/validation.schema.json';
 import type { CheckResult } from '../../../shared/src/contract';
-import { assertMatchesSchema } from '../../../shared/src/files/schema';
+import { writeJsonFile } from '../../../shared/src/files/json-file';
 import { escapeMarkdown, markdownCode, markdownTable } from '../../../shared/src/markdown';
 import type { Logger, OutputSink } from '../../../shared/src/ports';
 import type { DriftEntry } from './drift';
@@ -53,11 +51,7 @@ export function buildReport(input: ReportInput): ValidationReport {
 }
 
 export async function writeReport(file: string, report: ValidationReport): Promise<void> {
-  assertMatchesSchema<ValidationReport>(schema, report, file, 'report');
-  await mkdir(path.dirname(file), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile(temporary, `${JSON.stringify(report, null, 2)}\n`);
-  await rename(temporary, file);
+  await writeJsonFile(file, report, { schema, label: 'report' });
 }
 
 export function setValidateOutputs(outputs: OutputSink, report: ValidationReport, profilePath: string, reportPath: string): void {

@@ -1,9 +1,9 @@
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
+import { readFile } from 'node:fs/promises';
 import schema from '../../schemas/profile.schema.json';
 import type { RecordBatch } from '../data/types';
 import { ConfigurationError, quote } from '../errors';
 import { assertMatchesSchema } from '../files/schema';
+import { writeJsonFile } from '../files/json-file';
 import { ColumnAccumulator, type ProfileColumn } from './column';
 import { checkEdges } from './summary';
 
@@ -145,9 +145,5 @@ export function checkProfile(data: unknown, file: string, label: string): Profil
 
 /** Writes the profile after checking it against its schema, to a temporary file renamed into place: never half. */
 export async function writeProfile(file: string, profile: Profile): Promise<void> {
-  assertMatchesSchema<Profile>(schema, profile, file, 'profile');
-  await mkdir(path.dirname(path.resolve(file)), { recursive: true });
-  const temporary = `${file}.tmp-${process.pid}`;
-  await writeFile(temporary, `${JSON.stringify(profile)}\n`);
-  await rename(temporary, file);
+  await writeJsonFile(file, profile, { schema, label: 'profile', pretty: false });
 }
