@@ -40,5 +40,5 @@ export function multilineInput(inputs: InputSource, name: string): string[] {
 
 /** Fails with one line for an action whose logic arrives in a later version. */
 export function notAvailable(action: string): never {
-  throw new ConfigurationError(`${action} is not available in this version of mlops-actions; only train and validate-data are. Remove the step or pin a release that has it.`);
+  throw new ConfigurationError(`${action} is not available in this version of mlops-actions; only train, validate-data and promote are. Remove the step or pin a release that has it.`);
 }

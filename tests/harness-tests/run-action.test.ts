@@ -7,13 +7,13 @@ import { node24 } from '../harness/node';
 import { runAction } from '../harness/run-action';
 
 describe('runAction on a real bundle', () => {
-  it('runs promote, which fails with one ::error:: line and no stack trace', async () => {
+  it('runs promote without its inputs, which fails with one ::error:: line and no stack trace', async () => {
     const result = await runAction('promote', {});
     expect(result.exitCode).toBe(1);
     expect(result.timedOut).toBe(false);
     const errors = result.annotations.filter((a) => a.level === 'error');
     expect(errors).toHaveLength(1);
-    expect(errors[0]?.message).toMatch(/promote is not available/);
+    expect(errors[0]?.message).toMatch(/^model-name: the input is required/);
     expect(`${result.stdout}${result.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+/);
     expect(result.outputs).toEqual({});
   });

@@ -19615,7 +19615,7 @@ async function runWrapper(actionName, main) {
 
 // shared/src/inputs.ts
 function notAvailable(action) {
-  throw new ConfigurationError(`${action} is not available in this version of mlops-actions; only train and validate-data are. Remove the step or pin a release that has it.`);
+  throw new ConfigurationError(`${action} is not available in this version of mlops-actions; only train, validate-data and promote are. Remove the step or pin a release that has it.`);
 }
 
 // actions/evaluate-gate/src/main.ts
