@@ -3246,8 +3246,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path10) {
-      let input = path10;
+    function removeDotSegments(path11) {
+      let input = path11;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3321,11 +3321,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path10) {
-      if (path10 === "" || path10[0] === "/") {
-        return removeDotSegments(path10);
+    function removeDotSegmentsRelative(path11) {
+      if (path11 === "" || path11[0] === "/") {
+        return removeDotSegments(path11);
       }
-      const segments = path10.split("/");
+      const segments = path11.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3688,8 +3688,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path10 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path10 && path10 !== "/" ? path10 : void 0;
+        const path11 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path11 && path11 !== "/" ? path11 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -6924,7 +6924,7 @@ var require_ajv = __commonJS({
 
 // actions/promote/src/main.ts
 import { existsSync } from "node:fs";
-import path9 from "node:path";
+import path10 from "node:path";
 
 // shared/src/errors.ts
 var ReportedFailure = class extends Error {
@@ -6944,6 +6944,15 @@ function quote(value) {
   const text = typeof value === "string" ? value : String(value);
   const shown = text.length > 200 ? `${text.slice(0, 200)}…` : text;
   return JSON.stringify(shown);
+}
+
+// shared/src/files/paths.ts
+import path from "node:path";
+function toPosixPath(p) {
+  return p.split(path.sep).join("/");
+}
+function relativePath(from, to) {
+  return toPosixPath(path.relative(from, to)) || ".";
 }
 
 // shared/src/gate-report.ts
@@ -7027,7 +7036,7 @@ function parseGateReport(text, file, label = "gate-report") {
 import { createHash } from "node:crypto";
 import { availableParallelism } from "node:os";
 import { open, readdir, stat } from "node:fs/promises";
-import path from "node:path";
+import path2 from "node:path";
 
 // shared/src/progress.ts
 var ProgressReporter = class {
@@ -7099,22 +7108,22 @@ async function digestPath(target, options = {}) {
 async function manifest(root, files, options = {}) {
   let progress;
   if (options.logger) {
-    const sizes = await Promise.all(files.map(async (file) => (await stat(path.join(root, file))).size));
+    const sizes = await Promise.all(files.map(async (file) => (await stat(path2.join(root, file))).size));
     progress = new ProgressReporter(`Hashing ${options.label ?? root}`, sizes.reduce((a, b) => a + b, 0), options.logger);
   }
-  const digests = await mapConcurrent(files, availableParallelism() * 2, (file) => sha256File(path.join(root, file), progress));
+  const digests = await mapConcurrent(files, availableParallelism() * 2, (file) => sha256File(path2.join(root, file), progress));
   return files.map((file, index) => `${digests[index]}  ${file}
 `).join("");
 }
 async function listFiles(root) {
   const found = [];
   const walk = async (relative) => {
-    const entries = await readdir(path.join(root, relative), { withFileTypes: true });
+    const entries = await readdir(path2.join(root, relative), { withFileTypes: true });
     for (const entry of entries) {
       const child = relative ? `${relative}/${entry.name}` : entry.name;
       let kind = entry.isFile() ? "file" : entry.isDirectory() ? "dir" : "other";
       if (entry.isSymbolicLink()) {
-        const target = await stat(path.join(root, child));
+        const target = await stat(path2.join(root, child));
         kind = target.isFile() ? "file" : target.isDirectory() ? "dir" : "other";
       }
       if (kind === "file") found.push(child);
@@ -7281,7 +7290,7 @@ async function readRunRecord(file, label) {
 
 // shared/src/runtime/artifact.ts
 import { cp, mkdir } from "node:fs/promises";
-import path2 from "node:path";
+import path3 from "node:path";
 var actionsArtifactUploader = {
   description: "GitHub Actions artifacts",
   async upload(name, files, rootDirectory) {
@@ -7298,10 +7307,10 @@ function localFolderArtifacts(directory) {
   return {
     description: `the local artifact folder ${directory}`,
     async upload(name, files, rootDirectory) {
-      const target = path2.join(directory, name);
+      const target = path3.join(directory, name);
       for (const file of files) {
-        const destination = path2.join(target, path2.relative(rootDirectory, file));
-        await mkdir(path2.dirname(destination), { recursive: true });
+        const destination = path3.join(target, path3.relative(rootDirectory, file));
+        await mkdir(path3.dirname(destination), { recursive: true });
         await cp(file, destination, { recursive: true });
       }
       return { location: target };
@@ -7310,14 +7319,14 @@ function localFolderArtifacts(directory) {
 }
 function selectArtifactUploader(env) {
   if (env["ACTIONS_RUNTIME_TOKEN"] && env["ACTIONS_RESULTS_URL"]) return actionsArtifactUploader;
-  if (env["MLOPS_ARTIFACT_DIR"]) return localFolderArtifacts(path2.resolve(env["MLOPS_ARTIFACT_DIR"]));
+  if (env["MLOPS_ARTIFACT_DIR"]) return localFolderArtifacts(path3.resolve(env["MLOPS_ARTIFACT_DIR"]));
   return void 0;
 }
 
 // shared/src/runtime/cache.ts
 import { createHash as createHash2 } from "node:crypto";
 import { cp as cp2, mkdir as mkdir2, readFile as readFile3, rename, rm, writeFile } from "node:fs/promises";
-import path3 from "node:path";
+import path4 from "node:path";
 var loadCacheModule = () => import("./chunks/cache-XHIDYYOZ.js");
 function actionsCacheService(logger) {
   let restoreFailed = false;
@@ -7361,37 +7370,37 @@ var CacheSaveSkipped = class extends Error {
   name = "CacheSaveSkipped";
 };
 function localFolderCache(directory, workspace) {
-  const entryDir = (key) => path3.join(directory, createHash2("sha256").update(key).digest("hex"));
+  const entryDir = (key) => path4.join(directory, createHash2("sha256").update(key).digest("hex"));
   return {
     description: `the local cache folder ${directory}`,
     async restore(paths, key) {
       const dir = entryDir(key);
       let manifest2;
       try {
-        manifest2 = JSON.parse(await readFile3(path3.join(dir, "entry.json"), "utf8"));
+        manifest2 = JSON.parse(await readFile3(path4.join(dir, "entry.json"), "utf8"));
       } catch {
         return void 0;
       }
       if (manifest2.key !== key) return void 0;
-      const wanted = paths.map((p) => path3.relative(workspace, path3.resolve(workspace, p)));
+      const wanted = paths.map((p) => path4.relative(workspace, path4.resolve(workspace, p)));
       if (JSON.stringify(wanted) !== JSON.stringify(manifest2.paths)) return void 0;
       for (const [index, relative] of manifest2.paths.entries()) {
-        const target = path3.resolve(workspace, relative);
+        const target = path4.resolve(workspace, relative);
         await rm(target, { recursive: true, force: true });
-        await mkdir2(path3.dirname(target), { recursive: true });
-        await cp2(path3.join(dir, "files", String(index)), target, { recursive: true });
+        await mkdir2(path4.dirname(target), { recursive: true });
+        await cp2(path4.join(dir, "files", String(index)), target, { recursive: true });
       }
       return key;
     },
     async save(paths, key) {
       const dir = entryDir(key);
       const staging = `${dir}.tmp-${process.pid}-${Date.now()}`;
-      const relative = paths.map((p) => path3.relative(workspace, path3.resolve(workspace, p)));
-      await mkdir2(path3.join(staging, "files"), { recursive: true });
+      const relative = paths.map((p) => path4.relative(workspace, path4.resolve(workspace, p)));
+      await mkdir2(path4.join(staging, "files"), { recursive: true });
       for (const [index, p] of paths.entries()) {
-        await cp2(path3.resolve(workspace, p), path3.join(staging, "files", String(index)), { recursive: true });
+        await cp2(path4.resolve(workspace, p), path4.join(staging, "files", String(index)), { recursive: true });
       }
-      await writeFile(path3.join(staging, "entry.json"), JSON.stringify({ key, paths: relative }));
+      await writeFile(path4.join(staging, "entry.json"), JSON.stringify({ key, paths: relative }));
       await rm(dir, { recursive: true, force: true });
       await rename(staging, dir);
     }
@@ -7415,7 +7424,7 @@ function noCache(reason, logger) {
 function selectCache(env, workspace, logger) {
   if (cacheServiceAvailable(env)) return actionsCacheService(logger);
   const localDir = env["MLOPS_CACHE_DIR"];
-  if (localDir) return localFolderCache(path3.resolve(localDir), workspace);
+  if (localDir) return localFolderCache(path4.resolve(localDir), workspace);
   return noCache("not on a GitHub runner (ACTIONS_CACHE_URL and ACTIONS_RESULTS_URL are unset) and MLOPS_CACHE_DIR is not set", logger);
 }
 function cacheServiceAvailable(env) {
@@ -7478,9 +7487,9 @@ var ProcessGroupMemorySampler = class {
     }
   }
 };
-function readOrEmpty(path10) {
+function readOrEmpty(path11) {
   try {
-    return readFileSync(path10, "utf8");
+    return readFileSync(path11, "utf8");
   } catch {
     return "";
   }
@@ -8308,12 +8317,12 @@ function asServiceError(error2, what) {
 
 // shared/src/registry/stores/local.ts
 import { cp as cp3, link, mkdir as mkdir3, readFile as readFile4, readdir as readdir2, rename as rename2, stat as stat3, writeFile as writeFile2 } from "node:fs/promises";
-import path5 from "node:path";
+import path6 from "node:path";
 
 // shared/src/registry/stores/common.ts
 import { randomBytes } from "node:crypto";
 import { rm as rm2, stat as stat2 } from "node:fs/promises";
-import path4 from "node:path";
+import path5 from "node:path";
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -8364,7 +8373,7 @@ async function verifyDigest(store, what, target, expected) {
   if (actual !== expected) throw new ServiceError(`${store}: ${what}: digest mismatch: expected ${expected}, the store's copy has ${actual}`);
 }
 function tempSibling(target) {
-  return path4.join(path4.dirname(target), `.tmp-${path4.basename(target)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  return path5.join(path5.dirname(target), `.tmp-${path5.basename(target)}-${process.pid}-${randomBytes(4).toString("hex")}`);
 }
 async function exists(target) {
   try {
@@ -8392,7 +8401,7 @@ var LocalArtifactStore = class {
   async put(model, extras) {
     const { version, kind } = await checkModel(this.label, model);
     checkExtras(this.label, extras);
-    const root = path5.resolve(this.dir);
+    const root = path6.resolve(this.dir);
     const modelEntry = await this.storeObject(root, model.path, model.digest, kind);
     const extraEntries = [];
     for (const extra of extras) {
@@ -8408,21 +8417,21 @@ var LocalArtifactStore = class {
     }
     const index = { schemaVersion: 1, name: model.name, version, model: modelEntry, extras: extraEntries };
     await this.writeIndex(root, index);
-    return { location: path5.join(root, ...modelEntry.path.split("/")) };
+    return { location: path6.join(root, ...modelEntry.path.split("/")) };
   }
   async get(name, version, digest, destination) {
     checkName(this.label, name);
     const tagVersion = normalizeVersion(this.label, version);
     checkDigest(this.label, digest);
-    const root = path5.resolve(this.dir);
+    const root = path6.resolve(this.dir);
     const what = `${name}@${tagVersion}`;
     const index = await this.readIndex(root, name, tagVersion);
     if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
     if (index.model.digest !== digest) throw new ServiceError(`${this.label}: ${what}: digest mismatch: expected ${digest}, the store's index has ${index.model.digest}`);
-    const source = path5.join(root, ...index.model.path.split("/"));
+    const source = path6.join(root, ...index.model.path.split("/"));
     if (!await exists(source)) throw new ServiceError(`${this.label}: ${what}: the object ${index.model.path} is missing`);
     await mkdir3(destination, { recursive: true });
-    const target = path5.join(destination, path5.basename(source));
+    const target = path6.join(destination, path6.basename(source));
     if (await exists(target)) {
       await verifyDigest(this.label, `${what} (already at ${target})`, target, digest);
       return target;
@@ -8438,18 +8447,18 @@ var LocalArtifactStore = class {
     return target;
   }
   /** Copies `source` to objects/sha256/<hex>/<name> unless it is there already; returns its index entry. */
-  async storeObject(root, source, digest, kind, name = path5.basename(path5.resolve(source))) {
+  async storeObject(root, source, digest, kind, name = path6.basename(path6.resolve(source))) {
     const hex = digest.slice("sha256:".length);
-    const objects = path5.join(root, "objects", "sha256");
-    const final = path5.join(objects, hex);
+    const objects = path6.join(root, "objects", "sha256");
+    const final = path6.join(objects, hex);
     const found = await this.existingObject(final);
     if (found !== void 0) return { digest, kind, path: `objects/sha256/${hex}/${found}` };
     await mkdir3(objects, { recursive: true });
     const temp = tempSibling(final);
     try {
       await mkdir3(temp);
-      await this.copy(source, path5.join(temp, name));
-      await verifyDigest(this.label, `the copy of ${quote(source)}`, path5.join(temp, name), digest);
+      await this.copy(source, path6.join(temp, name));
+      await verifyDigest(this.label, `the copy of ${quote(source)}`, path6.join(temp, name), digest);
       try {
         await rename2(temp, final);
       } catch (error2) {
@@ -8474,7 +8483,7 @@ var LocalArtifactStore = class {
     return `models/${name}/${version}.json`;
   }
   async readIndex(root, name, version) {
-    const file = path5.join(root, "models", ...name.split("/"), `${version}.json`);
+    const file = path6.join(root, "models", ...name.split("/"), `${version}.json`);
     let text;
     try {
       text = await readFile4(file, "utf8");
@@ -8491,8 +8500,8 @@ var LocalArtifactStore = class {
   async writeIndex(root, index) {
     const text = `${JSON.stringify(index, null, 2)}
 `;
-    const file = path5.join(root, "models", ...index.name.split("/"), `${index.version}.json`);
-    await mkdir3(path5.dirname(file), { recursive: true });
+    const file = path6.join(root, "models", ...index.name.split("/"), `${index.version}.json`);
+    await mkdir3(path6.dirname(file), { recursive: true });
     const temp = tempSibling(file);
     try {
       await writeFile2(temp, text, { flag: "wx" });
@@ -8520,14 +8529,14 @@ var LocalArtifactStore = class {
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
 import { cp as cp4, mkdir as mkdir5, mkdtemp, readdir as readdir3, rename as rename3, stat as stat5 } from "node:fs/promises";
 import os2 from "node:os";
-import path7 from "node:path";
+import path8 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 
 // shared/src/registry/stores/tar.ts
 import { createReadStream, createWriteStream } from "node:fs";
 import { mkdir as mkdir4, open as open2, stat as stat4 } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip, createGzip } from "node:zlib";
@@ -8574,13 +8583,13 @@ function fileHeaders(entryPath, size) {
     return [header(entryPath.slice(slash + 1), size, "0", entryPath.slice(0, slash))];
   }
   const record = paxRecord("path", entryPath);
-  const short = `PaxHeaders/${path6.posix.basename(entryPath)}`.slice(0, 99).replace(/[^\x20-\x7e]/g, "_");
+  const short = `PaxHeaders/${path7.posix.basename(entryPath)}`.slice(0, 99).replace(/[^\x20-\x7e]/g, "_");
   return [header(short, record.length, "x"), record, padding(record.length), header(entryPath.replace(/[^\x20-\x7e]/g, "_").slice(-100), size, "0")];
 }
 async function* tarStream(folder, root) {
   let written = 0;
   for (const relative of await listFiles(folder)) {
-    const file = path6.join(folder, relative);
+    const file = path7.join(folder, relative);
     const { size } = await stat4(file);
     for (const block of fileHeaders(`${root}/${relative}`, size)) {
       written += block.length;
@@ -8631,7 +8640,7 @@ function parsePax(data) {
 function safePath(name) {
   const trimmed = name.replace(/^\.\//, "").replace(/\/+$/, "");
   const parts = trimmed.split("/");
-  if (trimmed === "" || path6.posix.isAbsolute(trimmed) || trimmed.includes("\\") || parts.some((p) => p === ".." || p === "")) {
+  if (trimmed === "" || path7.posix.isAbsolute(trimmed) || trimmed.includes("\\") || parts.some((p) => p === ".." || p === "")) {
     throw new Error(`unsafe path ${JSON.stringify(name)} in the archive`);
   }
   return trimmed;
@@ -8686,13 +8695,13 @@ async function extractTarGz(archive, into) {
           continue;
         }
         pax = {};
-        const target = path6.join(into, ...safePath(name).split("/"));
+        const target = path7.join(into, ...safePath(name).split("/"));
         if (type === "5") {
           await mkdir4(target, { recursive: true });
           continue;
         }
         if (type !== "0" && type !== "\0") throw new Error(`entry ${JSON.stringify(name)} has type ${JSON.stringify(type)}; only regular files and folders are extracted`);
-        await mkdir4(path6.dirname(target), { recursive: true });
+        await mkdir4(path7.dirname(target), { recursive: true });
         pending = { handle: await open2(target, "wx"), remaining: size, pad };
       }
     }
@@ -8736,15 +8745,15 @@ var GitHubReleaseStore = class {
   async put(model, extras) {
     const { version, kind } = await checkModel(this.label, model);
     const tag = `${model.name}@${version}`;
-    const work = await mkdtemp(path7.join(this.tempDir, "mlops-release-"));
+    const work = await mkdtemp(path8.join(this.tempDir, "mlops-release-"));
     try {
       const planned = [];
       if (kind === "file") {
-        planned.push({ name: path7.basename(path7.resolve(model.path)), label: `${MODEL_FILE}${model.digest}`, file: model.path, contentType: "application/octet-stream" });
+        planned.push({ name: path8.basename(path8.resolve(model.path)), label: `${MODEL_FILE}${model.digest}`, file: model.path, contentType: "application/octet-stream" });
       } else {
-        const archive = path7.join(work, `${assetName(model.name)}-${version}.tar.gz`);
-        await writeTarGz(model.path, path7.basename(path7.resolve(model.path)), archive);
-        planned.push({ name: path7.basename(archive), label: `${MODEL_FOLDER}${model.digest}`, file: archive, contentType: "application/gzip" });
+        const archive = path8.join(work, `${assetName(model.name)}-${version}.tar.gz`);
+        await writeTarGz(model.path, path8.basename(path8.resolve(model.path)), archive);
+        planned.push({ name: path8.basename(archive), label: `${MODEL_FOLDER}${model.digest}`, file: archive, contentType: "application/gzip" });
       }
       checkExtras(this.label, extras, [planned[0]?.name ?? ""]);
       for (const extra of extras) {
@@ -8795,26 +8804,26 @@ var GitHubReleaseStore = class {
     if (!model) throw new ServiceError(`${this.label}: release ${tag} has no model asset (an asset labelled "model sha256:…" or "model folder sha256:…")`);
     const folder = (model.label ?? "").startsWith(MODEL_FOLDER);
     await mkdir5(destination, { recursive: true });
-    const work = await mkdtemp(path7.join(this.tempDir, "mlops-release-"));
+    const work = await mkdtemp(path8.join(this.tempDir, "mlops-release-"));
     try {
-      const downloaded = path7.join(work, folder ? "model.tar.gz" : model.name);
+      const downloaded = path8.join(work, folder ? "model.tar.gz" : model.name);
       await this.download(model, tag, downloaded);
       let fetched = downloaded;
       if (folder) {
-        const extracted = path7.join(work, "extracted");
+        const extracted = path8.join(work, "extracted");
         try {
           await extractTarGz(downloaded, extracted);
         } catch (error2) {
           throw new ServiceError(`${this.label}: ${tag}: the asset ${quote(model.name)} is not a readable archive: ${error2.message}`);
         }
         const top = await readdir3(extracted);
-        if (top.length !== 1 || !(await stat5(path7.join(extracted, top[0] ?? ""))).isDirectory()) {
+        if (top.length !== 1 || !(await stat5(path8.join(extracted, top[0] ?? ""))).isDirectory()) {
           throw new ServiceError(`${this.label}: ${tag}: the asset ${quote(model.name)} does not hold one top folder`);
         }
-        fetched = path7.join(extracted, top[0] ?? "");
+        fetched = path8.join(extracted, top[0] ?? "");
       }
       await verifyDigest(this.label, tag, fetched, digest);
-      const target = path7.join(destination, path7.basename(fetched));
+      const target = path8.join(destination, path8.basename(fetched));
       if (await exists(target)) {
         await verifyDigest(this.label, `${tag} (already at ${target})`, target, digest);
         return target;
@@ -8954,7 +8963,7 @@ function checkGate(gate, gateFile, modelName, digest, digestSource) {
 }
 
 // actions/promote/src/inputs.ts
-import path8 from "node:path";
+import path9 from "node:path";
 
 // shared/src/inputs.ts
 function requiredInput(inputs, name, what) {
@@ -9000,17 +9009,17 @@ function readPromoteSettings(inputs, context) {
   if (requireStage === stage) throw new ConfigurationError(`require-stage: ${quote(requireStage)} is the stage being assigned; name the stage before it, such as staging before production`);
   const storeValue = inputs.get("artifact-store") || (context.onRunner ? "github-release" : `local:${DEFAULT_LOCAL_STORE}`);
   const parsedStore = parseArtifactStore(storeValue, "artifact-store");
-  const artifactStore = parsedStore.kind === "local" ? { kind: "local", dir: path8.resolve(workspace, parsedStore.dir) } : parsedStore;
+  const artifactStore = parsedStore.kind === "local" ? { kind: "local", dir: path9.resolve(workspace, parsedStore.dir) } : parsedStore;
   const model = inputs.get("model");
   const runRecordValue = inputs.get("run-record");
   return {
     workspace,
     modelName,
     stage,
-    gateReport: path8.resolve(workspace, inputs.get("gate-report") || "gate.json"),
-    runRecord: path8.resolve(workspace, runRecordValue || "run.json"),
+    gateReport: path9.resolve(workspace, inputs.get("gate-report") || "gate.json"),
+    runRecord: path9.resolve(workspace, runRecordValue || "run.json"),
     runRecordGiven: runRecordValue !== "" && runRecordValue !== "run.json",
-    model: model ? path8.resolve(workspace, model) : void 0,
+    model: model ? path9.resolve(workspace, model) : void 0,
     version,
     bump: bumpValue || void 0,
     registry: inputs.get("registry") || "origin",
@@ -9184,7 +9193,7 @@ async function readCandidate(settings) {
     return { digest: await digestPath(settings.model), modelPath: settings.model, ...record ? { record } : {} };
   }
   if (!record?.model) throw new ConfigurationError(`run-record: ${quote(rel(settings, settings.runRecord))} records no model; give the model with the \`model\` input`);
-  const modelPath = path9.resolve(settings.workspace, record.workingDirectory, record.model.path);
+  const modelPath = path10.resolve(settings.workspace, record.workingDirectory, record.model.path);
   if (!existsSync(modelPath)) throw new ConfigurationError(`run-record: the model it records, ${quote(rel(settings, modelPath))}, is not in the workspace; download it first or give \`model\``);
   return { digest: record.model.digest, modelPath, record };
 }
@@ -9244,7 +9253,7 @@ async function tagger(runtime, settings) {
   return name && email ? { name, email } : ACTIONS_BOT;
 }
 function rel(settings, file) {
-  return path9.relative(settings.workspace, file).split(path9.sep).join("/") || ".";
+  return relativePath(settings.workspace, file);
 }
 
 // actions/promote/src/index.ts

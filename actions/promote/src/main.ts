@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigurationError, quote } from '../../../shared/src/errors';
+import { relativePath } from '../../../shared/src/files/paths';
 import { readGateReport } from '../../../shared/src/gate-report';
 import { digestPath } from '../../../shared/src/hashing/digest';
 import { readRunRecord, type RunRecord } from '../../../shared/src/run-record';
@@ -227,5 +228,5 @@ async function tagger(runtime: ActionRuntime, settings: PromoteSettings): Promis
 }
 
 function rel(settings: PromoteSettings, file: string): string {
-  return path.relative(settings.workspace, file).split(path.sep).join('/') || '.';
+  return relativePath(settings.workspace, file);
 }

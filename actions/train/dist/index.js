@@ -16759,9 +16759,6 @@ async function readRunRecord(file, label) {
 // actions/train/src/cache-key.ts
 import path6 from "node:path";
 
-// shared/src/files/globs.ts
-import path5 from "node:path";
-
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir as readdir2, readdirSync as readdirSync2, realpath, realpathSync, stat as stat2, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
@@ -16821,8 +16818,8 @@ function pushDirectoryWithRelativePath(root) {
 }
 function pushDirectoryFilterWithRelativePath(root) {
   return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+    const relativePath2 = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath2, true))) paths.push(relativePath2);
   };
 }
 var pushDirectory = (directoryPath, paths) => {
@@ -17458,8 +17455,8 @@ function buildCrawler(options, patterns) {
   const format = buildFormat(cwd, root, absolute);
   const excludeFormatter = absolute ? format : buildFormat(cwd, root, true);
   const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+    const relativePath2 = excludeFormatter(p, true);
+    return relativePath2 !== "." && !partialMatcher(relativePath2) || ignore(relativePath2);
   };
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
@@ -17536,6 +17533,15 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative3) : [];
 }
 
+// shared/src/files/paths.ts
+import path5 from "node:path";
+function toPosixPath(p) {
+  return p.split(path5.sep).join("/");
+}
+function relativePath(from, to) {
+  return toPosixPath(path5.relative(from, to)) || ".";
+}
+
 // shared/src/files/globs.ts
 async function expandGlobs(patterns, cwd, options) {
   const include = patterns.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("!"));
@@ -17547,7 +17553,7 @@ async function expandGlobs(patterns, cwd, options) {
     if (matches.length === 0 && !options.allowNoMatch) {
       throw new ConfigurationError(`${options.label}: ${quote(pattern)} matches no file under ${quote(cwd)}${options.why ? `; ${options.why}` : ""}`);
     }
-    for (const match of matches) found.add(match.split(path5.sep).join("/"));
+    for (const match of matches) found.add(toPosixPath(match));
   }
   return [...found].sort(compareBytes);
 }
@@ -17555,7 +17561,7 @@ async function expandGlobs(patterns, cwd, options) {
 // actions/train/src/cache-key.ts
 var ALWAYS_IGNORED = [".git/**", "**/.git/**", "**/node_modules/**"];
 async function computeCacheKey(settings, context, logger) {
-  const outputs = [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0).map((p) => toPosix(path6.relative(settings.workingDirectory, p)));
+  const outputs = [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0).map((p) => toPosixPath(path6.relative(settings.workingDirectory, p)));
   const files = await listInputs(settings, outputs);
   const listing = await manifest(settings.workingDirectory, files, { logger, label: "inputs" });
   const inputsDigest = `sha256:${sha256Text(listing)}`;
@@ -17594,9 +17600,6 @@ async function digestParams(file) {
   } catch {
     throw new ConfigurationError(`params: ${quote(file)} does not exist; expected the parameters file (JSON, YAML or TOML)`);
   }
-}
-function toPosix(p) {
-  return p.split(path6.sep).join("/");
 }
 
 // actions/train/src/inputs.ts
@@ -18737,7 +18740,7 @@ function baseRecord(settings, key, context, runId, startedAt, durationSeconds, e
     startedAt,
     durationSeconds: Math.round(durationSeconds * 1e3) / 1e3,
     command: settings.command,
-    workingDirectory: toPosix2(path9.relative(settings.workspace, settings.workingDirectory)) || ".",
+    workingDirectory: relativePath(settings.workspace, settings.workingDirectory),
     exitCode,
     peakMemoryBytes: peakMemoryBytes ?? null,
     git: { sha: context.sha ?? null, ref: context.ref ?? null },
@@ -18795,10 +18798,7 @@ async function fingerprint(target) {
   return parts.join("\n");
 }
 function relative2(settings, file) {
-  return toPosix2(path9.relative(settings.workingDirectory, file)) || ".";
-}
-function toPosix2(p) {
-  return p.split(path9.sep).join("/");
+  return relativePath(settings.workingDirectory, file);
 }
 
 // actions/train/src/main.ts

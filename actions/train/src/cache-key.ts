@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { ConfigurationError, quote } from '../../../shared/src/errors';
 import { expandGlobs } from '../../../shared/src/files/globs';
+import { toPosixPath } from '../../../shared/src/files/paths';
 import { digestPath, manifest, sha256Text } from '../../../shared/src/hashing/digest';
 import type { Logger, RunContext } from '../../../shared/src/ports';
 import type { RunRecord } from '../../../shared/src/run-record';
@@ -22,7 +23,7 @@ export interface CacheKey {
 export async function computeCacheKey(settings: TrainSettings, context: Pick<RunContext, 'runnerOs' | 'runnerArch'>, logger: Logger): Promise<CacheKey> {
   const outputs = [settings.model, settings.metrics, settings.predictions, settings.runRecord]
     .filter((p): p is string => p !== undefined)
-    .map((p) => toPosix(path.relative(settings.workingDirectory, p)));
+    .map((p) => toPosixPath(path.relative(settings.workingDirectory, p)));
   const files = await listInputs(settings, outputs);
   const listing = await manifest(settings.workingDirectory, files, { logger, label: 'inputs' });
   const inputsDigest = `sha256:${sha256Text(listing)}`;
@@ -64,8 +65,4 @@ async function digestParams(file: string): Promise<string> {
   } catch {
     throw new ConfigurationError(`params: ${quote(file)} does not exist; expected the parameters file (JSON, YAML or TOML)`);
   }
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { CommandFailedError, ConfigurationError, quote } from '../../../shared/src/errors';
+import { relativePath } from '../../../shared/src/files/paths';
 import { flatten, readStructuredFile } from '../../../shared/src/files/structured';
 import { digestPath, listFiles } from '../../../shared/src/hashing/digest';
 import { readMetricsFile } from '../../../shared/src/metrics/metrics-file';
@@ -120,7 +121,7 @@ function baseRecord(
     startedAt,
     durationSeconds: Math.round(durationSeconds * 1000) / 1000,
     command: settings.command,
-    workingDirectory: toPosix(path.relative(settings.workspace, settings.workingDirectory)) || '.',
+    workingDirectory: relativePath(settings.workspace, settings.workingDirectory),
     exitCode,
     peakMemoryBytes: peakMemoryBytes ?? null,
     git: { sha: context.sha ?? null, ref: context.ref ?? null },
@@ -189,9 +190,5 @@ async function fingerprint(target: string): Promise<string | undefined> {
 }
 
 function relative(settings: TrainSettings, file: string): string {
-  return toPosix(path.relative(settings.workingDirectory, file)) || '.';
-}
-
-function toPosix(p: string): string {
-  return p.split(path.sep).join('/');
+  return relativePath(settings.workingDirectory, file);
 }

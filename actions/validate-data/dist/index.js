@@ -25,4 +25,4 @@ async function runWithNodeFlags(flags, main) {
 }
 
 // actions/validate-data/src/index.ts
-void runWithNodeFlags(["--max-semi-space-size=16"], async () => (await import("./chunks/main-D3R4HRAW.js")).run());
+void runWithNodeFlags(["--max-semi-space-size=16"], async () => (await import("./chunks/main-MHSNQA3R.js")).run());

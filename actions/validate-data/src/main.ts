@@ -3,6 +3,7 @@ import path from 'node:path';
 import { ContractChecker, inferContract, loadContract, writeContract, type CheckResult, type Contract } from '../../../shared/src/contract';
 import { readDataset } from '../../../shared/src/data/read-dataset';
 import { expandGlobs } from '../../../shared/src/files/globs';
+import { relativePath } from '../../../shared/src/files/paths';
 import { VerdictFailure } from '../../../shared/src/errors';
 import { mergeProfiles, Profiler, readProfile, referenceBinEdges, writeProfile, type Profile } from '../../../shared/src/profile';
 import { createActionRuntime, runWrapper, type ActionRuntime } from '../../../shared/src/runtime';
@@ -19,7 +20,7 @@ export function run(): Promise<void> {
 export async function validateData(runtime: ActionRuntime): Promise<void> {
   const { logger } = runtime;
   const settings = readValidateSettings(runtime.inputs, runtime.context.workspace);
-  const relative = (file: string): string => path.relative(settings.workspace, file).split(path.sep).join('/') || '.';
+  const relative = (file: string): string => relativePath(settings.workspace, file);
   const contract = settings.contract ? await logger.group('Load the contract', () => loadContract(settings.contract as string)) : undefined;
   const reference = settings.reference ? await readProfile(settings.reference, 'reference') : undefined;
   const now = runtime.clock.now();

@@ -1,7 +1,7 @@
-import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigurationError, quote } from '../errors';
 import { compareBytes } from '../hashing/digest';
+import { toPosixPath } from './paths';
 
 export interface ExpandOptions {
   /** The input the patterns came from, named in errors. */
@@ -29,7 +29,7 @@ export async function expandGlobs(patterns: readonly string[], cwd: string, opti
     if (matches.length === 0 && !options.allowNoMatch) {
       throw new ConfigurationError(`${options.label}: ${quote(pattern)} matches no file under ${quote(cwd)}${options.why ? `; ${options.why}` : ''}`);
     }
-    for (const match of matches) found.add(match.split(path.sep).join('/'));
+    for (const match of matches) found.add(toPosixPath(match));
   }
   return [...found].sort(compareBytes);
 }

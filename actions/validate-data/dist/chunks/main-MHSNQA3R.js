@@ -18802,9 +18802,6 @@ function datasetData(dataset) {
 import { stat as stat2 } from "node:fs/promises";
 import path3 from "node:path";
 
-// shared/src/files/globs.ts
-import path2 from "node:path";
-
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
 import { isAbsolute, posix, resolve as resolve2 } from "path";
@@ -18864,8 +18861,8 @@ function pushDirectoryWithRelativePath(root) {
 }
 function pushDirectoryFilterWithRelativePath(root) {
   return function(directoryPath, paths, filters) {
-    const relativePath = directoryPath.substring(root.length) || ".";
-    if (filters.every((filter) => filter(relativePath, true))) paths.push(relativePath);
+    const relativePath2 = directoryPath.substring(root.length) || ".";
+    if (filters.every((filter) => filter(relativePath2, true))) paths.push(relativePath2);
   };
 }
 var pushDirectory = (directoryPath, paths) => {
@@ -19501,8 +19498,8 @@ function buildCrawler(options, patterns) {
   const format2 = buildFormat(cwd, root, absolute);
   const excludeFormatter = absolute ? format2 : buildFormat(cwd, root, true);
   const excludePredicate = (_, p) => {
-    const relativePath = excludeFormatter(p, true);
-    return relativePath !== "." && !partialMatcher(relativePath) || ignore(relativePath);
+    const relativePath2 = excludeFormatter(p, true);
+    return relativePath2 !== "." && !partialMatcher(relativePath2) || ignore(relativePath2);
   };
   let maxDepth;
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
@@ -19641,6 +19638,15 @@ function compareBytes(a, b) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }
 
+// shared/src/files/paths.ts
+import path2 from "node:path";
+function toPosixPath(p) {
+  return p.split(path2.sep).join("/");
+}
+function relativePath(from, to) {
+  return toPosixPath(path2.relative(from, to)) || ".";
+}
+
 // shared/src/files/globs.ts
 async function expandGlobs(patterns, cwd, options) {
   const include = patterns.map((p) => p.trim()).filter((p) => p !== "" && !p.startsWith("!"));
@@ -19652,7 +19658,7 @@ async function expandGlobs(patterns, cwd, options) {
     if (matches.length === 0 && !options.allowNoMatch) {
       throw new ConfigurationError(`${options.label}: ${quote(pattern)} matches no file under ${quote(cwd)}${options.why ? `; ${options.why}` : ""}`);
     }
-    for (const match of matches) found.add(match.split(path2.sep).join("/"));
+    for (const match of matches) found.add(toPosixPath(match));
   }
   return [...found].sort(compareBytes);
 }
@@ -31219,7 +31225,7 @@ function run() {
 async function validateData(runtime) {
   const { logger } = runtime;
   const settings = readValidateSettings(runtime.inputs, runtime.context.workspace);
-  const relative2 = (file) => path8.relative(settings.workspace, file).split(path8.sep).join("/") || ".";
+  const relative2 = (file) => relativePath(settings.workspace, file);
   const contract = settings.contract ? await logger.group("Load the contract", () => loadContract(settings.contract)) : void 0;
   const reference = settings.reference ? await readProfile(settings.reference, "reference") : void 0;
   const now = runtime.clock.now();
