@@ -3,7 +3,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ConfigurationError, ServiceError } from '../../shared/src/errors';
+import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { digestPath } from '../../shared/src/hashing/digest';
 import { createGitRunner, listAnnotatedTags, listTags } from '../../shared/src/registry/git';
+import { LocalArtifactStore } from '../../shared/src/registry/stores';
+import { bumpVersion, compareVersions } from '../../shared/src/registry/tags';
 import { GitRegistry } from '../../shared/src/registry/client';
 import type { RegistryPayload } from '../../shared/src/registry/registry';
 import { GIT_IDENTITY, createGitRepo, type GitRepo } from '../harness/git-repo';
@@ -170,6 +174,45 @@ describe('races', () => {
     expect(remoteTags.filter((t) => t?.includes('#prod#')).sort()).toEqual(Array.from({ length: 20 }, (_, i) => `refs/tags/m#prod#${i + 1}`).sort());
     const history = (await registry.read()).history('m', 'prod');
     expect(new Set(history.map((e) => e.reason)).size).toBe(20);
+  });
+
+  it('20 concurrent bumping registrations into one local store: v1.0.0…v1.0.19 once each, every index its own tag\'s model', async () => {
+    // The order promote uses: content-addressed objects (they name no version), then the version tag, then the
+    // store's index of that version. A loser of the race re-reads and takes the next version.
+    const { repo, commit } = await setup();
+    const storeDir = path.join(path.dirname(repo.remote), 'store');
+    const dirs = await Promise.all(Array.from({ length: 20 }, (_, i) => clone(repo, `bump-${i}`)));
+    const results = await Promise.all(
+      dirs.map(async (cwd, i) => {
+        const modelPath = path.join(cwd, 'model.bin');
+        await writeFile(modelPath, `model ${i}\n`);
+        const digest = await digestPath(modelPath);
+        const store = new LocalArtifactStore(storeDir);
+        const prepared = await store.prepare({ name: 'm', version: 'v0.0.0', path: modelPath, digest }, []);
+        const registry = new GitRegistry({ git, cwd, env: ENV, tagger: TAGGER });
+        const registered = await registry.registerNextVersion(
+          'm',
+          (current) => {
+            const latest = current.versions('m', { includeDeregistered: true })[0]?.version;
+            return latest ? bumpVersion(latest, 'patch') : 'v1.0.0';
+          },
+          (version) => ({ ...payload('m', version, commit), modelDigest: digest, artifact: { store: 'local', path: prepared.location } }),
+          commit,
+        );
+        await store.put({ name: 'm', version: registered.version, path: modelPath, digest }, []);
+        return { ...registered, digest };
+      }),
+    );
+    expect(results.map((r) => r.version).sort(compareVersions)).toEqual(Array.from({ length: 20 }, (_, i) => `v1.0.${i}`).sort(compareVersions));
+    expect(results.every((r) => r.created)).toBe(true);
+    const read = await new GitRegistry({ git, cwd: repo.dir, env: ENV }).read();
+    expect(read.versions('m')).toHaveLength(20);
+    for (const result of results) {
+      expect(read.version('m', result.version)?.payload?.modelDigest).toBe(result.digest);
+      const index = JSON.parse(await readFile(path.join(storeDir, 'models', 'm', `${result.version}.json`), 'utf8')) as { model: { digest: string } };
+      expect(index.model.digest).toBe(result.digest);
+    }
+    expect((await readdir(path.join(storeDir, 'models', 'm'))).sort()).toEqual(results.map((r) => `${r.version}.json`).sort());
   });
 
   it('2 concurrent registrations of one version with different digests: one wins, the other gets a clear error', async () => {

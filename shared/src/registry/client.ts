@@ -76,6 +76,43 @@ export class GitRegistry {
   async registerVersion(model: string, version: string, payload: RegistryPayload, commit: string): Promise<RegisterResult> {
     assertModelName(model);
     assertVersion(version);
+    // Checked before the remote is read, so bad input writes nothing (not even the mirror of the tags).
+    this.checkPayload(model, payload, version, commit);
+    return this.registerNextVersion(model, () => version, () => payload, commit);
+  }
+
+  /**
+   * Registers the version `choose` picks from the registry as it is now, with the payload `payloadFor` builds for
+   * it. `choose` runs again after every lost race, on the re-read registry, so a promotion that bumps takes the
+   * next free version instead of failing (a fixed version keeps failing: `registerVersion`). When the chosen
+   * version holds the same model digest already it is an idempotent re-run (`created: false`).
+   */
+  async registerNextVersion(
+    model: string,
+    choose: (registry: Registry) => string,
+    payloadFor: (version: string) => RegistryPayload,
+    commit: string,
+  ): Promise<RegisterResult> {
+    assertModelName(model);
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const registry = await this.read();
+      const version = choose(registry);
+      assertVersion(version);
+      const payload = payloadFor(version);
+      this.checkPayload(model, payload, version, commit);
+      const tag = formatTag({ kind: 'register', model, version });
+      const existing = registry.version(model, version);
+      if (existing || registry.hasTag(tag)) {
+        if (existing?.payload?.modelDigest === payload.modelDigest && !existing.deregistered) return { tag: existing.tag, created: false, version, attempts: attempt };
+        throw new ConfigurationError(describeTaken(model, version, tag, existing, payload.modelDigest));
+      }
+      if (await this.createAndPush(tag, JSON.stringify(payload, null, 2), commit)) return { tag, created: true, version, attempts: attempt };
+      await this.pause(attempt);
+    }
+    throw new ServiceError(`registry: could not register a version of ${quote(model)} on ${quote(this.remote)} after ${this.maxAttempts} attempts: other promotions kept winning the race`);
+  }
+
+  private checkPayload(model: string, payload: RegistryPayload, version: string, commit: string): void {
     assertMatchesSchema<RegistryPayload>(schema, payload, `${model}@${version}`, 'registry payload');
     for (const [field, value, expected] of [
       ['model', payload.model, model],
@@ -84,19 +121,6 @@ export class GitRegistry {
     ] as const) {
       if (value !== expected) throw new ConfigurationError(`registry payload: field "/${field}" is ${quote(value)}, expected ${quote(expected)}`);
     }
-    const tag = formatTag({ kind: 'register', model, version });
-    const message = JSON.stringify(payload, null, 2);
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const registry = await this.read();
-      const existing = registry.version(model, version);
-      if (existing || registry.hasTag(tag)) {
-        if (existing?.payload?.modelDigest === payload.modelDigest && !existing.deregistered) return { tag: existing.tag, created: false, version, attempts: attempt };
-        throw new ConfigurationError(describeTaken(model, version, tag, existing, payload.modelDigest));
-      }
-      if (await this.createAndPush(tag, message, commit)) return { tag, created: true, version, attempts: attempt };
-      await this.pause(attempt);
-    }
-    throw new ServiceError(`registry: could not register ${quote(tag)} on ${quote(this.remote)} after ${this.maxAttempts} attempts: other promotions kept winning the race`);
   }
 
   /**

@@ -56,6 +56,23 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   async put(model: ModelArtifact, extras: ExtraFile[]): Promise<PutResult> {
+    const { root, version, modelEntry, extraEntries } = await this.storeObjects(model, extras);
+    const index: VersionIndex = { schemaVersion: 1, name: model.name, version, model: modelEntry, extras: extraEntries };
+    await this.writeIndex(root, index);
+    return { location: path.join(root, ...modelEntry.path.split('/')) };
+  }
+
+  /**
+   * Stores the model and the extras as content-addressed objects, without the version's index: what is written
+   * names no version, so a promotion that then loses the race for its version leaves nothing misattributed
+   * (an object is its digest's bytes, whoever wrote it). `put` afterwards only writes the index.
+   */
+  async prepare(model: ModelArtifact, extras: ExtraFile[]): Promise<PutResult> {
+    const { root, modelEntry } = await this.storeObjects(model, extras);
+    return { location: path.join(root, ...modelEntry.path.split('/')) };
+  }
+
+  private async storeObjects(model: ModelArtifact, extras: ExtraFile[]): Promise<{ root: string; version: string; modelEntry: IndexEntry; extraEntries: VersionIndex['extras'] }> {
     const { version, kind } = await checkModel(this.label, model);
     checkExtras(this.label, extras);
     const root = path.resolve(this.dir);
@@ -72,9 +89,7 @@ export class LocalArtifactStore implements ArtifactStore {
       const entry = await this.storeObject(root, extra.path, await digestPath(extra.path), 'file', extra.name);
       extraEntries.push({ name: extra.name, ...entry });
     }
-    const index: VersionIndex = { schemaVersion: 1, name: model.name, version, model: modelEntry, extras: extraEntries };
-    await this.writeIndex(root, index);
-    return { location: path.join(root, ...modelEntry.path.split('/')) };
+    return { root, version, modelEntry, extraEntries };
   }
 
   async get(name: string, version: string, digest: string, destination: string): Promise<string> {

@@ -29,6 +29,12 @@ export interface PutResult {
 export interface ArtifactStore {
   /** How messages name the store: `local:<dir>`, `github-release <owner>/<repo>`. */
   readonly label: string;
+  /**
+   * Stores what can be stored before the version is registered: bytes addressed by their digest, which name no
+   * version, so a promotion that loses the race for the version leaves nothing wrong behind. Returns where the
+   * model will be. Stores without it (GitHub releases, one per version) write nothing until the version is won.
+   */
+  prepare?(model: ModelArtifact, extras: ExtraFile[]): Promise<PutResult>;
   /** Stores the model and its extras under name@version; putting the same content again changes nothing. */
   put(model: ModelArtifact, extras: ExtraFile[]): Promise<PutResult>;
   /**
