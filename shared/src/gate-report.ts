@@ -13,7 +13,8 @@ export interface GateReport {
   passed: boolean;
   verdict: string;
   model?: string;
-  candidate: { modelDigest: string; runId: string };
+  /** `testSetDigest`: the digest of the test set the gate measured the candidate on, when the gate knows it. */
+  candidate: { modelDigest: string; runId: string; testSetDigest?: string };
 }
 
 export const GATE_REPORT_SCHEMA = schema;

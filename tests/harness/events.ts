@@ -12,7 +12,8 @@ export type EventName =
   | 'workflow_dispatch'
   | 'workflow_run.completed'
   | 'merge_group.checks_requested'
-  | 'release.published';
+  | 'release.published'
+  | 'deployment.created';
 
 /** What runAction writes to GITHUB_EVENT_PATH and GITHUB_EVENT_NAME. */
 export interface EventSpec {
@@ -52,6 +53,7 @@ const PICKERS: Record<EventName, (example: Record<string, unknown>) => boolean> 
   'workflow_run.completed': (e) => e['action'] === 'completed',
   'merge_group.checks_requested': (e) => e['action'] === 'checks_requested',
   'release.published': (e) => e['action'] === 'published',
+  'deployment.created': (e) => e['action'] === 'created',
 };
 
 export function loadEvent(name: EventName, overrides: PayloadOverrides = {}): EventSpec {

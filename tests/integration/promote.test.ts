@@ -135,16 +135,40 @@ describe('promote', () => {
     expect(existsSync(path.join(r.dir, 'store'))).toBe(false);
   });
 
-  it('refuses a pull_request event and a push to another branch, writing nothing', async () => {
+  it('refuses a pull_request event, a push to another branch and a tag push, each in one line, writing nothing', async () => {
     const r = await repo();
     writeGate(r.dir, sha256sumOfFolder(path.join(r.dir, 'model')));
     const pr = await promote(r, { stage: 'staging' }, loadEvent('pull_request.synchronize'));
-    expectOneLineFailure(pr, /^promote: refusing to write the registry on a "pull_request" event/);
+    expectOneLineFailure(pr, /^promote: refusing to write the registry on a "pull_request" event; promote runs on a push to the default branch, workflow_dispatch, release or deployment \(promote a pull request's model after the merge\)$/);
+    const opened = await promote(r, { stage: 'staging' }, loadEvent('pull_request.opened'));
+    expectOneLineFailure(opened, /^promote: refusing to write the registry on a "pull_request" event/);
     const branch = await promote(r, { stage: 'staging' }, loadEvent('push', { ref: 'refs/heads/feature' }));
-    expectOneLineFailure(branch, /^promote: this push is to "refs\/heads\/feature", not to the default branch "master"/);
+    expectOneLineFailure(branch, /^promote: this push is to "refs\/heads\/feature", not to the default branch "master"; promote runs on a push to the default branch, workflow_dispatch, release or deployment$/);
+    const tagPush = await promote(r, { stage: 'staging' }, loadEvent('push', { ref: 'refs/tags/v1.0.0' }));
+    expectOneLineFailure(tagPush, /^promote: this push is to "refs\/tags\/v1\.0\.0", not to the default branch "master"/);
+    // Refused before anything is read or written: no tag, no store, no mirror of the remote's tags.
     expect(remoteTags(r)).toEqual([]);
-    const push = await promote(r, { stage: 'staging' }, loadEvent('push'));
-    expect(push.exitCode, push.stdout + push.stderr).toBe(0);
+    expect(existsSync(path.join(r.dir, 'store'))).toBe(false);
+    expect((await r.git('for-each-ref', 'refs/registry-mirror')).trim()).toBe('');
+  });
+
+  it('accepts a push to the default branch, workflow_dispatch, release and deployment events (real payloads)', async () => {
+    const r = await repo();
+    writeGate(r.dir, sha256sumOfFolder(path.join(r.dir, 'model')));
+    const events: [string, EventSpec][] = [
+      ['push', loadEvent('push')],
+      ['workflow_dispatch', loadEvent('workflow_dispatch')],
+      ['release', loadEvent('release.published')],
+      ['deployment', loadEvent('deployment.created')],
+    ];
+    const stages = ['dev', 'staging', 'canary', 'production'];
+    for (const [i, [name, event]] of events.entries()) {
+      expect(event.name).toBe(name);
+      const result = await promote(r, { stage: stages[i] ?? 'x' }, event);
+      expect(result.exitCode, `${name}: ${result.stdout}${result.stderr}`).toBe(0);
+      expect(result.outputs).toMatchObject({ version: 'v0.1.0', 'stage-tag': `churn#${stages[i]}#${i + 1}` });
+    }
+    expect(remoteTags(r)).toEqual(['churn#canary#3', 'churn#dev#1', 'churn#production#4', 'churn#staging#2', 'churn@v0.1.0']);
   });
 
   it('refuses a bad gate report in one line naming the input', async () => {

@@ -1045,10 +1045,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -6923,7 +6923,9 @@ var require_ajv = __commonJS({
 });
 
 // actions/promote/src/main.ts
+import { createHash as createHash3 } from "node:crypto";
 import { existsSync } from "node:fs";
+import { readFile as readFile5 } from "node:fs/promises";
 import path10 from "node:path";
 
 // shared/src/errors.ts
@@ -6976,7 +6978,8 @@ var gate_report_schema_default = {
       required: ["modelDigest", "runId"],
       properties: {
         modelDigest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$", description: "sha256 of the candidate's model artifact, as in run.json." },
-        runId: { type: "string", minLength: 1, description: "The run id of the candidate's training run record." }
+        runId: { type: "string", minLength: 1, description: "The run id of the candidate's training run record." },
+        testSetDigest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$", description: "sha256 of the test set the candidate was measured on (optional); promote records it in the registry payload." }
       }
     }
   }
@@ -7140,20 +7143,20 @@ function sha256Text(text) {
   return createHash("sha256").update(text).digest("hex");
 }
 async function sha256File(file, progress) {
-  const hash = createHash("sha256");
+  const hash2 = createHash("sha256");
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (; ; ) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
+      hash2.update(buffer.subarray(0, bytesRead));
       progress?.add(bytesRead);
     }
   } finally {
     await handle.close();
   }
-  return hash.digest("hex");
+  return hash2.digest("hex");
 }
 async function mapConcurrent(items, limit, fn) {
   const results = new Array(items.length);
@@ -7166,6 +7169,1345 @@ async function mapConcurrent(items, limit, fn) {
   };
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
   return results;
+}
+
+// shared/schemas/profile.schema.json
+var profile_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/mlops-actions/mlops-actions/shared/schemas/profile.schema.json",
+  title: "mlops-actions data profile (profile.json)",
+  description: "What validate-data learned of a dataset: per column counts, type, moments, quantile sketch, distinct-count sketch, frequent values and fixed-bin histograms. Every part merges associatively (docs/profile.md).",
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "rows", "files", "columns"],
+  properties: {
+    schemaVersion: { const: 1 },
+    rows: { $ref: "#/definitions/count", description: "Rows read, over all files." },
+    files: {
+      type: "array",
+      description: "Each file read and its rows, in the order first read.",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["path", "rows"],
+        properties: { path: { type: "string" }, rows: { $ref: "#/definitions/count" } }
+      }
+    },
+    createdAt: {
+      type: "string",
+      description: "When given by the caller; a profile is otherwise a function of its data alone."
+    },
+    columns: { type: "array", items: { $ref: "#/definitions/column" }, description: "In the order first seen." }
+  },
+  definitions: {
+    count: { type: "integer", minimum: 0 },
+    nullableNumber: { type: ["number", "null"] },
+    column: {
+      type: "object",
+      additionalProperties: false,
+      required: ["name", "type", "count", "nulls", "invalid", "kinds", "length", "numeric", "timestamps", "distinct", "top"],
+      properties: {
+        name: { type: "string" },
+        type: {
+          enum: ["integer", "number", "boolean", "timestamp", "string"],
+          description: "Inferred from the kind counts (docs/profile.md: the type lattice)."
+        },
+        count: { $ref: "#/definitions/count", description: "Rows that had this column, nulls included." },
+        nulls: { $ref: "#/definitions/count" },
+        invalid: { $ref: "#/definitions/count", description: "Non-null values that do not fit the type." },
+        kinds: {
+          type: "object",
+          additionalProperties: false,
+          required: ["integer", "decimal", "boolean", "timestamp", "text"],
+          properties: {
+            integer: { $ref: "#/definitions/count" },
+            decimal: { $ref: "#/definitions/count" },
+            boolean: { $ref: "#/definitions/count" },
+            timestamp: { $ref: "#/definitions/count" },
+            text: { $ref: "#/definitions/count" }
+          }
+        },
+        length: {
+          oneOf: [
+            { type: "null" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["min", "max"],
+              properties: { min: { $ref: "#/definitions/count" }, max: { $ref: "#/definitions/count" } }
+            }
+          ],
+          description: "Length (UTF-16 code units) of the non-null values as text."
+        },
+        numeric: {
+          oneOf: [{ type: "null" }, { $ref: "#/definitions/summary" }],
+          description: "The values that read as numbers."
+        },
+        timestamps: {
+          oneOf: [{ type: "null" }, { $ref: "#/definitions/timestampSummary" }],
+          description: "The values that read as ISO 8601 timestamps, in epoch milliseconds."
+        },
+        distinct: {
+          type: "object",
+          additionalProperties: false,
+          required: ["estimate", "exact", "sketch"],
+          properties: {
+            estimate: { $ref: "#/definitions/count" },
+            exact: { type: "boolean" },
+            sketch: {
+              oneOf: [
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["mode", "hashes"],
+                  properties: { mode: { const: "exact" }, hashes: { $ref: "#/definitions/base64" } }
+                },
+                {
+                  type: "object",
+                  additionalProperties: false,
+                  required: ["mode", "precision", "registers"],
+                  properties: {
+                    mode: { const: "hll" },
+                    precision: { const: 16 },
+                    registers: {
+                      $ref: "#/definitions/base64",
+                      description: "One byte per register (2^16), raw-deflated, base64."
+                    }
+                  }
+                }
+              ]
+            }
+          }
+        },
+        top: {
+          type: "object",
+          additionalProperties: false,
+          required: ["capacity", "error", "items"],
+          properties: {
+            capacity: { type: "integer", minimum: 1 },
+            error: {
+              type: "number",
+              minimum: 0,
+              description: "Largest undercount of any count; 0 when every count is exact."
+            },
+            items: {
+              type: "array",
+              items: {
+                type: "array",
+                minItems: 2,
+                maxItems: 2,
+                items: [{ type: "string" }, { type: "number", exclusiveMinimum: 0 }]
+              }
+            }
+          }
+        }
+      }
+    },
+    summary: {
+      type: "object",
+      additionalProperties: false,
+      required: ["count", "mean", "m2", "std", "min", "max", "quantiles", "histogram"],
+      properties: {
+        count: { $ref: "#/definitions/count" },
+        mean: { type: ["number", "null"], description: "null when the values are too large for a double (the sum overflowed)." },
+        m2: { type: ["number", "null"], minimum: 0, description: "null when the squared deviations overflow a double (values beyond about 1e150)." },
+        std: { type: ["number", "null"], minimum: 0 },
+        min: { $ref: "#/definitions/nullableNumber" },
+        max: { $ref: "#/definitions/nullableNumber" },
+        quantiles: {
+          type: "object",
+          additionalProperties: false,
+          required: ["k", "n", "random", "min", "max", "levels"],
+          properties: {
+            k: { type: "integer", minimum: 8 },
+            n: { $ref: "#/definitions/count" },
+            random: { type: "integer", minimum: 0, maximum: 4294967295 },
+            min: { $ref: "#/definitions/nullableNumber" },
+            max: { $ref: "#/definitions/nullableNumber" },
+            levels: {
+              type: "array",
+              items: { $ref: "#/definitions/base64" },
+              description: "Level h (weight 2^h): sorted little-endian float64, base64."
+            }
+          }
+        },
+        histogram: {
+          oneOf: [
+            { type: "null" },
+            {
+              type: "object",
+              additionalProperties: false,
+              required: ["edges", "counts"],
+              properties: {
+                edges: { type: "array", items: { type: "number" } },
+                counts: { type: "array", items: { type: "number", minimum: 0 } }
+              }
+            }
+          ]
+        }
+      }
+    },
+    timestampSummary: {
+      type: "object",
+      additionalProperties: false,
+      required: ["count", "mean", "m2", "std", "min", "max", "quantiles", "histogram", "minIso", "maxIso"],
+      properties: {
+        count: { $ref: "#/definitions/summary/properties/count" },
+        mean: { $ref: "#/definitions/summary/properties/mean" },
+        m2: { $ref: "#/definitions/summary/properties/m2" },
+        std: { $ref: "#/definitions/summary/properties/std" },
+        min: { $ref: "#/definitions/summary/properties/min" },
+        max: { $ref: "#/definitions/summary/properties/max" },
+        quantiles: { $ref: "#/definitions/summary/properties/quantiles" },
+        histogram: { $ref: "#/definitions/summary/properties/histogram" },
+        minIso: { type: ["string", "null"] },
+        maxIso: { type: ["string", "null"] }
+      }
+    },
+    base64: { type: "string", pattern: "^[A-Za-z0-9+/]*={0,2}$" }
+  }
+};
+
+// shared/src/hashing/hash64.ts
+var hash = { high: 0, low: 0 };
+var scratch = new Float64Array(1);
+var scratchWords = new Uint32Array(scratch.buffer);
+var LANE1_SEED = 3735928559;
+var LANE2_SEED = 1103547991;
+var LANE1_MULTIPLIER = 2654435761;
+var LANE2_MULTIPLIER = 1597334677;
+function finish(a, b) {
+  let h1 = a;
+  let h2 = b;
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
+  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  hash.high = h1 >>> 0;
+  hash.low = h2 >>> 0;
+}
+function hashString(text) {
+  const length = text.length;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+}
+
+// shared/src/data/values.ts
+var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+var writtenAsInteger = false;
+var POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+var DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+function parseDecimal(text) {
+  const length = text.length;
+  if (length === 0) return Number.NaN;
+  const first = text.charCodeAt(0);
+  const sign = first === 45 || first === 43 ? 1 : 0;
+  if (sign === 0 && first !== 46 && (first < 48 || first > 57)) return Number.NaN;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  let at = sign;
+  for (; at < length; at++) {
+    const code = text.charCodeAt(at);
+    if (code >= 48 && code <= 57) {
+      mantissa = mantissa * 10 + (code - 48);
+      digits++;
+    } else if (code === 46 && point < 0) {
+      point = at;
+    } else {
+      break;
+    }
+  }
+  if (at === length && digits > 0 && digits <= 15) {
+    writtenAsInteger = point < 0;
+    const scaled = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[length - 1 - point];
+    return first === 45 ? -scaled : scaled;
+  }
+  if (!DECIMAL.test(text)) return Number.NaN;
+  const value = Number(text);
+  if (value - value !== 0) return Number.NaN;
+  writtenAsInteger = point < 0 && at === length;
+  return value;
+}
+function parseDecimalHashed(text) {
+  const length = text.length;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  const first = length === 0 ? 0 : text.charCodeAt(0);
+  const sign = first === 45 || first === 43 ? 1 : 0;
+  let mantissa = 0;
+  let digits = 0;
+  let point = -1;
+  let at = 0;
+  let stop = length;
+  if (sign === 0 && first !== 46 && (first < 48 || first > 57)) {
+    stop = 0;
+  } else {
+    for (; at < length; at++) {
+      const code = text.charCodeAt(at);
+      h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
+      h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
+      if (code >= 48 && code <= 57) {
+        mantissa = mantissa * 10 + (code - 48);
+        digits++;
+      } else if (code === 46 && point < 0) {
+        point = at;
+      } else if (at >= sign) {
+        stop = at++;
+        break;
+      }
+    }
+  }
+  for (; at < length; at++) {
+    const code = text.charCodeAt(at);
+    h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+  if (stop === 0 || length === 0) return Number.NaN;
+  if (stop === length) {
+    if (digits > 0 && digits <= 15) {
+      writtenAsInteger = point < 0;
+      const scaled = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[length - 1 - point];
+      return first === 45 ? -scaled : scaled;
+    }
+    return parseDecimal(text);
+  }
+  const next = text.charCodeAt(stop);
+  return next === 101 || next === 69 ? parseDecimal(text) : Number.NaN;
+}
+function parseBoolean(text) {
+  switch (text.length) {
+    case 1:
+      return text === "1" ? 1 : text === "0" ? 0 : -1;
+    case 4:
+      return text === "true" || (text.charCodeAt(0) | 32) === 116 && (text.charCodeAt(1) | 32) === 114 && (text.charCodeAt(2) | 32) === 117 && (text.charCodeAt(3) | 32) === 101 ? 1 : -1;
+    case 5:
+      return text === "false" || (text.charCodeAt(0) | 32) === 102 && (text.charCodeAt(1) | 32) === 97 && (text.charCodeAt(2) | 32) === 108 && (text.charCodeAt(3) | 32) === 115 && (text.charCodeAt(4) | 32) === 101 ? 0 : -1;
+    default:
+      return -1;
+  }
+}
+function two(text, at) {
+  const high = text.charCodeAt(at) - 48;
+  const low = text.charCodeAt(at + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = ((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 | 0) + day - 1;
+  const doe = yoe * 365 + (yoe / 4 | 0) - (yoe / 100 | 0) + doy;
+  return era * 146097 + doe - 719468;
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function parseTimestamp(text) {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const century = two(text, 0);
+  const yy = two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const year = century * 100 + yy;
+  if (day > DAYS_IN_MONTH[month - 1] && !(month === 2 && day === 29 && year % 4 === 0 && (yy !== 0 || century % 4 === 0))) return Number.NaN;
+  const date = daysFromCivil(year, month, day) * 864e5;
+  if (length === 10) return date;
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 && separator !== 116 && separator !== 32 || length < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  let at = 16;
+  let second = 0;
+  let millisecond = 0;
+  if (at < length && text.charCodeAt(at) === 58) {
+    second = two(text, at + 1);
+    if (second < 0 || second > 60) return Number.NaN;
+    at += 3;
+    if (at < length && text.charCodeAt(at) === 46) {
+      const start = ++at;
+      for (; at < length; at++) {
+        const digit = text.charCodeAt(at) - 48;
+        if (digit < 0 || digit > 9) break;
+        if (at - start < 3) millisecond = millisecond * 10 + digit;
+      }
+      if (at === start) return Number.NaN;
+      if (at - start === 1) millisecond *= 100;
+      else if (at - start === 2) millisecond *= 10;
+    }
+  }
+  let offset = 0;
+  if (at < length) {
+    const zone = text.charCodeAt(at);
+    if (zone === 90 || zone === 122) {
+      at++;
+    } else if (zone === 43 || zone === 45) {
+      const hours = two(text, at + 1);
+      if (hours < 0 || hours > 23) return Number.NaN;
+      at += 3;
+      let minutes = 0;
+      if (at < length) {
+        if (text.charCodeAt(at) === 58) at++;
+        minutes = two(text, at);
+        if (minutes < 0 || minutes > 59) return Number.NaN;
+        at += 2;
+      }
+      offset = (zone === 43 ? 1 : -1) * (hours * 60 + minutes) * 6e4;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (at !== length) return Number.NaN;
+  return date + ((hour * 60 + minute) * 60 + second) * 1e3 + millisecond - offset;
+}
+
+// shared/src/profile/distinct.ts
+import { deflateRawSync, inflateRawSync } from "node:zlib";
+
+// shared/src/profile/codec.ts
+function encodeFloat64(values) {
+  const buffer = Buffer.alloc(values.length * 8);
+  for (let i = 0; i < values.length; i++) buffer.writeDoubleLE(values[i], i * 8);
+  return buffer.toString("base64");
+}
+function decodeFloat64(text) {
+  const buffer = Buffer.from(text, "base64");
+  if (buffer.length % 8 !== 0) throw new Error(`a float64 array is encoded in ${buffer.length} bytes, not a multiple of 8`);
+  const values = new Float64Array(buffer.length / 8);
+  for (let i = 0; i < values.length; i++) values[i] = buffer.readDoubleLE(i * 8);
+  return values;
+}
+function encodeUint32(values) {
+  const buffer = Buffer.alloc(values.length * 4);
+  for (let i = 0; i < values.length; i++) buffer.writeUInt32LE(values[i], i * 4);
+  return buffer.toString("base64");
+}
+function decodeUint32(text) {
+  const buffer = Buffer.from(text, "base64");
+  if (buffer.length % 4 !== 0) throw new Error(`a uint32 array is encoded in ${buffer.length} bytes, not a multiple of 4`);
+  const values = new Uint32Array(buffer.length / 4);
+  for (let i = 0; i < values.length; i++) values[i] = buffer.readUInt32LE(i * 4);
+  return values;
+}
+function encodeBytes(values) {
+  return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64");
+}
+function decodeBytes(text) {
+  return new Uint8Array(Buffer.from(text, "base64"));
+}
+function nextRandom(state) {
+  state ^= state << 13;
+  state ^= state >>> 17;
+  state ^= state << 5;
+  return state >>> 0 || 1831565813;
+}
+
+// shared/src/profile/distinct.ts
+var EXACT_DISTINCT_LIMIT = 1e3;
+var HLL_PRECISION = 16;
+var REGISTERS = 1 << HLL_PRECISION;
+var Q = 64 - HLL_PRECISION;
+var TABLE_SLOTS = 2048;
+var DistinctSketch = class _DistinctSketch {
+  /** Exact mode: open-addressing set of (high, low) pairs; `used` marks taken slots. */
+  table = new Uint32Array(TABLE_SLOTS * 2);
+  used = new Uint8Array(TABLE_SLOTS);
+  size = 0;
+  registers = null;
+  /** Adds a value by its canonical text. */
+  add(text) {
+    hashString(text);
+    this.addHash(hash.high, hash.low);
+  }
+  addHash(high, low) {
+    const registers = this.registers;
+    if (registers !== null) {
+      const index = high >>> Q - 32;
+      const rest = high & (1 << Q - 32) - 1;
+      const rank = rest !== 0 ? Math.clz32(rest) - (64 - Q) + 1 : Q - 32 + Math.clz32(low) + 1;
+      if (rank > registers[index]) registers[index] = rank;
+      return;
+    }
+    const table = this.table;
+    const used = this.used;
+    let slot = (low ^ high >>> 7) & TABLE_SLOTS - 1;
+    while (used[slot] === 1) {
+      if (table[2 * slot] === high && table[2 * slot + 1] === low) return;
+      slot = slot + 1 & TABLE_SLOTS - 1;
+    }
+    used[slot] = 1;
+    table[2 * slot] = high;
+    table[2 * slot + 1] = low;
+    if (++this.size > EXACT_DISTINCT_LIMIT) this.toSketch();
+  }
+  merge(other) {
+    if (other.registers !== null) {
+      if (this.registers === null) this.toSketch();
+      const mine = this.registers;
+      const theirs = other.registers;
+      for (let i = 0; i < REGISTERS; i++) if (theirs[i] > mine[i]) mine[i] = theirs[i];
+      return this;
+    }
+    for (const [high, low] of other.hashes()) this.addHash(high, low);
+    return this;
+  }
+  /** Whether the count is exact (no more than EXACT_DISTINCT_LIMIT distinct values seen). */
+  get exact() {
+    return this.registers === null;
+  }
+  /** The number of distinct values: exact, or the HyperLogLog estimate rounded to an integer. */
+  estimate() {
+    const registers = this.registers;
+    if (registers === null) return this.size;
+    const histogram = new Float64Array(Q + 2);
+    for (let i = 0; i < REGISTERS; i++) histogram[registers[i]] += 1;
+    const m = REGISTERS;
+    let z = m * tau(1 - histogram[Q + 1] / m);
+    for (let k = Q; k >= 1; k--) z = 0.5 * (z + histogram[k]);
+    z += m * sigma(histogram[0] / m);
+    return Math.round(m * m / (2 * Math.LN2 * z));
+  }
+  toJSON() {
+    if (this.registers !== null) return { mode: "hll", precision: HLL_PRECISION, registers: encodeBytes(deflateRawSync(this.registers)) };
+    const pairs = [...this.hashes()].sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    return { mode: "exact", hashes: encodeUint32(pairs.flat()) };
+  }
+  static fromJSON(json) {
+    const sketch = new _DistinctSketch();
+    if (json.mode === "hll") {
+      if (json.precision !== HLL_PRECISION) throw new Error(`the distinct sketch has precision ${json.precision}; this version reads ${HLL_PRECISION}`);
+      let registers;
+      try {
+        registers = new Uint8Array(inflateRawSync(decodeBytes(json.registers)));
+      } catch {
+        throw new Error("the distinct sketch's registers are not raw-deflated data");
+      }
+      if (registers.length !== REGISTERS) throw new Error(`the distinct sketch has ${registers.length} registers, not ${REGISTERS}`);
+      if (registers.some((value) => value > Q + 1)) throw new Error(`the distinct sketch has a register over ${Q + 1}`);
+      sketch.toSketch();
+      sketch.registers = registers;
+      return sketch;
+    }
+    const values = decodeUint32(json.hashes);
+    if (values.length % 2 !== 0 || values.length / 2 > EXACT_DISTINCT_LIMIT) throw new Error(`the distinct sketch's exact set has ${values.length / 2} hashes, more than ${EXACT_DISTINCT_LIMIT}`);
+    for (let i = 0; i < values.length; i += 2) sketch.addHash(values[i], values[i + 1]);
+    return sketch;
+  }
+  *hashes() {
+    const table = this.table;
+    const used = this.used;
+    if (!table || !used) return;
+    for (let slot = 0; slot < TABLE_SLOTS; slot++) if (used[slot] === 1) yield [table[2 * slot], table[2 * slot + 1]];
+  }
+  toSketch() {
+    const pairs = [...this.hashes()];
+    this.registers = new Uint8Array(REGISTERS);
+    this.table = null;
+    this.used = null;
+    for (const [high, low] of pairs) this.addHash(high, low);
+  }
+};
+function sigma(x) {
+  if (x === 1) return Infinity;
+  let y = 1;
+  let z = x;
+  for (; ; ) {
+    x *= x;
+    const previous = z;
+    z += x * y;
+    y += y;
+    if (z === previous) return z;
+  }
+}
+function tau(x) {
+  if (x === 0 || x === 1) return 0;
+  let y = 1;
+  let z = 1 - x;
+  for (; ; ) {
+    x = Math.sqrt(x);
+    const previous = z;
+    y *= 0.5;
+    z -= (1 - x) ** 2 * y;
+    if (z === previous) return z / 3;
+  }
+}
+
+// shared/src/profile/moments.ts
+var Moments = class _Moments {
+  count = 0;
+  mean = 0;
+  m2 = 0;
+  min = Infinity;
+  max = -Infinity;
+  add(x) {
+    const count = ++this.count;
+    const delta = x - this.mean;
+    this.mean += delta / count;
+    this.m2 += delta * (x - this.mean);
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+  }
+  merge(other) {
+    if (other.count === 0) return this;
+    if (this.count === 0) {
+      this.count = other.count;
+      this.mean = other.mean;
+      this.m2 = other.m2;
+    } else {
+      const count = this.count + other.count;
+      const delta = other.mean - this.mean;
+      this.mean = (this.mean * this.count + other.mean * other.count) / count;
+      this.m2 = this.m2 + other.m2 + delta * delta * this.count * other.count / count;
+      this.count = count;
+    }
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+    return this;
+  }
+  /** Population variance (M2 / count); 0 for no values. */
+  get variance() {
+    return this.count > 0 ? this.m2 / this.count : 0;
+  }
+  /** Sample variance (M2 / (count − 1)); 0 for fewer than two values. */
+  get sampleVariance() {
+    return this.count > 1 ? this.m2 / (this.count - 1) : 0;
+  }
+  toJSON() {
+    const empty = this.count === 0;
+    return {
+      count: this.count,
+      mean: Number.isFinite(this.mean) ? this.mean : null,
+      m2: Number.isFinite(this.m2) ? this.m2 : null,
+      min: empty ? null : this.min,
+      max: empty ? null : this.max
+    };
+  }
+  static fromJSON(json) {
+    const moments = new _Moments();
+    moments.count = json.count;
+    moments.mean = json.mean ?? Number.NaN;
+    moments.m2 = json.m2 ?? Number.POSITIVE_INFINITY;
+    moments.min = json.min ?? Infinity;
+    moments.max = json.max ?? -Infinity;
+    return moments;
+  }
+};
+
+// shared/src/profile/quantiles.ts
+var DEFAULT_QUANTILE_K = 400;
+var EXACT_QUANTILE_ITEMS = 2048;
+var MIN_WIDTH = 8;
+var SHRINK = 2 / 3;
+var SEED = 625341585;
+var QuantileSketch = class _QuantileSketch {
+  constructor(k = DEFAULT_QUANTILE_K) {
+    this.k = k;
+    if (!Number.isInteger(k) || k < MIN_WIDTH) throw new Error(`a quantile sketch needs an integer k ≥ ${MIN_WIDTH}, not ${k}`);
+    this.levels = [new Float64Array(Math.min(k, 64))];
+    this.sizes = [0];
+    this.capacity = this.totalCapacity();
+  }
+  k;
+  n = 0;
+  min = Infinity;
+  max = -Infinity;
+  levels;
+  sizes;
+  retained = 0;
+  capacity;
+  /** levelCapacity(h) for each level, recomputed when a level is added. */
+  capacities = [];
+  random = SEED;
+  view = null;
+  /** Adds one value (NaN is ignored: callers pass finite numbers). */
+  add(x) {
+    if (x !== x) return;
+    this.n++;
+    if (x < this.min) this.min = x;
+    if (x > this.max) this.max = x;
+    let level = this.levels[0];
+    const size = this.sizes[0];
+    if (size === level.length) level = this.grow(0, size + 1);
+    level[size] = x;
+    this.sizes[0] = size + 1;
+    this.view = null;
+    if (++this.retained > this.capacity) while (this.retained > this.capacity) this.compress();
+  }
+  /** Adds the other sketch's values (it is left unchanged). Both must have the same k. */
+  merge(other) {
+    if (other.k !== this.k) throw new Error(`cannot merge quantile sketches of k ${this.k} and ${other.k}`);
+    if (other.n === 0) return this;
+    while (this.levels.length < other.levels.length) this.addLevel();
+    for (let h = 0; h < other.levels.length; h++) {
+      const count = other.sizes[h];
+      if (count === 0) continue;
+      const size = this.sizes[h];
+      const level = this.grow(h, size + count);
+      level.set(other.levels[h].subarray(0, count), size);
+      this.sizes[h] = size + count;
+      this.retained += count;
+    }
+    for (let h = 1; h < this.levels.length; h++) sortRange(this.levels[h], 0, this.sizes[h] - 1);
+    this.n += other.n;
+    if (other.min < this.min) this.min = other.min;
+    if (other.max > this.max) this.max = other.max;
+    this.random = nextRandom(this.random + other.random >>> 0);
+    this.view = null;
+    while (this.retained > this.capacity) this.compress();
+    return this;
+  }
+  /** Whether every value added is still held (then quantiles and ranks are exact). */
+  get exact() {
+    return this.levels.length === 1;
+  }
+  /** Items held (the sketch's size). */
+  get retainedItems() {
+    return this.retained;
+  }
+  /** The lower empirical p-quantile: the smallest held value whose cumulative weight reaches p · n. */
+  quantile(p) {
+    if (this.n === 0) return NaN;
+    if (p <= 0) return this.min;
+    if (p >= 1) return this.max;
+    const { values, cumulative } = this.sortedView();
+    const target = p * this.n * (1 - 1e-12);
+    let low = 0;
+    let high = values.length - 1;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (cumulative[middle] >= target) high = middle;
+      else low = middle + 1;
+    }
+    return values[low];
+  }
+  /** The estimated fraction of values ≤ x (the normalized rank of x). */
+  cdf(x) {
+    if (this.n === 0) return NaN;
+    if (x < this.min) return 0;
+    if (x >= this.max) return 1;
+    const { values, cumulative } = this.sortedView();
+    let low = 0;
+    let high = values.length;
+    while (low < high) {
+      const middle = low + high >>> 1;
+      if (values[middle] <= x) low = middle + 1;
+      else high = middle;
+    }
+    return low === 0 ? 0 : cumulative[low - 1] / this.n;
+  }
+  /** Same as cdf: the estimated normalized rank of x. */
+  rank(x) {
+    return this.cdf(x);
+  }
+  toJSON() {
+    const levels = this.levels.map((level, h) => encodeFloat64(level.slice(0, this.sizes[h]).sort()));
+    const empty = this.n === 0;
+    return { k: this.k, n: this.n, random: this.random, min: empty ? null : this.min, max: empty ? null : this.max, levels };
+  }
+  static fromJSON(json) {
+    const sketch = new _QuantileSketch(json.k);
+    sketch.levels = json.levels.map((text) => decodeFloat64(text));
+    if (sketch.levels.length === 0) sketch.levels = [new Float64Array(0)];
+    sketch.sizes = sketch.levels.map((level) => level.length);
+    sketch.retained = sketch.sizes.reduce((sum, size) => sum + size, 0);
+    const weight = sketch.sizes.reduce((sum, size, h) => sum + size * 2 ** h, 0);
+    if (weight !== json.n) throw new Error(`the quantile sketch's levels hold a weight of ${weight}, not its n ${json.n}`);
+    sketch.n = json.n;
+    sketch.random = json.random >>> 0 || SEED;
+    sketch.min = json.min ?? Infinity;
+    sketch.max = json.max ?? -Infinity;
+    for (let h = 1; h < sketch.levels.length; h++) sortRange(sketch.levels[h], 0, sketch.sizes[h] - 1);
+    sketch.capacity = sketch.totalCapacity();
+    if (sketch.retained > sketch.capacity) throw new Error(`the quantile sketch holds ${sketch.retained} items, more than its capacity ${sketch.capacity}`);
+    return sketch;
+  }
+  levelCapacity(h) {
+    const depth = this.levels.length - 1 - h;
+    return Math.max(MIN_WIDTH, Math.ceil(this.k * SHRINK ** depth));
+  }
+  totalCapacity() {
+    this.capacities = this.levels.map((_, h) => this.levelCapacity(h));
+    if (this.levels.length === 1) return Math.max(this.k, EXACT_QUANTILE_ITEMS);
+    let total = 0;
+    for (let h = 0; h < this.levels.length; h++) total += this.capacities[h];
+    return total;
+  }
+  addLevel() {
+    this.levels.push(new Float64Array(Math.min(this.k, 64)));
+    this.sizes.push(0);
+    this.capacity = this.totalCapacity();
+  }
+  grow(h, needed) {
+    const level = this.levels[h];
+    if (level.length >= needed) return level;
+    const grown = new Float64Array(Math.max(needed, level.length * 2));
+    grown.set(level.subarray(0, this.sizes[h]));
+    this.levels[h] = grown;
+    return grown;
+  }
+  /** Compacts the lowest level that is at or over its capacity. */
+  compress() {
+    let h = 0;
+    const sizes = this.sizes;
+    const capacities = this.capacities;
+    while (sizes[h] < capacities[h]) h++;
+    if (h === this.levels.length - 1) this.addLevel();
+    const level = this.levels[h];
+    const size = this.sizes[h];
+    if (h === 0) sortRange(level, 0, size - 1);
+    const items = level;
+    const paired = size & ~1;
+    this.random = nextRandom(this.random);
+    const offset = this.random & 1;
+    const promoted = paired >>> 1;
+    const upper = this.sizes[h + 1];
+    const target = this.grow(h + 1, upper + promoted);
+    let i = upper - 1;
+    let j = promoted - 1;
+    for (let at = upper + promoted - 1; j >= 0; at--) {
+      const next = items[2 * j + offset];
+      if (i >= 0 && target[i] > next) target[at] = target[i--];
+      else {
+        target[at] = next;
+        j--;
+      }
+    }
+    this.sizes[h + 1] = upper + promoted;
+    if (size & 1) level[0] = items[size - 1];
+    this.sizes[h] = size & 1;
+    this.retained -= promoted;
+  }
+  sortedView() {
+    if (this.view) return this.view;
+    const count = this.retained;
+    const values = new Float64Array(count);
+    const weights = new Float64Array(count);
+    let at = 0;
+    for (let h = 0; h < this.levels.length; h++) {
+      const level = this.levels[h];
+      const weight = 2 ** h;
+      for (let i = 0; i < this.sizes[h]; i++) {
+        values[at] = level[i];
+        weights[at++] = weight;
+      }
+    }
+    const order = Array.from({ length: count }, (_, i) => i).sort((a, b) => values[a] - values[b]);
+    const sortedValues = new Float64Array(count);
+    const cumulative = new Float64Array(count);
+    let sum = 0;
+    for (let i = 0; i < count; i++) {
+      const index = order[i];
+      sortedValues[i] = values[index];
+      sum += weights[index];
+      cumulative[i] = sum;
+    }
+    this.view = { values: sortedValues, cumulative };
+    return this.view;
+  }
+};
+function sortRange(values, low, high) {
+  while (high - low > 16) {
+    const pivot = values[low + high >>> 1];
+    let i = low;
+    let j = high;
+    while (i <= j) {
+      while (values[i] < pivot) i++;
+      while (values[j] > pivot) j--;
+      if (i <= j) {
+        const swap = values[i];
+        values[i] = values[j];
+        values[j] = swap;
+        i++;
+        j--;
+      }
+    }
+    if (j - low < high - i) {
+      sortRange(values, low, j);
+      low = i;
+    } else {
+      sortRange(values, i, high);
+      high = j;
+    }
+  }
+  for (let i = low + 1; i <= high; i++) {
+    const value = values[i];
+    let j = i - 1;
+    while (j >= low && values[j] > value) {
+      values[j + 1] = values[j];
+      j--;
+    }
+    values[j + 1] = value;
+  }
+}
+
+// shared/src/profile/summary.ts
+var Histogram = class _Histogram {
+  constructor(edges) {
+    this.edges = edges;
+    this.counts = new Float64Array(edges.length + 1);
+  }
+  edges;
+  counts;
+  add(x) {
+    const edges = this.edges;
+    let bin = 0;
+    while (bin < edges.length && edges[bin] < x) bin++;
+    this.counts[bin] += 1;
+  }
+  sameEdges(other) {
+    return sameEdges(this.edges, other.edges);
+  }
+  merge(other) {
+    for (let i = 0; i < this.counts.length; i++) this.counts[i] += other.counts[i];
+    return this;
+  }
+  toJSON() {
+    return { edges: [...this.edges], counts: [...this.counts] };
+  }
+  static fromJSON(json) {
+    if (json.counts.length !== json.edges.length + 1) throw new Error(`a histogram on ${json.edges.length} edges has ${json.counts.length} counts, not ${json.edges.length + 1}`);
+    const histogram = new _Histogram(Float64Array.from(json.edges));
+    histogram.counts.set(json.counts);
+    return histogram;
+  }
+};
+function sameEdges(a, b) {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+var NumericSummary = class _NumericSummary {
+  moments;
+  quantiles;
+  histogram;
+  constructor(edges, moments = new Moments(), quantiles = new QuantileSketch()) {
+    this.moments = moments;
+    this.quantiles = quantiles;
+    this.histogram = edges ? new Histogram(edges) : null;
+  }
+  add(x) {
+    this.moments.add(x);
+    this.quantiles.add(x);
+    if (this.histogram !== null) this.histogram.add(x);
+  }
+  merge(other) {
+    this.moments.merge(other.moments);
+    this.quantiles.merge(other.quantiles);
+    this.histogram = this.histogram !== null && other.histogram !== null && this.histogram.sameEdges(other.histogram) ? this.histogram.merge(other.histogram) : null;
+    return this;
+  }
+  toJSON() {
+    const std = Math.sqrt(this.moments.variance);
+    return { ...this.moments.toJSON(), std: Number.isFinite(std) ? std : null, quantiles: this.quantiles.toJSON(), histogram: this.histogram?.toJSON() ?? null };
+  }
+  toTimestampJSON() {
+    const iso = (ms) => ms === null ? null : new Date(ms).toISOString();
+    const json = this.toJSON();
+    return { ...json, minIso: iso(json.min), maxIso: iso(json.max) };
+  }
+  static fromJSON(json) {
+    const summary2 = new _NumericSummary(null, Moments.fromJSON(json), QuantileSketch.fromJSON(json.quantiles));
+    summary2.histogram = json.histogram ? Histogram.fromJSON(json.histogram) : null;
+    if (summary2.moments.count !== summary2.quantiles.n) throw new Error(`the summary counts ${summary2.moments.count} values but its quantile sketch ${summary2.quantiles.n}`);
+    return summary2;
+  }
+};
+
+// shared/src/profile/top-values.ts
+var TOP_CAPACITY = 1e3;
+function ownString(text) {
+  return text.length < 13 ? text : (" " + text).slice(1);
+}
+var MAX_SLOTS = 2048;
+var FIRST_SLOTS = 32;
+var TopValues = class _TopValues {
+  constructor(capacity = TOP_CAPACITY) {
+    this.capacity = capacity;
+    if (!Number.isInteger(capacity) || capacity < 1 || capacity > MAX_SLOTS / 2) throw new Error(`top values need a capacity from 1 to ${MAX_SLOTS / 2}, not ${capacity}`);
+  }
+  capacity;
+  error = 0;
+  size = 0;
+  // The table starts small (a wide dataset has many columns) and doubles while under half full, up to MAX_SLOTS.
+  slots = FIRST_SLOTS;
+  high = new Uint32Array(FIRST_SLOTS);
+  low = new Uint32Array(FIRST_SLOTS);
+  counts = new Float64Array(FIRST_SLOTS);
+  keys = new Array(FIRST_SLOTS).fill(void 0);
+  // The other half of a double buffer that a purge rebuilds the table into (made at the first purge).
+  spareHigh = new Uint32Array(0);
+  spareLow = new Uint32Array(0);
+  spareCounts = new Float64Array(0);
+  spareKeys = [];
+  /** Counts `key`, whose 64-bit hash (hashString) is (high, low). */
+  addHashed(key, high, low) {
+    const counts = this.counts;
+    const highs = this.high;
+    const lows = this.low;
+    const mask = this.slots - 1;
+    let slot = (low ^ high >>> 11) & mask;
+    while (counts[slot] !== 0) {
+      if (lows[slot] === low && highs[slot] === high) {
+        counts[slot] += 1;
+        return;
+      }
+      slot = slot + 1 & mask;
+    }
+    if (this.size < this.capacity) {
+      if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) {
+        this.resize(this.slots * 2);
+        this.addHashed(key, high, low);
+        return;
+      }
+      counts[slot] = 1;
+      highs[slot] = high;
+      lows[slot] = low;
+      this.keys[slot] = ownString(key);
+      this.size++;
+      return;
+    }
+    this.subtract(1);
+  }
+  add(key) {
+    hashString(key);
+    this.addHashed(key, hash.high, hash.low);
+  }
+  merge(other) {
+    if (other.capacity !== this.capacity) throw new Error(`cannot merge top-value summaries of capacity ${this.capacity} and ${other.capacity}`);
+    const combined = new Map(this.entries());
+    for (const [key, count] of other.entries()) combined.set(key, (combined.get(key) ?? 0) + count);
+    let error2 = this.error + other.error;
+    let kept = [...combined];
+    if (kept.length > this.capacity) {
+      const threshold = kept.map(([, count]) => count).sort((a, b) => b - a)[this.capacity];
+      kept = kept.filter(([, count]) => count > threshold).map(([key, count]) => [key, count - threshold]);
+      error2 += threshold;
+    }
+    this.load(kept);
+    this.error = error2;
+    return this;
+  }
+  /** Whether every count is exact. */
+  get exact() {
+    return this.error === 0;
+  }
+  /** Values tracked. */
+  get tracked() {
+    return this.size;
+  }
+  /** The tracked values with their (under)estimated counts, by count descending, then value. */
+  items() {
+    return [...this.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+  }
+  toJSON() {
+    return { capacity: this.capacity, error: this.error, items: this.items() };
+  }
+  static fromJSON(json) {
+    const top = new _TopValues(json.capacity);
+    if (json.items.length > json.capacity) throw new Error(`the top values hold ${json.items.length} items, more than their capacity ${json.capacity}`);
+    top.load(json.items);
+    top.error = json.error;
+    return top;
+  }
+  *entries() {
+    for (let slot = 0; slot < this.slots; slot++) if (this.counts[slot] !== 0) yield [this.keys[slot], this.counts[slot]];
+  }
+  load(items) {
+    let slots = FIRST_SLOTS;
+    while (2 * items.length > slots && slots < MAX_SLOTS) slots *= 2;
+    this.allocate(slots);
+    this.size = 0;
+    const mask = slots - 1;
+    for (const [key, count] of items) {
+      if (!(count > 0)) throw new Error(`the top values count ${JSON.stringify(key)} ${count} times`);
+      hashString(key);
+      let slot = (hash.low ^ hash.high >>> 11) & mask;
+      while (this.counts[slot] !== 0) {
+        if (this.keys[slot] === key) throw new Error(`the top values list ${JSON.stringify(key)} twice`);
+        slot = slot + 1 & mask;
+      }
+      this.counts[slot] = count;
+      this.high[slot] = hash.high;
+      this.low[slot] = hash.low;
+      this.keys[slot] = key;
+      this.size++;
+    }
+  }
+  allocate(slots) {
+    this.slots = slots;
+    this.high = new Uint32Array(slots);
+    this.low = new Uint32Array(slots);
+    this.counts = new Float64Array(slots);
+    this.keys = new Array(slots).fill(void 0);
+    this.spareHigh = new Uint32Array(0);
+    this.spareLow = new Uint32Array(0);
+    this.spareCounts = new Float64Array(0);
+    this.spareKeys = [];
+  }
+  /** Moves the counters into a table of `slots` slots, by the hashes they were stored under. */
+  resize(slots) {
+    const { high, low, counts, keys } = this;
+    const previous = this.slots;
+    this.allocate(slots);
+    const mask = slots - 1;
+    for (let slot = 0; slot < previous; slot++) {
+      if (counts[slot] === 0) continue;
+      const h = high[slot];
+      const l = low[slot];
+      let target = (l ^ h >>> 11) & mask;
+      while (this.counts[target] !== 0) target = target + 1 & mask;
+      this.counts[target] = counts[slot];
+      this.high[target] = h;
+      this.low[target] = l;
+      this.keys[target] = keys[slot];
+    }
+  }
+  /** Subtracts `amount` from every counter and rebuilds the table from the ones left positive. */
+  subtract(amount) {
+    this.error += amount;
+    if (this.spareCounts.length !== this.slots) {
+      this.spareHigh = new Uint32Array(this.slots);
+      this.spareLow = new Uint32Array(this.slots);
+      this.spareCounts = new Float64Array(this.slots);
+      this.spareKeys = new Array(this.slots).fill(void 0);
+    }
+    const { high, low, counts, keys, spareHigh, spareLow, spareCounts, spareKeys } = this;
+    const mask = this.slots - 1;
+    spareCounts.fill(0);
+    let size = 0;
+    for (let slot = 0; slot < this.slots; slot++) {
+      const left = counts[slot] - amount;
+      if (left > 0) {
+        const h = high[slot];
+        const l = low[slot];
+        let target = (l ^ h >>> 11) & mask;
+        while (spareCounts[target] !== 0) target = target + 1 & mask;
+        spareCounts[target] = left;
+        spareHigh[target] = h;
+        spareLow[target] = l;
+        spareKeys[target] = keys[slot];
+        size++;
+      }
+      keys[slot] = void 0;
+    }
+    this.high = spareHigh;
+    this.low = spareLow;
+    this.counts = spareCounts;
+    this.keys = spareKeys;
+    this.spareHigh = high;
+    this.spareLow = low;
+    this.spareCounts = counts;
+    this.spareKeys = keys;
+    this.size = size;
+  }
+};
+
+// shared/src/profile/column.ts
+var INVALID_TOLERANCE = 0.01;
+function inferType(kinds) {
+  const total = kinds.integer + kinds.decimal + kinds.boolean + kinds.timestamp + kinds.text;
+  const allowed = INVALID_TOLERANCE * total;
+  const numbers = kinds.integer + kinds.decimal;
+  if (total > 0) {
+    if (kinds.decimal === 0 && total - kinds.integer <= allowed) return { type: "integer", invalid: total - kinds.integer };
+    if (total - numbers <= allowed) return { type: "number", invalid: total - numbers };
+    if (total - kinds.boolean <= allowed) return { type: "boolean", invalid: total - kinds.boolean };
+    if (total - kinds.timestamp <= allowed) return { type: "timestamp", invalid: total - kinds.timestamp };
+  }
+  return { type: "string", invalid: 0 };
+}
+var TRUE = "true";
+var FALSE = "false";
+hashString(TRUE);
+var TRUE_HIGH = hash.high;
+var TRUE_LOW = hash.low;
+hashString(FALSE);
+var FALSE_HIGH = hash.high;
+var FALSE_LOW = hash.low;
+var ColumnAccumulator = class _ColumnAccumulator {
+  constructor(name, edges = null) {
+    this.name = name;
+    this.edges = edges;
+  }
+  name;
+  edges;
+  count = 0;
+  nulls = 0;
+  integer = 0;
+  decimal = 0;
+  boolean = 0;
+  timestamp = 0;
+  text = 0;
+  minLength = Infinity;
+  maxLength = -Infinity;
+  numeric = null;
+  timestamps = null;
+  distinct = new DistinctSketch();
+  top = new TopValues();
+  /** Adds column `j` of each row, in order (a missing value is null). */
+  addColumn(rows, j) {
+    for (let i = 0; i < rows.length; i++) this.add(rows[i][j] ?? null);
+  }
+  add(value) {
+    this.count++;
+    if (value === null) {
+      this.nulls++;
+      return;
+    }
+    let key;
+    let high;
+    let low;
+    if (typeof value === "string") {
+      key = this.classify(value);
+      high = hash.high;
+      low = hash.low;
+    } else if (typeof value === "number") {
+      key = String(value);
+      if (Number.isFinite(value)) {
+        if (Number.isInteger(value)) this.integer++;
+        else this.decimal++;
+        this.addNumber(value);
+      } else {
+        this.text++;
+      }
+      hashString(key);
+      high = hash.high;
+      low = hash.low;
+    } else {
+      this.boolean++;
+      key = value ? TRUE : FALSE;
+      high = value ? TRUE_HIGH : FALSE_HIGH;
+      low = value ? TRUE_LOW : FALSE_LOW;
+    }
+    const length = key.length;
+    if (length < this.minLength) this.minLength = length;
+    if (length > this.maxLength) this.maxLength = length;
+    this.top.addHashed(key, high, low);
+    this.distinct.addHash(high, low);
+  }
+  /**
+   * Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its
+   * canonical text, whose hash it leaves in `hash`. The text is read and hashed in one pass (parseDecimalHashed);
+   * no text is both a decimal and a timestamp, so which is tried first does not matter.
+   */
+  classify(value) {
+    const x = parseDecimalHashed(value);
+    if (x === x) {
+      if (writtenAsInteger) this.integer++;
+      else this.decimal++;
+      this.addNumber(x);
+      return value;
+    }
+    if (value.length >= 10 && value.charCodeAt(4) === 45) {
+      const ms = parseTimestamp(value);
+      if (ms === ms) {
+        this.timestamp++;
+        (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
+        return value;
+      }
+    }
+    const b = parseBoolean(value);
+    if (b >= 0) {
+      this.boolean++;
+      hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+      hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
+      return b === 1 ? TRUE : FALSE;
+    }
+    this.text++;
+    return value;
+  }
+  addNumber(x) {
+    let numeric = this.numeric;
+    if (numeric === null) numeric = this.numeric = new NumericSummary(this.edges);
+    numeric.add(x);
+  }
+  merge(other) {
+    this.count += other.count;
+    this.nulls += other.nulls;
+    this.integer += other.integer;
+    this.decimal += other.decimal;
+    this.boolean += other.boolean;
+    this.timestamp += other.timestamp;
+    this.text += other.text;
+    if (other.minLength < this.minLength) this.minLength = other.minLength;
+    if (other.maxLength > this.maxLength) this.maxLength = other.maxLength;
+    this.numeric = mergeSummaries(this.numeric, other.numeric);
+    this.timestamps = mergeSummaries(this.timestamps, other.timestamps);
+    this.distinct.merge(other.distinct);
+    this.top.merge(other.top);
+    return this;
+  }
+  get kinds() {
+    return { integer: this.integer, decimal: this.decimal, boolean: this.boolean, timestamp: this.timestamp, text: this.text };
+  }
+  toJSON() {
+    const kinds = this.kinds;
+    const { type, invalid } = inferType(kinds);
+    return {
+      name: this.name,
+      type,
+      count: this.count,
+      nulls: this.nulls,
+      invalid,
+      kinds,
+      length: this.count > this.nulls ? { min: this.minLength, max: this.maxLength } : null,
+      numeric: this.numeric?.toJSON() ?? null,
+      timestamps: this.timestamps?.toTimestampJSON() ?? null,
+      distinct: { estimate: this.distinct.estimate(), exact: this.distinct.exact, sketch: this.distinct.toJSON() },
+      top: this.top.toJSON()
+    };
+  }
+  static fromJSON(json) {
+    const column = new _ColumnAccumulator(json.name);
+    column.count = json.count;
+    column.nulls = json.nulls;
+    Object.assign(column, json.kinds);
+    const values = json.count - json.nulls;
+    const kinds = json.kinds.integer + json.kinds.decimal + json.kinds.boolean + json.kinds.timestamp + json.kinds.text;
+    if (kinds !== values) throw new Error(`its kinds count ${kinds} values, but count − nulls is ${values}`);
+    if (json.length) {
+      column.minLength = json.length.min;
+      column.maxLength = json.length.max;
+    }
+    column.numeric = json.numeric ? NumericSummary.fromJSON(json.numeric) : null;
+    column.timestamps = json.timestamps ? NumericSummary.fromJSON(json.timestamps) : null;
+    if ((column.numeric?.moments.count ?? 0) !== json.kinds.integer + json.kinds.decimal) throw new Error("its numeric summary does not count its integer and decimal values");
+    if ((column.timestamps?.moments.count ?? 0) !== json.kinds.timestamp) throw new Error("its timestamp summary does not count its timestamp values");
+    column.distinct = DistinctSketch.fromJSON(json.distinct.sketch);
+    column.top = TopValues.fromJSON(json.top);
+    return column;
+  }
+};
+function mergeSummaries(a, b) {
+  if (b === null) return a;
+  const copy = NumericSummary.fromJSON(b.toJSON());
+  return a === null ? copy : a.merge(copy);
+}
+
+// shared/src/profile/profile.ts
+var PROFILE_SCHEMA_VERSION = 1;
+function checkProfile(data, file, label) {
+  if (typeof data === "object" && data !== null && !Array.isArray(data) && "schemaVersion" in data && data.schemaVersion !== PROFILE_SCHEMA_VERSION) {
+    throw new ConfigurationError(`${label}: ${quote(file)} has schemaVersion ${JSON.stringify(data.schemaVersion)}; this version reads ${PROFILE_SCHEMA_VERSION}`);
+  }
+  assertMatchesSchema(profile_schema_default, data, file, label);
+  for (const column of data.columns) {
+    try {
+      ColumnAccumulator.fromJSON(column);
+    } catch (error2) {
+      throw new ConfigurationError(`${label}: ${quote(file)} column ${quote(column.name)} is inconsistent: ${error2.message}`);
+    }
+  }
+  return data;
 }
 
 // shared/src/run-record.ts
@@ -7685,42 +9027,6 @@ function createActionRuntime(env = process.env) {
   };
 }
 
-// shared/src/runtime/github.ts
-function createGitHubClient(token, options) {
-  const { apiUrl, logger, retries = 4, baseDelayMs = 1e3, maxDelayMs = 6e4 } = options;
-  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
-  if (!token) {
-    throw new ConfigurationError(`${options.tokenInput ?? "github-token"}: no token was given; pass \`\${{ github.token }}\` (the default) or a token with the permissions this step needs`);
-  }
-  logger.mask(token);
-  const octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
-  octokit.hook.wrap("request", async (request, requestOptions) => {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await request(requestOptions);
-      } catch (error2) {
-        const delay = retryDelay(error2, attempt, baseDelayMs);
-        if (delay === void 0 || attempt >= retries || delay > maxDelayMs) throw error2;
-        const status = error2.status;
-        logger.info(`GitHub API ${requestOptions.method} ${requestOptions.url} answered ${status}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 2} of ${retries + 1})`);
-        await sleep(delay);
-      }
-    }
-  });
-  return octokit;
-}
-function retryDelay(error2, attempt, baseDelayMs, nowMs = Date.now()) {
-  const status = error2.status ?? 0;
-  const headers = error2.response?.headers ?? {};
-  const rateLimited = status === 429 || status === 403 && (String(headers["x-ratelimit-remaining"]) === "0" || headers["retry-after"] !== void 0);
-  if (!(status >= 500 || rateLimited)) return void 0;
-  const retryAfter = Number(headers["retry-after"]);
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers["retry-after"] !== void 0) return retryAfter * 1e3;
-  const reset = Number(headers["x-ratelimit-reset"]);
-  if (rateLimited && Number.isFinite(reset) && headers["x-ratelimit-reset"] !== void 0) return Math.max(0, reset * 1e3 - nowMs);
-  return baseDelayMs * 2 ** attempt;
-}
-
 // shared/src/registry/tags.ts
 var NAME = "[a-zA-Z0-9](?:[a-zA-Z0-9_/-]*[a-zA-Z0-9])?";
 var DIR = "[a-zA-Z0-9_./-]+";
@@ -8211,6 +9517,35 @@ var GitRegistry = class {
   async registerVersion(model, version, payload, commit) {
     assertModelName(model);
     assertVersion(version);
+    this.checkPayload(model, payload, version, commit);
+    return this.registerNextVersion(model, () => version, () => payload, commit);
+  }
+  /**
+   * Registers the version `choose` picks from the registry as it is now, with the payload `payloadFor` builds for
+   * it. `choose` runs again after every lost race, on the re-read registry, so a promotion that bumps takes the
+   * next free version instead of failing (a fixed version keeps failing: `registerVersion`). When the chosen
+   * version holds the same model digest already it is an idempotent re-run (`created: false`).
+   */
+  async registerNextVersion(model, choose, payloadFor, commit) {
+    assertModelName(model);
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const registry = await this.read();
+      const version = choose(registry);
+      assertVersion(version);
+      const payload = payloadFor(version);
+      this.checkPayload(model, payload, version, commit);
+      const tag = formatTag({ kind: "register", model, version });
+      const existing = registry.version(model, version);
+      if (existing || registry.hasTag(tag)) {
+        if (existing?.payload?.modelDigest === payload.modelDigest && !existing.deregistered) return { tag: existing.tag, created: false, version, attempts: attempt };
+        throw new ConfigurationError(describeTaken(model, version, tag, existing, payload.modelDigest));
+      }
+      if (await this.createAndPush(tag, JSON.stringify(payload, null, 2), commit)) return { tag, created: true, version, attempts: attempt };
+      await this.pause(attempt);
+    }
+    throw new ServiceError(`registry: could not register a version of ${quote(model)} on ${quote(this.remote)} after ${this.maxAttempts} attempts: other promotions kept winning the race`);
+  }
+  checkPayload(model, payload, version, commit) {
     assertMatchesSchema(registry_payload_schema_default, payload, `${model}@${version}`, "registry payload");
     for (const [field, value, expected] of [
       ["model", payload.model, model],
@@ -8219,19 +9554,6 @@ var GitRegistry = class {
     ]) {
       if (value !== expected) throw new ConfigurationError(`registry payload: field "/${field}" is ${quote(value)}, expected ${quote(expected)}`);
     }
-    const tag = formatTag({ kind: "register", model, version });
-    const message = JSON.stringify(payload, null, 2);
-    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
-      const registry = await this.read();
-      const existing = registry.version(model, version);
-      if (existing || registry.hasTag(tag)) {
-        if (existing?.payload?.modelDigest === payload.modelDigest && !existing.deregistered) return { tag: existing.tag, created: false, version, attempts: attempt };
-        throw new ConfigurationError(describeTaken(model, version, tag, existing, payload.modelDigest));
-      }
-      if (await this.createAndPush(tag, message, commit)) return { tag, created: true, version, attempts: attempt };
-      await this.pause(attempt);
-    }
-    throw new ServiceError(`registry: could not register ${quote(tag)} on ${quote(this.remote)} after ${this.maxAttempts} attempts: other promotions kept winning the race`);
   }
   /**
    * Assigns `stage` to a registered `version`: the tag `<model>#<stage>#<N>` on the version's commit, N one more
@@ -8313,6 +9635,78 @@ function asServiceError(error2, what) {
     return new ServiceError(`${what}: ${detail}`);
   }
   return error2 instanceof Error ? error2 : new Error(String(error2));
+}
+
+// shared/src/runtime/github.ts
+function createGitHubClient(token, options) {
+  const { apiUrl, logger, retries = 4, baseDelayMs = 1e3, maxDelayMs = 6e4 } = options;
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  if (!token) {
+    throw new ConfigurationError(`${options.tokenInput ?? "github-token"}: no token was given; pass \`\${{ github.token }}\` (the default) or a token with the permissions this step needs`);
+  }
+  logger.mask(token);
+  const octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
+  octokit.hook.wrap("request", async (request, requestOptions) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(requestOptions);
+      } catch (error2) {
+        const delay = retryDelay(error2, attempt, baseDelayMs);
+        if (delay === void 0 || attempt >= retries || delay > maxDelayMs) throw error2;
+        const status = error2.status;
+        logger.info(`GitHub API ${requestOptions.method} ${requestOptions.url} answered ${status}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 2} of ${retries + 1})`);
+        await sleep(delay);
+      }
+    }
+  });
+  return octokit;
+}
+function retryDelay(error2, attempt, baseDelayMs, nowMs = Date.now()) {
+  const status = error2.status ?? 0;
+  const headers = error2.response?.headers ?? {};
+  const rateLimited = status === 429 || status === 403 && (String(headers["x-ratelimit-remaining"]) === "0" || headers["retry-after"] !== void 0);
+  if (!(status >= 500 || rateLimited)) return void 0;
+  const retryAfter = Number(headers["retry-after"]);
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers["retry-after"] !== void 0) return retryAfter * 1e3;
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (rateLimited && Number.isFinite(reset) && headers["x-ratelimit-reset"] !== void 0) return Math.max(0, reset * 1e3 - nowMs);
+  return baseDelayMs * 2 ** attempt;
+}
+
+// shared/src/registry/auth.ts
+function basicCredential(token) {
+  return Buffer.from(`x-access-token:${token}`, "utf8").toString("base64");
+}
+function gitAuthEnv(request) {
+  if (!request.token) return {};
+  const server = parseUrl(request.serverUrl);
+  const remote = parseUrl(request.remoteUrl);
+  if (!server || !remote || remote.protocol !== "https:" || server.protocol !== "https:" || remote.host.toLowerCase() !== server.host.toLowerCase()) return {};
+  const existing = request.baseEnv?.["GIT_CONFIG_COUNT"];
+  const start = existing === void 0 || existing === "" ? 0 : Number(existing);
+  if (!Number.isInteger(start) || start < 0) throw new ConfigurationError(`GIT_CONFIG_COUNT: ${quote(existing ?? "")} is not a count; expected a whole number or nothing`);
+  const key = `http.${server.origin}/.extraheader`;
+  return {
+    GIT_CONFIG_COUNT: String(start + 2),
+    [`GIT_CONFIG_KEY_${start}`]: key,
+    [`GIT_CONFIG_VALUE_${start}`]: "",
+    [`GIT_CONFIG_KEY_${start + 1}`]: key,
+    [`GIT_CONFIG_VALUE_${start + 1}`]: `AUTHORIZATION: basic ${basicCredential(request.token)}`
+  };
+}
+async function remotePushUrl(git, cwd, remote) {
+  try {
+    return (await git.run(["remote", "get-url", "--push", remote], { cwd })).trim();
+  } catch {
+    return remote;
+  }
+}
+function parseUrl(value) {
+  try {
+    return new URL(value);
+  } catch {
+    return void 0;
+  }
 }
 
 // shared/src/registry/stores/local.ts
@@ -8399,6 +9793,21 @@ var LocalArtifactStore = class {
   label;
   copy;
   async put(model, extras) {
+    const { root, version, modelEntry, extraEntries } = await this.storeObjects(model, extras);
+    const index = { schemaVersion: 1, name: model.name, version, model: modelEntry, extras: extraEntries };
+    await this.writeIndex(root, index);
+    return { location: path6.join(root, ...modelEntry.path.split("/")) };
+  }
+  /**
+   * Stores the model and the extras as content-addressed objects, without the version's index: what is written
+   * names no version, so a promotion that then loses the race for its version leaves nothing misattributed
+   * (an object is its digest's bytes, whoever wrote it). `put` afterwards only writes the index.
+   */
+  async prepare(model, extras) {
+    const { root, modelEntry } = await this.storeObjects(model, extras);
+    return { location: path6.join(root, ...modelEntry.path.split("/")) };
+  }
+  async storeObjects(model, extras) {
     const { version, kind } = await checkModel(this.label, model);
     checkExtras(this.label, extras);
     const root = path6.resolve(this.dir);
@@ -8415,9 +9824,7 @@ var LocalArtifactStore = class {
       const entry = await this.storeObject(root, extra.path, await digestPath(extra.path), "file", extra.name);
       extraEntries.push({ name: extra.name, ...entry });
     }
-    const index = { schemaVersion: 1, name: model.name, version, model: modelEntry, extras: extraEntries };
-    await this.writeIndex(root, index);
-    return { location: path6.join(root, ...modelEntry.path.split("/")) };
+    return { root, version, modelEntry, extraEntries };
   }
   async get(name, version, digest, destination) {
     checkName(this.label, name);
@@ -8429,9 +9836,26 @@ var LocalArtifactStore = class {
     if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
     if (index.model.digest !== digest) throw new ServiceError(`${this.label}: ${what}: digest mismatch: expected ${digest}, the store's index has ${index.model.digest}`);
     const source = path6.join(root, ...index.model.path.split("/"));
-    if (!await exists(source)) throw new ServiceError(`${this.label}: ${what}: the object ${index.model.path} is missing`);
+    return this.fetchVerified(source, what, digest, destination, path6.basename(source));
+  }
+  async getFile(name, version, fileName, digest, destination) {
+    checkName(this.label, name);
+    const tagVersion = normalizeVersion(this.label, version);
+    checkDigest(this.label, digest);
+    const root = path6.resolve(this.dir);
+    const what = `${name}@${tagVersion}`;
+    const index = await this.readIndex(root, name, tagVersion);
+    if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
+    const entry = index.extras.find((extra) => extra.name === fileName);
+    if (!entry) throw new ServiceError(`${this.label}: ${what} has no ${quote(fileName)} (stored with it: ${index.extras.map((e) => e.name).join(", ") || "nothing"})`);
+    if (entry.digest !== digest) throw new ServiceError(`${this.label}: ${what} ${fileName}: digest mismatch: expected ${digest}, the store's index has ${entry.digest}`);
+    return this.fetchVerified(path6.join(root, ...entry.path.split("/")), `${what} ${fileName}`, digest, destination, fileName);
+  }
+  /** Copies a stored object into `destination/<targetName>`, verified, through a temp sibling; reuses an identical one. */
+  async fetchVerified(source, what, digest, destination, targetName) {
+    if (!await exists(source)) throw new ServiceError(`${this.label}: ${what}: the object ${relativeTo(this.dir, source)} is missing`);
     await mkdir3(destination, { recursive: true });
-    const target = path6.join(destination, path6.basename(source));
+    const target = path6.join(destination, targetName);
     if (await exists(target)) {
       await verifyDigest(this.label, `${what} (already at ${target})`, target, digest);
       return target;
@@ -8524,6 +9948,9 @@ var LocalArtifactStore = class {
     throw new ConfigurationError(`${this.label}: ${what} is already stored with another ${differing ?? "set of extra files"}; register a new version`);
   }
 };
+function relativeTo(dir, file) {
+  return path6.relative(path6.resolve(dir), file).split(path6.sep).join("/");
+}
 
 // shared/src/registry/stores/github-release.ts
 import { createReadStream as createReadStream2, createWriteStream as createWriteStream2 } from "node:fs";
@@ -8840,6 +10267,32 @@ var GitHubReleaseStore = class {
       await removeQuietly(work);
     }
   }
+  async getFile(name, version, fileName, digest, destination) {
+    checkName(this.label, name);
+    const tag = `${name}@${normalizeVersion(this.label, version)}`;
+    checkDigest(this.label, digest);
+    const release = await this.findRelease(tag, false);
+    if (!release) throw new ServiceError(`${this.label}: no published release ${tag}`);
+    const assets = await this.listAssets(release, tag);
+    const asset = assets.find((a) => a.state === "uploaded" && a.name === fileName);
+    if (!asset) throw new ServiceError(`${this.label}: release ${tag} has no asset ${quote(fileName)}`);
+    if (asset.label && asset.label !== digest) throw new ServiceError(`${this.label}: ${tag} ${fileName}: digest mismatch: expected ${digest}, the asset is labelled ${asset.label}`);
+    await mkdir5(destination, { recursive: true });
+    const target = path8.join(destination, fileName);
+    if (await exists(target)) {
+      await verifyDigest(this.label, `${tag} ${fileName} (already at ${target})`, target, digest);
+      return target;
+    }
+    const temp = tempSibling(target);
+    try {
+      await this.download(asset, tag, temp);
+      await verifyDigest(this.label, `${tag} ${fileName}`, temp, digest);
+      await rename3(temp, target);
+    } finally {
+      await removeQuietly(temp);
+    }
+    return target;
+  }
   async call(doing, fn) {
     try {
       return await fn();
@@ -8930,6 +10383,35 @@ function parseArtifactStore(value, label) {
   throw new ConfigurationError(`${label}: ${quote(value)} is not an artifact store; expected \`github-release\` or \`local:<dir>\``);
 }
 
+// shared/src/registry/connect.ts
+async function registryGitEnv(access, remote) {
+  if (!access.token) return {};
+  const remoteUrl = await remotePushUrl(createGitRunner(), access.context.workspace, remote);
+  const env = gitAuthEnv({ token: access.token, serverUrl: access.context.serverUrl, remoteUrl, baseEnv: access.env });
+  if (Object.keys(env).length > 0) {
+    access.logger.mask(basicCredential(access.token));
+    access.logger.info(`Git reaches the registry at ${redactUrl(remoteUrl)} with the github-token input.`);
+  }
+  return env;
+}
+function createArtifactStore(setting, access) {
+  if (setting.kind === "local") return new LocalArtifactStore(setting.dir);
+  const [owner, repo] = (access.context.repository ?? "").split("/");
+  if (!owner || !repo) throw new ConfigurationError("artifact-store: github-release needs the repository (GITHUB_REPOSITORY), which is not set here; use local:<dir> off GitHub");
+  const client = createGitHubClient(access.token, { tokenInput: "github-token", apiUrl: access.context.apiUrl, logger: access.logger });
+  return new GitHubReleaseStore({ client, owner, repo, tempDir: access.context.tempDir });
+}
+function redactUrl(url) {
+  try {
+    const parsed = new URL(url);
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+
 // actions/promote/src/checks.ts
 function checkEvent(context) {
   const name = context.eventName;
@@ -9011,6 +10493,7 @@ function readPromoteSettings(inputs, context) {
   const parsedStore = parseArtifactStore(storeValue, "artifact-store");
   const artifactStore = parsedStore.kind === "local" ? { kind: "local", dir: path9.resolve(workspace, parsedStore.dir) } : parsedStore;
   const model = inputs.get("model");
+  const profile = inputs.get("profile");
   const runRecordValue = inputs.get("run-record");
   return {
     workspace,
@@ -9020,6 +10503,7 @@ function readPromoteSettings(inputs, context) {
     runRecord: path9.resolve(workspace, runRecordValue || "run.json"),
     runRecordGiven: runRecordValue !== "" && runRecordValue !== "run.json",
     model: model ? path9.resolve(workspace, model) : void 0,
+    profile: profile ? path9.resolve(workspace, profile) : void 0,
     version,
     bump: bumpValue || void 0,
     registry: inputs.get("registry") || "origin",
@@ -9094,7 +10578,9 @@ async function promote(runtime) {
   if (settings.githubToken) logger.mask(settings.githubToken);
   checkEvent(runtime.context);
   const git = createGitRunner();
-  const registry = new GitRegistry({ git, cwd: settings.workspace, remote: settings.registry, tagger: await tagger(runtime, settings) });
+  const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
+  const env = await registryGitEnv(access, settings.registry);
+  const registry = new GitRegistry({ git, cwd: settings.workspace, remote: settings.registry, env, tagger: await tagger(runtime, settings) });
   const workflowRunUrl = workflowRun(runtime);
   const result = settings.rollback ? await rollback(settings, registry, workflowRunUrl, runtime) : await promoteCandidate(settings, registry, workflowRunUrl, runtime);
   setPromoteOutputs(runtime.outputs, result);
@@ -9109,7 +10595,15 @@ async function promoteCandidate(settings, git, workflowRunUrl, runtime) {
     const found = await readCandidate(settings);
     checkGate(gate, rel(settings, settings.gateReport), model, found.digest, settings.model ? `model ${quote(rel(settings, settings.model))}` : `the run record ${quote(rel(settings, settings.runRecord))}`);
     logger.info(`The gate passed ${found.digest} (verdict ${gate.verdict}).`);
-    return { ...found, runId: found.record?.runId ?? gate.candidate.runId };
+    const profileDigest = settings.profile ? await readProfileDigest(settings, settings.profile) : void 0;
+    const recordDigest = found.record ? await digestPath(settings.runRecord) : void 0;
+    return {
+      ...found,
+      runId: found.record?.runId ?? gate.candidate.runId,
+      ...gate.candidate.testSetDigest ? { testSetDigest: gate.candidate.testSetDigest } : {},
+      ...profileDigest ? { profileDigest } : {},
+      ...recordDigest ? { recordDigest } : {}
+    };
   });
   const current = await logger.group("Read the registry", () => git.read());
   const version = chooseVersion(settings, current, candidate.digest);
@@ -9130,25 +10624,28 @@ async function promoteCandidate(settings, git, workflowRunUrl, runtime) {
     }
   }
   logger.info(`${model}@${version}: ${existing ? "registered already with the same digest (a re-run)" : "a new version"}.`);
-  const store = createStore(settings, runtime);
-  const tag = `${model}@${version}`;
-  const artifact = { name: model, version, path: candidate.modelPath, digest: candidate.digest };
+  const store = createArtifactStore(settings.artifactStore, { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken });
   const extras = extraFiles(settings, candidate);
+  const artifactOf = (v) => ({ name: model, version: v, path: candidate.modelPath, digest: candidate.digest });
+  const storeGroup = `Store the model in ${store.label}`;
   let artifactUrl;
   let registered = false;
+  let promoted = version;
   if (existing) {
-    artifactUrl = (await logger.group(`Store the model in ${store.label}`, () => store.put(artifact, extras))).location;
+    artifactUrl = (await logger.group(storeGroup, () => store.put(artifactOf(version), extras))).location;
   } else {
     const commit = (await createGitRunner().run(["rev-parse", "HEAD"], { cwd: settings.workspace })).trim();
-    let location;
-    if (settings.artifactStore.kind === "local") location = (await logger.group(`Store the model in ${store.label}`, () => store.put(artifact, extras))).location;
-    else location = releaseUrl(runtime, tag);
-    const payload = buildPayload(settings, runtime, candidate, version, commit, location, workflowRunUrl);
-    const result = await logger.group(`Register ${tag}`, () => git.registerVersion(model, version, payload, commit));
+    const prepare = store.prepare?.bind(store);
+    const prepared = prepare ? await logger.group(`Store the model's content in ${store.label}`, () => prepare(artifactOf(version), extras)) : void 0;
+    const payloadFor = (v) => buildPayload(settings, runtime, candidate, v, commit, prepared?.location ?? releaseUrl(runtime, `${model}@${v}`), workflowRunUrl);
+    const choose = settings.version ? () => version : (registry) => chooseVersion(settings, registry, candidate.digest);
+    const result = await logger.group(`Register ${model}@${version}`, () => git.registerNextVersion(model, choose, payloadFor, commit));
+    if (result.version !== version) logger.info(`Another promotion registered ${model}@${version} first: this model is ${result.tag}.`);
+    promoted = result.version;
     registered = result.created;
-    artifactUrl = settings.artifactStore.kind === "local" ? location : (await logger.group(`Store the model in ${store.label}`, () => store.put(artifact, extras))).location;
+    artifactUrl = (await logger.group(storeGroup, () => store.put(artifactOf(promoted), extras))).location;
   }
-  return assign(git, { model, stage, version, digest: candidate.digest, artifactUrl, registered, workflowRunUrl, kind: "promote" }, runtime);
+  return assign(git, { model, stage, version: promoted, digest: candidate.digest, artifactUrl, registered, workflowRunUrl, kind: "promote" }, runtime);
 }
 async function assign(git, request, runtime) {
   const { model, stage, version } = request;
@@ -9201,7 +10698,7 @@ function chooseVersion(settings, registry, digest) {
   if (settings.version) return settings.version;
   const same = registry.versions(settings.modelName).find((v) => v.payload?.modelDigest === digest);
   if (same) return same.version;
-  return bumpVersion(registry.latestVersion(settings.modelName, { includeDeprecated: true })?.version, settings.bump ?? "patch");
+  return bumpVersion(registry.versions(settings.modelName, { includeDeregistered: true })[0]?.version, settings.bump ?? "patch");
 }
 function buildPayload(settings, runtime, candidate, version, commit, location, workflowRunUrl) {
   const record = candidate.record;
@@ -9211,14 +10708,15 @@ function buildPayload(settings, runtime, candidate, version, commit, location, w
     run2.startedAt = record.startedAt;
     run2.durationSeconds = record.durationSeconds;
   }
+  if (candidate.recordDigest) run2.recordDigest = candidate.recordDigest;
   return {
     schemaVersion: 1,
     model: settings.modelName,
     version,
     modelDigest: candidate.digest,
     metrics: record?.metrics?.values ?? {},
-    testSetDigest: null,
-    profileDigest: null,
+    testSetDigest: candidate.testSetDigest ?? null,
+    profileDigest: candidate.profileDigest ?? null,
     run: run2,
     artifact: settings.artifactStore.kind === "local" ? { store: "local", path: location } : { store: "github-release", url: location },
     commit,
@@ -9228,14 +10726,25 @@ function buildPayload(settings, runtime, candidate, version, commit, location, w
 function extraFiles(settings, candidate) {
   const extras = [{ name: "gate.json", path: settings.gateReport }];
   if (candidate.record) extras.push({ name: "run.json", path: settings.runRecord });
+  if (settings.profile) extras.push({ name: "profile.json", path: settings.profile });
   return extras;
 }
-function createStore(settings, runtime) {
-  if (settings.artifactStore.kind === "local") return new LocalArtifactStore(settings.artifactStore.dir);
-  const [owner, repo] = (runtime.context.repository ?? "").split("/");
-  if (!owner || !repo) throw new ConfigurationError("artifact-store: github-release needs the repository (GITHUB_REPOSITORY), which is not set here; use local:<dir> off GitHub");
-  const client = createGitHubClient(settings.githubToken, { tokenInput: "github-token", apiUrl: runtime.context.apiUrl, logger: runtime.logger });
-  return new GitHubReleaseStore({ client, owner, repo, tempDir: runtime.context.tempDir });
+async function readProfileDigest(settings, file) {
+  const shown = rel(settings, file);
+  let bytes;
+  try {
+    bytes = await readFile5(file);
+  } catch {
+    throw new ConfigurationError(`profile: ${quote(shown)} does not exist or cannot be read; give the profile.json validate-data wrote, or leave profile empty`);
+  }
+  let data;
+  try {
+    data = JSON.parse(bytes.toString("utf8"));
+  } catch (error2) {
+    throw new ConfigurationError(`profile: ${quote(shown)} is not valid JSON: ${error2.message.split("\n")[0]}`);
+  }
+  checkProfile(data, shown, "profile");
+  return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
 }
 function releaseUrl(runtime, tag) {
   return `${runtime.context.serverUrl.replace(/\/+$/, "")}/${runtime.context.repository ?? ""}/releases/tag/${encodeURIComponent(tag)}`;

@@ -17,6 +17,8 @@ export interface PromoteSettings {
   /** True when `run-record` was given (a missing file is then an error even when `model` is given). */
   runRecordGiven: boolean;
   model?: string;
+  /** The training data's profile.json (from validate-data), stored with the version; its digest is the payload's profileDigest. */
+  profile?: string;
   version?: string;
   bump?: Bump;
   registry: string;
@@ -64,6 +66,7 @@ export function readPromoteSettings(inputs: InputSource, context: RunContext): P
   const artifactStore: ArtifactStoreSetting = parsedStore.kind === 'local' ? { kind: 'local', dir: path.resolve(workspace, parsedStore.dir) } : parsedStore;
 
   const model = inputs.get('model');
+  const profile = inputs.get('profile');
   const runRecordValue = inputs.get('run-record');
   return {
     workspace,
@@ -73,6 +76,7 @@ export function readPromoteSettings(inputs: InputSource, context: RunContext): P
     runRecord: path.resolve(workspace, runRecordValue || 'run.json'),
     runRecordGiven: runRecordValue !== '' && runRecordValue !== 'run.json',
     model: model ? path.resolve(workspace, model) : undefined,
+    profile: profile ? path.resolve(workspace, profile) : undefined,
     version,
     bump: (bumpValue || undefined) as Bump | undefined,
     registry: inputs.get('registry') || 'origin',

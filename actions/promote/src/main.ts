@@ -1,14 +1,17 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { ConfigurationError, quote } from '../../../shared/src/errors';
 import { relativePath } from '../../../shared/src/files/paths';
 import { readGateReport } from '../../../shared/src/gate-report';
 import { digestPath } from '../../../shared/src/hashing/digest';
+import { checkProfile } from '../../../shared/src/profile/profile';
 import { readRunRecord, type RunRecord } from '../../../shared/src/run-record';
 import { createActionRuntime, runWrapper, type ActionRuntime } from '../../../shared/src/runtime';
-import { createGitHubClient } from '../../../shared/src/runtime/github';
 import { GitRegistry, bumpVersion, createGitRunner, type Person, type Registry, type RegistryPayload } from '../../../shared/src/registry';
-import { GitHubReleaseStore, LocalArtifactStore, type ArtifactStore, type ExtraFile } from '../../../shared/src/registry/stores';
+import { createArtifactStore, registryGitEnv } from '../../../shared/src/registry/connect';
+import type { ExtraFile, ModelArtifact } from '../../../shared/src/registry/stores';
 import { checkEvent, checkGate } from './checks';
 import { readPromoteSettings, type PromoteSettings } from './inputs';
 import { appendPromoteSummary, setPromoteOutputs, type PromoteResult } from './report';
@@ -27,7 +30,9 @@ export async function promote(runtime: ActionRuntime): Promise<void> {
   if (settings.githubToken) logger.mask(settings.githubToken);
   checkEvent(runtime.context);
   const git = createGitRunner();
-  const registry = new GitRegistry({ git, cwd: settings.workspace, remote: settings.registry, tagger: await tagger(runtime, settings) });
+  const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
+  const env = await registryGitEnv(access, settings.registry);
+  const registry = new GitRegistry({ git, cwd: settings.workspace, remote: settings.registry, env, tagger: await tagger(runtime, settings) });
   const workflowRunUrl = workflowRun(runtime);
   const result = settings.rollback
     ? await rollback(settings, registry, workflowRunUrl, runtime)
@@ -42,6 +47,12 @@ interface Candidate {
   modelPath: string;
   record?: RunRecord;
   runId: string;
+  /** From gate.json's `candidate.testSetDigest`, when the gate recorded it. */
+  testSetDigest?: string;
+  /** The sha256 of the `profile` file's bytes. */
+  profileDigest?: string;
+  /** The sha256 of run.json's bytes, as stored with the version. */
+  recordDigest?: string;
 }
 
 async function promoteCandidate(settings: PromoteSettings, git: GitRegistry, workflowRunUrl: string | null, runtime: ActionRuntime): Promise<PromoteResult> {
@@ -53,7 +64,15 @@ async function promoteCandidate(settings: PromoteSettings, git: GitRegistry, wor
     const found = await readCandidate(settings);
     checkGate(gate, rel(settings, settings.gateReport), model, found.digest, settings.model ? `model ${quote(rel(settings, settings.model))}` : `the run record ${quote(rel(settings, settings.runRecord))}`);
     logger.info(`The gate passed ${found.digest} (verdict ${gate.verdict}).`);
-    return { ...found, runId: found.record?.runId ?? gate.candidate.runId };
+    const profileDigest = settings.profile ? await readProfileDigest(settings, settings.profile) : undefined;
+    const recordDigest = found.record ? await digestPath(settings.runRecord) : undefined;
+    return {
+      ...found,
+      runId: found.record?.runId ?? gate.candidate.runId,
+      ...(gate.candidate.testSetDigest ? { testSetDigest: gate.candidate.testSetDigest } : {}),
+      ...(profileDigest ? { profileDigest } : {}),
+      ...(recordDigest ? { recordDigest } : {}),
+    };
   });
   const current = await logger.group('Read the registry', () => git.read());
   const version = chooseVersion(settings, current, candidate.digest);
@@ -75,28 +94,34 @@ async function promoteCandidate(settings: PromoteSettings, git: GitRegistry, wor
   }
   logger.info(`${model}@${version}: ${existing ? 'registered already with the same digest (a re-run)' : 'a new version'}.`);
 
-  const store = createStore(settings, runtime);
-  const tag = `${model}@${version}`;
-  const artifact = { name: model, version, path: candidate.modelPath, digest: candidate.digest };
+  const store = createArtifactStore(settings.artifactStore, { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken });
   const extras = extraFiles(settings, candidate);
+  const artifactOf = (v: string): ModelArtifact => ({ name: model, version: v, path: candidate.modelPath, digest: candidate.digest });
+  const storeGroup = `Store the model in ${store.label}`;
   let artifactUrl: string;
   let registered = false;
+  let promoted = version;
   if (existing) {
     // A re-run completes whatever the last run left undone in the store; putting the same content is a no-op.
-    artifactUrl = (await logger.group(`Store the model in ${store.label}`, () => store.put(artifact, extras))).location;
+    artifactUrl = (await logger.group(storeGroup, () => store.put(artifactOf(version), extras))).location;
   } else {
     const commit = (await createGitRunner().run(['rev-parse', 'HEAD'], { cwd: settings.workspace })).trim();
-    // The local store goes first (its location is known once stored); a release needs its tag to exist first.
-    let location: string;
-    if (settings.artifactStore.kind === 'local') location = (await logger.group(`Store the model in ${store.label}`, () => store.put(artifact, extras))).location;
-    else location = releaseUrl(runtime, tag);
-    const payload = buildPayload(settings, runtime, candidate, version, commit, location, workflowRunUrl);
-    const result = await logger.group(`Register ${tag}`, () => git.registerVersion(model, version, payload, commit));
+    // Nothing that names a version is stored before that version's tag is won: a promotion that loses the race
+    // must not leave its model under the winner's version. The local store writes content-addressed objects
+    // first (they name no version, and give the payload its path); a release is created after the tag.
+    const prepare = store.prepare?.bind(store);
+    const prepared = prepare ? await logger.group(`Store the model's content in ${store.label}`, () => prepare(artifactOf(version), extras)) : undefined;
+    const payloadFor = (v: string): RegistryPayload => buildPayload(settings, runtime, candidate, v, commit, prepared?.location ?? releaseUrl(runtime, `${model}@${v}`), workflowRunUrl);
+    // A fixed `version` is refused when another promotion takes it first; a bump takes the next free one.
+    const choose = settings.version ? () => version : (registry: Registry) => chooseVersion(settings, registry, candidate.digest);
+    const result = await logger.group(`Register ${model}@${version}`, () => git.registerNextVersion(model, choose, payloadFor, commit));
+    if (result.version !== version) logger.info(`Another promotion registered ${model}@${version} first: this model is ${result.tag}.`);
+    promoted = result.version;
     registered = result.created;
-    artifactUrl = settings.artifactStore.kind === 'local' ? location : (await logger.group(`Store the model in ${store.label}`, () => store.put(artifact, extras))).location;
+    artifactUrl = (await logger.group(storeGroup, () => store.put(artifactOf(promoted), extras))).location;
   }
 
-  return assign(git, { model, stage, version, digest: candidate.digest, artifactUrl, registered, workflowRunUrl, kind: 'promote' }, runtime);
+  return assign(git, { model, stage, version: promoted, digest: candidate.digest, artifactUrl, registered, workflowRunUrl, kind: 'promote' }, runtime);
 }
 
 interface AssignRequest {
@@ -168,7 +193,8 @@ function chooseVersion(settings: PromoteSettings, registry: Registry, digest: st
   const same = registry.versions(settings.modelName).find((v) => v.payload?.modelDigest === digest);
   // A re-run of the same promotion must not register the same model again under the next version.
   if (same) return same.version;
-  return bumpVersion(registry.latestVersion(settings.modelName, { includeDeprecated: true })?.version, settings.bump ?? 'patch');
+  // From the greatest version ever registered: a deregistered version is never reused.
+  return bumpVersion(registry.versions(settings.modelName, { includeDeregistered: true })[0]?.version, settings.bump ?? 'patch');
 }
 
 function buildPayload(settings: PromoteSettings, runtime: ActionRuntime, candidate: Candidate, version: string, commit: string, location: string, workflowRunUrl: string | null): RegistryPayload {
@@ -179,14 +205,15 @@ function buildPayload(settings: PromoteSettings, runtime: ActionRuntime, candida
     run.startedAt = record.startedAt;
     run.durationSeconds = record.durationSeconds;
   }
+  if (candidate.recordDigest) run.recordDigest = candidate.recordDigest;
   return {
     schemaVersion: 1,
     model: settings.modelName,
     version,
     modelDigest: candidate.digest,
     metrics: record?.metrics?.values ?? {},
-    testSetDigest: null,
-    profileDigest: null,
+    testSetDigest: candidate.testSetDigest ?? null,
+    profileDigest: candidate.profileDigest ?? null,
     run,
     artifact: settings.artifactStore.kind === 'local' ? { store: 'local', path: location } : { store: 'github-release', url: location },
     commit,
@@ -197,15 +224,30 @@ function buildPayload(settings: PromoteSettings, runtime: ActionRuntime, candida
 function extraFiles(settings: PromoteSettings, candidate: Candidate): ExtraFile[] {
   const extras: ExtraFile[] = [{ name: 'gate.json', path: settings.gateReport }];
   if (candidate.record) extras.push({ name: 'run.json', path: settings.runRecord });
+  if (settings.profile) extras.push({ name: 'profile.json', path: settings.profile });
   return extras;
 }
 
-function createStore(settings: PromoteSettings, runtime: ActionRuntime): ArtifactStore {
-  if (settings.artifactStore.kind === 'local') return new LocalArtifactStore(settings.artifactStore.dir);
-  const [owner, repo] = (runtime.context.repository ?? '').split('/');
-  if (!owner || !repo) throw new ConfigurationError('artifact-store: github-release needs the repository (GITHUB_REPOSITORY), which is not set here; use local:<dir> off GitHub');
-  const client = createGitHubClient(settings.githubToken, { tokenInput: 'github-token', apiUrl: runtime.context.apiUrl, logger: runtime.logger });
-  return new GitHubReleaseStore({ client, owner, repo, tempDir: runtime.context.tempDir });
+/**
+ * Checks that `profile` is a profile validate-data can read back as a drift reference (so a bad file is refused
+ * before anything is written), and returns the sha256 of its bytes: what the store keeps and verifies.
+ */
+async function readProfileDigest(settings: PromoteSettings, file: string): Promise<string> {
+  const shown = rel(settings, file);
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new ConfigurationError(`profile: ${quote(shown)} does not exist or cannot be read; give the profile.json validate-data wrote, or leave profile empty`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(bytes.toString('utf8'));
+  } catch (error) {
+    throw new ConfigurationError(`profile: ${quote(shown)} is not valid JSON: ${(error as Error).message.split('\n')[0]}`);
+  }
+  checkProfile(data, shown, 'profile');
+  return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
 }
 
 function releaseUrl(runtime: ActionRuntime, tag: string): string {

@@ -1,0 +1,56 @@
+/**
+ * How an action reaches the registry and its artifact store with the inputs it was given: git's environment for the
+ * `github-token`, and the store that `artifact-store` names. promote writes through them; evaluate-gate and
+ * validate-data read the production model and its records through them.
+ */
+import { ConfigurationError } from '../errors';
+import type { Logger, RunContext } from '../ports';
+import { createGitHubClient } from '../runtime/github';
+import { basicCredential, gitAuthEnv, remotePushUrl } from './auth';
+import { createGitRunner } from './git';
+import { GitHubReleaseStore, LocalArtifactStore, type ArtifactStore, type ArtifactStoreSetting } from './stores';
+
+export interface RegistryAccess {
+  context: RunContext;
+  logger: Logger;
+  env: Record<string, string | undefined>;
+  /** The `github-token` input; '' for none. */
+  token: string;
+}
+
+/**
+ * Git talks to the registry with `github-token` when the remote is the workflow's GitHub server over https, not
+ * with whatever credentials the checkout left (which may be another token, or none with persist-credentials:
+ * false). Any other remote (a path, file://, ssh, another host) gets no token and keeps its own credentials.
+ */
+export async function registryGitEnv(access: RegistryAccess, remote: string): Promise<Record<string, string>> {
+  if (!access.token) return {};
+  const remoteUrl = await remotePushUrl(createGitRunner(), access.context.workspace, remote);
+  const env = gitAuthEnv({ token: access.token, serverUrl: access.context.serverUrl, remoteUrl, baseEnv: access.env });
+  if (Object.keys(env).length > 0) {
+    access.logger.mask(basicCredential(access.token));
+    access.logger.info(`Git reaches the registry at ${redactUrl(remoteUrl)} with the github-token input.`);
+  }
+  return env;
+}
+
+/** The artifact store an `artifact-store` setting names. */
+export function createArtifactStore(setting: ArtifactStoreSetting, access: RegistryAccess): ArtifactStore {
+  if (setting.kind === 'local') return new LocalArtifactStore(setting.dir);
+  const [owner, repo] = (access.context.repository ?? '').split('/');
+  if (!owner || !repo) throw new ConfigurationError('artifact-store: github-release needs the repository (GITHUB_REPOSITORY), which is not set here; use local:<dir> off GitHub');
+  const client = createGitHubClient(access.token, { tokenInput: 'github-token', apiUrl: access.context.apiUrl, logger: access.logger });
+  return new GitHubReleaseStore({ client, owner, repo, tempDir: access.context.tempDir });
+}
+
+/** A URL without any user or password in it, for the log. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    parsed.username = '';
+    parsed.password = '';
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
