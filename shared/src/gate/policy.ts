@@ -1,0 +1,114 @@
+/**
+ * The gate policy as the decision reads it: what docs/gate-policy.md documents and
+ * shared/schemas/gate-policy.schema.json describes, with the defaults filled in and the keys in camelCase.
+ * Loading and checking the file is policy-load.ts.
+ */
+import type { Direction } from './types';
+
+/** The metrics the gate can compute from per-example predictions, with the way each is better. */
+export const COMPUTABLE_METRICS = {
+  accuracy: 'higher',
+  balanced_accuracy: 'higher',
+  precision: 'higher',
+  recall: 'higher',
+  f1: 'higher',
+  precision_macro: 'higher',
+  recall_macro: 'higher',
+  f1_macro: 'higher',
+  precision_weighted: 'higher',
+  recall_weighted: 'higher',
+  f1_weighted: 'higher',
+  roc_auc: 'higher',
+  pr_auc: 'higher',
+  log_loss: 'lower',
+  brier: 'lower',
+  mae: 'lower',
+  rmse: 'lower',
+  r2: 'higher',
+  mape: 'lower',
+} as const satisfies Record<string, Direction>;
+
+export type ComputableMetric = keyof typeof COMPUTABLE_METRICS;
+
+export function isComputableMetric(name: string): name is ComputableMetric {
+  return Object.hasOwn(COMPUTABLE_METRICS, name);
+}
+
+/** `paired-bootstrap`: judge on the paired interval; `mcnemar`: McNemar decides significance (accuracy); `none`: the point. */
+export type TestMethod = 'paired-bootstrap' | 'mcnemar' | 'none';
+
+/** What the gate does with no baseline at all: check the bounds only, or fail. */
+export type FirstRun = 'value-only' | 'fail';
+
+/** What a slice smaller than its `min-rows` does. */
+export type TooSmall = 'skip' | 'warn' | 'fail';
+
+/** An amount of change: absolute (metric units) and/or relative (fraction of |baseline|); both hold when both are set. */
+export interface ChangeLimit {
+  abs?: number;
+  rel?: number;
+}
+
+/** The thresholds a metric (or a slice of it) is held to. Every one is optional. */
+export interface Thresholds {
+  /** Inclusive lower bound on the candidate's value. */
+  min?: number;
+  /** Inclusive upper bound on the candidate's value. */
+  max?: number;
+  /** The largest change for the worse allowed against the baseline. Absent: regressions do not fail. */
+  maxRegression?: ChangeLimit;
+  /** The smallest change for the better required against the baseline. */
+  minImprovement?: ChangeLimit;
+}
+
+export interface SliceRule {
+  column: string;
+  /** The values to judge; null means every value the predictions hold. */
+  values: string[] | null;
+  minRows: number;
+  tooSmall: TooSmall;
+  /** The metric's thresholds with this rule's overrides applied (a threshold the slice sets replaces the metric's). */
+  thresholds: Thresholds;
+}
+
+export interface MetricPolicy {
+  /** The metric's name in the metrics file or run record, e.g. `accuracy` or `val.auc`. */
+  name: string;
+  direction: Direction;
+  thresholds: Thresholds;
+  /** The test the policy asked for; undefined means the default (paired-bootstrap when predictions exist). */
+  test?: TestMethod;
+  /** The computable metric behind this name: `compute`, or the name itself when it is computable, else null. */
+  compute: ComputableMetric | null;
+  slices: SliceRule[];
+}
+
+export interface GatePolicy {
+  /** The file it was read from, for messages; null for a policy built in code. */
+  file: string | null;
+  firstRun: FirstRun;
+  resamples: number;
+  confidence: number;
+  seed: number;
+  compareAcrossTestSets: boolean;
+  /** In the order of the file. */
+  metrics: MetricPolicy[];
+}
+
+export const POLICY_DEFAULTS = {
+  firstRun: 'value-only',
+  resamples: 2000,
+  confidence: 0.95,
+  seed: 0,
+  compareAcrossTestSets: false,
+  sliceMinRows: 30,
+  sliceTooSmall: 'warn',
+} as const satisfies {
+  firstRun: FirstRun;
+  resamples: number;
+  confidence: number;
+  seed: number;
+  compareAcrossTestSets: boolean;
+  sliceMinRows: number;
+  sliceTooSmall: TooSmall;
+};
