@@ -1,5 +1,10 @@
+import { closeSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ContractChecker, parseContract, type CheckResult } from '../../shared/src/contract';
 import { UniqueTable } from '../../shared/src/contract/unique';
+import type { RecordBatch, Value } from '../../shared/src/data/types';
 import { hashNumber, hashString } from '../../shared/src/hashing/hash64';
 import { uniforms } from '../fixtures/random';
 
@@ -63,5 +68,192 @@ describe('UniqueTable', () => {
     hashString('b');
     expect(table.add(4, 0)).toBe(false);
     expect([table.firstLine, table.firstFile]).toEqual([2, 1]);
+  });
+});
+
+/** A scratch directory for a table's temporary files, so a test can see what is left in it. */
+function scratchDirectory(): string {
+  return mkdtempSync(path.join(tmpdir(), 'unique-test-'));
+}
+
+interface Occurrence {
+  file: number;
+  line: number;
+  firstFile: number;
+  firstLine: number;
+  value: number;
+}
+
+/** Every duplicate of a stream, by a Map: what the table, spilled or not, must find. */
+function expectedDuplicates(stream: Array<[value: number, file: number, line: number]>): Occurrence[] {
+  const first = new Map<number, [number, number]>();
+  const duplicates: Occurrence[] = [];
+  for (const [value, file, line] of stream) {
+    const seen = first.get(value);
+    if (seen) duplicates.push({ file, line, firstFile: seen[0], firstLine: seen[1], value });
+    else first.set(value, [file, line]);
+  }
+  return duplicates;
+}
+
+/** A stream of values over three files, a fifth of them repeats, many far apart (in different runs). */
+function stream(count: number, seed: number): Array<[number, number, number]> {
+  const next = uniforms(seed);
+  const out: Array<[number, number, number]> = [];
+  for (let i = 0; i < count; i++) {
+    const file = i < count / 3 ? 0 : i < (2 * count) / 3 ? 1 : 2;
+    out.push([Math.floor(next() * count * 4), file, i + 2]);
+  }
+  return out;
+}
+
+describe('UniqueTable within a memory budget', () => {
+  it('spills sorted runs and finds, at the end, every duplicate whose first occurrence went to disk', () => {
+    const dir = scratchDirectory();
+    try {
+      const data = stream(20_000, 11);
+      const table = new UniqueTable({ memory: 2048 * 29, directory: dir, keep: 25 });
+      const live: Occurrence[] = [];
+      for (const [value, file, line] of data) {
+        hashNumber(value);
+        if (!table.add(line, file, value)) live.push({ file, line, firstFile: table.firstFile, firstLine: table.firstLine, value });
+      }
+      expect(table.runs).toBeGreaterThan(3);
+      expect(readdirSync(dir)).toHaveLength(1);
+      const result = table.finish();
+      const expected = expectedDuplicates(data);
+      expect(live.length + result.count).toBe(expected.length);
+      // Which duplicates the merge found: those `add` did not report, the earliest 25 of them, each with its value.
+      const reported = new Set(live.map((d) => `${d.file}:${d.line}`));
+      const merged = expected.filter((d) => !reported.has(`${d.file}:${d.line}`));
+      expect(merged.length).toBe(result.count);
+      expect(result.found).toEqual(merged.slice(0, 25));
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('points the duplicates add reported after a spill at the earliest occurrence, in an earlier run', () => {
+    const dir = scratchDirectory();
+    try {
+      const table = new UniqueTable({ memory: 64 * 29, directory: dir, keep: 20 });
+      const add = (value: string, line: number): boolean => {
+        hashString(value);
+        return table.add(line, 0, value);
+      };
+      add('x', 2);
+      for (let i = 0; i < 100; i++) add(`fill-${i}`, 3 + i); // more than one table of 64 slots: a spill
+      expect(table.runs).toBe(1);
+      expect(add('x', 200)).toBe(true); // new to the live table
+      expect(add('x', 201)).toBe(false);
+      expect(table.firstLine).toBe(200); // all add can know
+      const result = table.finish();
+      expect(result.count).toBe(1);
+      expect(result.found).toEqual([{ file: 0, line: 200, firstFile: 0, firstLine: 2, value: 'x' }]);
+      expect(result.repointed).toEqual([{ file: 0, line: 201, firstFile: 0, firstLine: 2 }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never touches the disk within its budget', () => {
+    const dir = scratchDirectory();
+    try {
+      const table = new UniqueTable({ memory: 1 << 20, directory: dir });
+      for (let i = 0; i < 20_000; i++) {
+        hashNumber(i % 15_000);
+        table.add(i + 2, 0, i % 15_000);
+      }
+      expect(table.runs).toBe(0);
+      expect(readdirSync(dir)).toEqual([]);
+      expect(table.finish()).toEqual({ count: 0, found: [], repointed: [] });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes its temporary files when a spill fails', () => {
+    const dir = scratchDirectory();
+    try {
+      const table = new UniqueTable({ memory: 64 * 29, directory: dir });
+      let line = 2;
+      while (table.runs === 0) {
+        hashNumber(line);
+        table.add(line++, 0, line);
+      }
+      expect(readdirSync(dir)).toHaveLength(1);
+      // Pull the run file from under it: the next spill's write fails.
+      closeSync((table as unknown as { spill: { runs: number } }).spill.runs);
+      expect(() => {
+        for (let i = 0; i < 1000; i++) {
+          hashNumber(line);
+          table.add(line++, 0, line);
+        }
+      }).toThrow();
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps file numbers past 65,535', () => {
+    const table = new UniqueTable();
+    hashString('a');
+    table.add(5, 70_000);
+    expect(table.bytes).toBe(1024 * 16);
+    hashString('a');
+    expect(table.add(6, 70_001)).toBe(false);
+    expect([table.firstLine, table.firstFile]).toEqual([5, 70_000]);
+  });
+});
+
+describe('the unique check, spilled or not', () => {
+  const contract = parseContract(
+    'version: 1\ncolumns:\n  id: { type: integer, unique: true }\n  email: { type: string, unique: true }\n  code: { unique: true }\n',
+    'contract.yaml',
+  );
+
+  /** Three files of rows with ids, emails and codes that repeat near and far, nulls among them. */
+  function batches(): RecordBatch[] {
+    const next = uniforms(3);
+    const out: RecordBatch[] = [];
+    for (let f = 0; f < 3; f++) {
+      for (let b = 0; b < 4; b++) {
+        const rows: Value[][] = [];
+        const lines: number[] = [];
+        for (let r = 0; r < 2500; r++) {
+          const u = next();
+          const id: Value = u < 0.05 ? null : u < 0.5 ? String(Math.floor(next() * 200_000)) : Math.floor(next() * 200_000);
+          const email: Value = next() < 0.05 ? null : `user-${Math.floor(next() * 100_000)}@example.org`;
+          const code: Value = next() < 0.1 ? null : next() < 0.5 ? Math.floor(next() * 50_000) : `c${Math.floor(next() * 50_000)}`;
+          rows.push([id, email, code]);
+          lines.push(2 + b * 2500 + r);
+        }
+        out.push({ file: `part-${f}.csv`, columns: ['id', 'email', 'code'], rows, lines });
+      }
+    }
+    return out;
+  }
+
+  function uniqueResults(options: { maxFailuresPerCheck?: number; unique?: { memory: number; directory?: string } }): CheckResult[] {
+    const checker = new ContractChecker(contract, options);
+    for (const batch of batches()) checker.add(batch);
+    return checker.finish({ rows: 30_000, now: 0 }).filter((result) => result.check === 'unique');
+  }
+
+  it.each([20, 3, 500])('reports the same counts, failures and first occurrences (%i failures kept)', (maxFailuresPerCheck) => {
+    const dir = scratchDirectory();
+    try {
+      const inMemory = uniqueResults({ maxFailuresPerCheck, unique: { memory: Number.POSITIVE_INFINITY } });
+      // 512 slots a table: about 450 values a run, dozens of runs a column.
+      const spilled = uniqueResults({ maxFailuresPerCheck, unique: { memory: 512 * 29, directory: dir } });
+      expect(inMemory.map((result) => result.failed).every((failed) => failed > 1000)).toBe(true);
+      expect(inMemory[0]?.failures).toHaveLength(maxFailuresPerCheck);
+      expect(spilled).toEqual(inMemory);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -6,12 +6,14 @@ import { quote } from '../errors';
 import type { Contract } from './contract';
 import { compileRecordsSchema, describeRecordError } from './records';
 import type { CheckFailure, CheckResult, ColumnContract, FinishContext, Severity } from './types';
-import { UniqueTable } from './unique';
+import { UniqueTable, type UniqueOptions } from './unique';
 import { isoOf, parseDuration, shown } from './values';
 
 export interface CheckerOptions {
   /** How many failing rows each check keeps for the report (default 20). */
   maxFailuresPerCheck?: number;
+  /** The memory budget and temporary directory of each `unique` column's table (default 32 MiB, os.tmpdir()). */
+  unique?: UniqueOptions;
 }
 
 // Column kinds, numbered for a fast switch in the row loop.
@@ -71,7 +73,10 @@ class ColumnState {
   readonly unique: UniqueTable | undefined;
   readonly uniqueTally: Tally | undefined;
 
-  constructor(readonly spec: ColumnContract) {
+  constructor(
+    readonly spec: ColumnContract,
+    uniqueOptions: UniqueOptions = {},
+  ) {
     this.kind = spec.type === undefined ? ANY : (KINDS[spec.type] ?? ANY);
     this.severity = spec.severity ?? 'error';
     this.mostly = spec.mostly ?? 1;
@@ -97,7 +102,7 @@ class ColumnState {
     }
     this.minLength = spec.minLength === undefined ? undefined : new Tally();
     this.maxLength = spec.maxLength === undefined ? undefined : new Tally();
-    this.unique = spec.unique ? new UniqueTable() : undefined;
+    this.unique = spec.unique ? new UniqueTable(uniqueOptions) : undefined;
     this.uniqueTally = spec.unique ? new Tally() : undefined;
   }
 }
@@ -111,7 +116,7 @@ interface FileTallies {
 
 /**
  * Runs a contract's checks on record batches as they stream: file-level checks once per file, value checks row by row
- * (constant memory, except `unique`), dataset rules and `mostly` in `finish`.
+ * (constant memory; `unique` up to a budget, then sorted runs on disk), dataset rules and `mostly` in `finish`.
  */
 export class ContractChecker {
   private readonly max: number;
@@ -135,7 +140,7 @@ export class ContractChecker {
     options: CheckerOptions = {},
   ) {
     this.max = options.maxFailuresPerCheck ?? 20;
-    this.columns = contract.columns.map((column) => new ColumnState(column));
+    this.columns = contract.columns.map((column) => new ColumnState(column, { keep: this.max, ...options.unique }));
     this.byName = new Map(this.columns.map((state) => [state.spec.name, state]));
     this.records = contract.spec.records === undefined ? undefined : compileRecordsSchema(contract.spec.records);
   }
@@ -278,7 +283,7 @@ export class ContractChecker {
       if (allowed && !allowed.has(x)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, v);
       if (unique) {
         hashNumber(x);
-        if (!unique.add(lines[r] as number, fileNumber)) this.recordDuplicate(c, file, lines[r] as number, v);
+        if (!unique.add(lines[r] as number, fileNumber, v)) this.recordDuplicate(c, file, lines[r] as number, v);
       }
     }
     c.present += present;
@@ -314,7 +319,7 @@ export class ContractChecker {
       if (c.allowedNumbers && !c.allowedNumbers.has(x)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, v);
       if (c.unique) {
         hashNumber(x);
-        if (!c.unique.add(lines[r] as number, fileNumber)) this.recordDuplicate(c, file, lines[r] as number, v);
+        if (!c.unique.add(lines[r] as number, fileNumber, v)) this.recordDuplicate(c, file, lines[r] as number, v);
       }
     }
   }
@@ -353,7 +358,7 @@ export class ContractChecker {
       if (text.length > maxLength) this.record(c.maxLength as Tally, file, lines[r] as number, c.spec.name, text);
       if (unique) {
         hashString(text);
-        if (!unique.add(lines[r] as number, fileNumber)) this.recordDuplicate(c, file, lines[r] as number, text);
+        if (!unique.add(lines[r] as number, fileNumber, text)) this.recordDuplicate(c, file, lines[r] as number, text);
       }
     }
     c.present += present;
@@ -367,8 +372,34 @@ export class ContractChecker {
       return;
     }
     const table = c.unique as UniqueTable;
-    const firstFile = table.firstFile === 65535 ? undefined : this.fileNames[table.firstFile];
+    const firstFile = this.fileNames[table.firstFile];
     this.record(tally, file, line, c.spec.name, v, firstFile === undefined ? undefined : { file: firstFile, line: table.firstLine });
+  }
+
+  /**
+   * Folds in what the unique table found only when it merged the runs it spilled to disk (nothing when it never
+   * spilled): duplicates of values first seen in an earlier run, and earlier first occurrences for those `add`
+   * reported. The failures kept are then the earliest in file and line order, as without spilling.
+   */
+  private finishUnique(c: ColumnState): void {
+    const tally = c.uniqueTally as Tally;
+    const { count, found, repointed } = (c.unique as UniqueTable).finish();
+    if (count === 0 && repointed.length === 0) return;
+    tally.failed += count;
+    const names = this.fileNames;
+    for (const d of repointed) {
+      const failure = tally.failures.find((f) => f.line === d.line && f.file === names[d.file]);
+      if (failure) failure.firstOccurrence = { file: names[d.firstFile] ?? '', line: d.firstLine };
+    }
+    for (const d of found) {
+      const failure: CheckFailure = { file: names[d.file] ?? '', line: d.line, column: c.spec.name };
+      if (d.value !== undefined) failure.value = shown(d.value);
+      failure.firstOccurrence = { file: names[d.firstFile] ?? '', line: d.firstLine };
+      tally.failures.push(failure);
+    }
+    const index = (f: CheckFailure): number => this.fileIndex.get(f.file) ?? 0;
+    tally.failures.sort((a, b) => index(a) - index(b) || a.line - b.line);
+    if (tally.failures.length > this.max) tally.failures.length = this.max;
   }
 
   private checkRecords(batch: RecordBatch): void {
@@ -602,6 +633,7 @@ export class ContractChecker {
     }
     if (c.minLength) push('min-length', c.minLength, c.conforming, `>= ${spec.minLength} characters`, `are shorter than ${spec.minLength} characters`, `have at least ${spec.minLength} characters`);
     if (c.maxLength) push('max-length', c.maxLength, c.conforming, `<= ${spec.maxLength} characters`, `are longer than ${spec.maxLength} characters`, `have at most ${spec.maxLength} characters`);
+    if (c.uniqueTally) this.finishUnique(c);
     if (c.uniqueTally) push('unique', c.uniqueTally, c.conforming, 'unique', 'repeat an earlier value', 'are unique');
   }
 

@@ -3,23 +3,85 @@
  * at most 87.5 % full, doubled when fuller), with the line of its first occurrence so a duplicate can point at both.
  *
  * Memory: 12 bytes per slot, the hash's two halves and the line side by side (one cache line per probe), 14 once a
- * second file is seen (2 of file index, in an array of their own). With the table 43.75–87.5 % full that is 14–28
- * bytes per distinct value (16–32 with several files): 5.9 million distinct values fit 2²³ slots, 96 MiB; ten million
- * take 2²⁴ slots, 192 MiB. The table lives in a resizable ArrayBuffer that doubles in place (address space is
- * reserved up front, pages are only touched as the table fills), so a doubling holds the new table and a bitmap of
- * one bit per slot, not the old and the new tables side by side; where the runtime cannot resize in place it copies,
- * and holds both briefly.
+ * second file is seen (2 of file index, in an array of their own; 16 past 65,535 files). The table lives in a
+ * resizable ArrayBuffer that doubles in place (address space is reserved up front, pages are only touched as the
+ * table fills), so a doubling holds the new table and a bitmap of one bit per slot, not the old and the new tables
+ * side by side; where the runtime cannot resize in place it copies, and holds both briefly.
+ *
+ * Bounded memory: the table grows only up to a budget (`memory`, 32 MiB by default). When it is full it spills: its
+ * entries (hash, file, line) are sorted by hash into a buffer and appended to a temporary file as one sorted run, and
+ * the table starts empty again. A duplicate inside the live table is still found at once. A value whose earlier
+ * occurrence went to an earlier run is found by `finish`, which merges the runs and the last table by hash, streamed
+ * in chunks: every occurrence after the earliest (by file, then line) is a duplicate of the earliest, exactly as if
+ * the table had held everything. To report such a duplicate with its value, the values first seen after the first
+ * spill are logged to a second temporary file as they come. A run that never fills the budget never touches the disk.
+ *
  * Exact up to hash collisions: two different values share a 64-bit hash with probability about n² / 2⁶⁵ (3·10⁻⁶ for
  * ten million values), and a collision would report a false duplicate, never miss one.
  */
 
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { hash } from '../hashing/hash64';
+
+export interface UniqueOptions {
+  /**
+   * Bytes the table and the buffer it sorts a run in may hold together (default 32 MiB); past it the table spills
+   * to disk. `Infinity`: never spill (the table grows with the data).
+   */
+  memory?: number;
+  /** Where the temporary files go (default os.tmpdir()). */
+  directory?: string;
+  /** How many duplicates the caller reports (its maxFailuresPerCheck): the merge keeps the earliest this many. */
+  keep?: number;
+}
+
+/** A duplicate, by file number and line, and where its value was first seen. */
+export interface Duplicate {
+  file: number;
+  line: number;
+  firstFile: number;
+  firstLine: number;
+  /** The value (text cut to 201 characters, enough for the report's 200 and `…`), when it was logged. */
+  value?: string | number;
+}
+
+/** What only the merge of the spilled runs could tell: nothing when the table never spilled. */
+export interface UniqueFinish {
+  /** Duplicates whose earlier occurrence was in an earlier run: not yet counted by `add`. */
+  count: number;
+  /** The earliest `keep` of them, in file and line order. */
+  found: Duplicate[];
+  /**
+   * Duplicates `add` reported (among its first `keep`) with a first occurrence in the same run, whose value was
+   * seen earlier still in an earlier run: the earliest occurrence to point at instead.
+   */
+  repointed: Duplicate[];
+}
+
+export const DEFAULT_UNIQUE_MEMORY = 32 * 2 ** 20;
 
 /** 32-bit words per slot: the hash's high half, its low half, the line. */
 const WORDS = 3;
 const INITIAL_SLOTS = 1024;
-/** Slots reserved up front in address space (not memory): 2²⁷ slots hold 117 million distinct values in 1.5 GiB. */
+/** Slots reserved up front in address space (not memory) when there is no budget: 2²⁷ slots hold 117 million distinct values in 1.5 GiB. */
 const RESERVED_SLOTS = 2 ** 27;
+/**
+ * Bytes per slot at a spill: 12 (+2 of file) in the table, 7/8 of a 16-byte sorted record in the buffer, 1/4 of a
+ * 4-byte bucket count. The budget buys the largest power of two of slots at this price.
+ */
+const SPILL_BYTES_PER_SLOT = 12 + 2 + 14 + 1;
+const MIN_SLOTS = 64;
+/** 32-bit words per record of a run: hash high, hash low, file, line. */
+const RECORD = 4;
+/** Records read from a run at a time in the merge: 64 KiB. */
+const CHUNK_RECORDS = 4096;
+/** Words of the value log buffered before a write: 1 MiB. */
+const LOG_WORDS = 2 ** 18;
+/** Characters of a value logged: the report shows 200 and `…` for more. */
+const LOGGED_CHARS = 201;
+const TAG_NUMBER = 1 << 16;
 
 interface ResizableBuffer extends ArrayBuffer {
   readonly resizable?: boolean;
@@ -52,39 +114,225 @@ function enlarge(buffer: ResizableBuffer, bytes: number, maxBytes: number): Resi
   return copy;
 }
 
+/** The spill directories not yet removed: removed when the process exits, should a check throw before `finish`. */
+const spillDirectories = new Set<string>();
+let exitHook = false;
+
+function track(directory: string): void {
+  spillDirectories.add(directory);
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const dir of spillDirectories) rmSync(dir, { recursive: true, force: true });
+  });
+}
+
+interface Spill {
+  dir: string;
+  /** The run file: every run's records, one run after another. */
+  runs: number | undefined;
+  /** The value log. */
+  values: number | undefined;
+  /** Each run's byte offset and record count. */
+  runList: Array<[offset: number, count: number]>;
+  runBytes: number;
+  valueBytes: number;
+}
+
+/** A duplicate `add` reported after the first spill, and where it said the value was first seen. */
+interface Watched {
+  low: number;
+  file: number;
+  line: number;
+  firstFile: number;
+  firstLine: number;
+}
+
+const scratch = new Float64Array(1);
+const scratchWords = new Uint32Array(scratch.buffer);
+
+/** (file, line) order: the order rows are read in. */
+function earlier(fileA: number, lineA: number, fileB: number, lineB: number): boolean {
+  return fileA < fileB || (fileA === fileB && lineA < lineB);
+}
+
+const byPosition = (a: Duplicate, b: Duplicate): number => a.file - b.file || a.line - b.line;
+
+/** A sorted run being merged: its records read in chunks from the run file, or the last table's, in memory. */
+class RunCursor {
+  high = 0;
+  low = 0;
+  file = 0;
+  line = 0;
+  private at = 0;
+  private end = 0;
+  private readonly chunk: Uint32Array;
+
+  constructor(
+    private readonly fd: number | undefined,
+    private offset: number,
+    private remaining: number,
+    records?: Uint32Array,
+  ) {
+    this.chunk = records ?? new Uint32Array(CHUNK_RECORDS * RECORD);
+    if (records) {
+      this.end = remaining * RECORD;
+      this.remaining = 0;
+    }
+  }
+
+  /** Moves to the next record; false when the run is done. */
+  next(): boolean {
+    if (this.at >= this.end && !this.refill()) return false;
+    const chunk = this.chunk;
+    const at = this.at;
+    this.high = chunk[at] as number;
+    this.low = chunk[at + 1] as number;
+    this.file = chunk[at + 2] as number;
+    this.line = chunk[at + 3] as number;
+    this.at = at + RECORD;
+    return true;
+  }
+
+  private refill(): boolean {
+    if (this.remaining === 0 || this.fd === undefined) return false;
+    const count = Math.min(this.remaining, CHUNK_RECORDS);
+    readFully(this.fd, new Uint8Array(this.chunk.buffer, 0, count * RECORD * 4), this.offset);
+    this.offset += count * RECORD * 4;
+    this.remaining -= count;
+    this.at = 0;
+    this.end = count * RECORD;
+    return true;
+  }
+}
+
+function readFully(fd: number, into: Uint8Array, position: number): number {
+  let done = 0;
+  while (done < into.length) {
+    const read = readSync(fd, into, done, into.length - done, position + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
+}
+
+function before(a: RunCursor, b: RunCursor): boolean {
+  return a.high < b.high || (a.high === b.high && a.low < b.low);
+}
+
+/** A binary min-heap of cursors by their current hash. */
+function siftDown(heap: RunCursor[], from: number): void {
+  const n = heap.length;
+  const item = heap[from] as RunCursor;
+  let i = from;
+  for (;;) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && before(heap[child + 1] as RunCursor, heap[child] as RunCursor)) child++;
+    if (!before(heap[child] as RunCursor, item)) break;
+    heap[i] = heap[child] as RunCursor;
+    i = child;
+  }
+  heap[i] = item;
+}
+
+/** The earliest `keep` duplicates of many, without holding them all: pruned to `keep` whenever twice as many pile up. */
+class Earliest {
+  readonly items: Duplicate[] = [];
+  private worst: Duplicate | undefined;
+
+  constructor(private readonly keep: number) {}
+
+  offer(file: number, line: number, firstFile: number, firstLine: number): void {
+    if (this.keep === 0) return;
+    const worst = this.worst;
+    if (worst && !earlier(file, line, worst.file, worst.line)) return;
+    this.items.push({ file, line, firstFile, firstLine });
+    if (this.items.length >= 2 * this.keep + 16) this.prune();
+  }
+
+  done(): Duplicate[] {
+    this.prune();
+    return this.items;
+  }
+
+  private prune(): void {
+    this.items.sort(byPosition);
+    if (this.items.length > this.keep) this.items.length = this.keep;
+    if (this.items.length === this.keep) this.worst = this.items[this.keep - 1];
+  }
+}
+
 export class UniqueTable {
   /** Slot i at words 3i (hash high), 3i + 1 (hash low), 3i + 2 (line); a (0, 0) hash marks an empty slot. */
   private slots: Uint32Array;
   private slotBuffer: ResizableBuffer;
-  private files: Uint16Array | undefined;
+  private files: Uint16Array | Uint32Array | undefined;
   private fileBuffer: ResizableBuffer | undefined;
-  private mask = INITIAL_SLOTS - 1;
+  /** The largest file number `files` holds: 0 before it exists, 65535 while it has 16 bits. */
+  private fileMax = 0;
+  private mask: number;
   /** Grow once size passes this: 7/8 of the slots. */
-  private limit = (INITIAL_SLOTS * 7) / 8;
+  private limit: number;
   private size = 0;
   /** Where the last duplicate found by `add` was first seen. */
   firstLine = 0;
   firstFile = 0;
 
-  constructor() {
-    this.slotBuffer = allocate(INITIAL_SLOTS * WORDS * 4, RESERVED_SLOTS * WORDS * 4);
-    this.slots = new Uint32Array(this.slotBuffer, 0, INITIAL_SLOTS * WORDS);
+  /** The most slots the budget allows: past them the table spills instead of doubling. */
+  private readonly maxSlots: number;
+  private readonly reservedSlots: number;
+  private readonly keep: number;
+  private readonly directory: string | undefined;
+  /** Duplicates `add` has reported. */
+  private reported = 0;
+  /**
+   * Of the first `keep` duplicates reported, those after the first spill: hash halves, file, line, and where `add`
+   * saw it first. The value may have been seen earlier still, in an earlier run: the merge tells.
+   */
+  private readonly watched: number[] = [];
+  private spill: Spill | undefined;
+  /** The sorted records of a spill, reused for every run and the last table. */
+  private records: Uint32Array | undefined;
+  private counts: Int32Array | undefined;
+  private log: Uint32Array | undefined;
+  private logAt = 0;
+  private finished = false;
+
+  constructor(options: UniqueOptions = {}) {
+    const memory = options.memory ?? DEFAULT_UNIQUE_MEMORY;
+    this.maxSlots = Number.isFinite(memory) ? Math.max(MIN_SLOTS, 2 ** Math.floor(Math.log2(Math.max(1, memory / SPILL_BYTES_PER_SLOT)))) : Number.POSITIVE_INFINITY;
+    this.reservedSlots = Math.min(RESERVED_SLOTS, this.maxSlots);
+    this.keep = options.keep ?? 20;
+    this.directory = options.directory;
+    const initial = Math.min(INITIAL_SLOTS, this.maxSlots);
+    this.mask = initial - 1;
+    this.limit = (initial * 7) / 8;
+    this.slotBuffer = allocate(initial * WORDS * 4, this.reservedSlots * WORDS * 4);
+    this.slots = new Uint32Array(this.slotBuffer, 0, initial * WORDS);
   }
 
+  /** Distinct values in the live table (since the last spill). */
   get distinct(): number {
     return this.size;
   }
 
-  /** Bytes held by the table now. */
+  /** Bytes held by the table now (without the sort buffer a spill adds). */
   get bytes(): number {
     return this.slots.byteLength + (this.files?.byteLength ?? 0);
   }
 
+  /** Sorted runs written to disk so far. */
+  get runs(): number {
+    return this.spill?.runList.length ?? 0;
+  }
+
   /**
-   * Adds the value last hashed (`hashString` / `hashNumber` of hashing/hash64), seen at `line` of file number `file`. Returns false when the
-   * value was already there (then firstLine and firstFile say where), true when it is new.
+   * Adds the value last hashed (`hashString` / `hashNumber` of hashing/hash64), seen at `line` of file number `file`;
+   * `value` is what a duplicate report would show (logged only once the table has spilled). Returns false when the
+   * value was already in the live table (then firstLine and firstFile say where), true when it is new to it.
    */
-  add(line: number, file: number): boolean {
+  add(line: number, file: number, value?: string | number | boolean): boolean {
     const high = hash.high;
     const low = high === 0 && hash.low === 0 ? 1 : hash.low; // (0, 0) marks an empty slot
     const slots = this.slots;
@@ -97,6 +345,8 @@ export class UniqueTable {
       if (l === low && h === high) {
         this.firstLine = slots[at + 2] as number;
         this.firstFile = this.files ? (this.files[slot] as number) : 0;
+        if (this.spill && this.reported < this.keep) this.watched.push(high, low, file, line, this.firstFile, this.firstLine);
+        this.reported++;
         return false;
       }
       if (h === 0 && l === 0) break;
@@ -107,15 +357,66 @@ export class UniqueTable {
     slots[at + 1] = low;
     slots[at + 2] = line;
     if (file !== 0) {
-      if (!this.files) {
-        const capacity = mask + 1;
-        this.fileBuffer = allocate(capacity * 2, RESERVED_SLOTS * 2);
-        this.files = new Uint16Array(this.fileBuffer, 0, capacity);
-      }
-      this.files[slot] = Math.min(file, 65535);
+      if (file > this.fileMax) this.widenFiles(file);
+      (this.files as Uint16Array | Uint32Array)[slot] = file;
     }
-    if (++this.size > this.limit) this.grow();
+    // Only a value new to a run after the first can be a duplicate of an earlier run, found by the merge.
+    if (this.spill) this.logValue(line, file, value);
+    if (++this.size > this.limit) {
+      if ((mask + 1) * 2 > this.maxSlots) this.spillRun();
+      else this.grow();
+    }
     return true;
+  }
+
+  /**
+   * Merges the spilled runs and the live table: the duplicates `add` could not see. Removes the temporary files,
+   * also when it throws. Nothing to do (and no disk touched) when the table never spilled; a second call finds nothing.
+   */
+  finish(): UniqueFinish {
+    if (!this.spill || this.finished) return { count: 0, found: [], repointed: [] };
+    this.finished = true;
+    try {
+      this.flushLog();
+      const last = this.sortTable();
+      this.releaseTable();
+      return this.merge(last);
+    } finally {
+      this.dispose();
+    }
+  }
+
+  /** Removes the temporary files (if any); the table cannot spill again. Safe to call more than once. */
+  dispose(): void {
+    const spill = this.spill;
+    if (!spill) return;
+    this.spill = undefined;
+    this.finished = true;
+    this.records = undefined;
+    this.log = undefined;
+    // A close that fails (the error that brought us here, say) must not keep the files on disk.
+    for (const fd of [spill.runs, spill.values]) {
+      try {
+        if (fd !== undefined) closeSync(fd);
+      } catch {
+        // Already closed or unusable: nothing more to release.
+      }
+    }
+    rmSync(spill.dir, { recursive: true, force: true });
+    spillDirectories.delete(spill.dir);
+  }
+
+  /** Gives `files` room for file number `file`: 16 bits until a file number needs 32. */
+  private widenFiles(file: number): void {
+    const capacity = this.mask + 1;
+    const wide = file > 65535;
+    const bytes = wide ? 4 : 2;
+    const buffer = allocate(capacity * bytes, this.reservedSlots * bytes);
+    const files = wide ? new Uint32Array(buffer, 0, capacity) : new Uint16Array(buffer, 0, capacity);
+    if (this.files) files.set(this.files);
+    this.fileBuffer = buffer;
+    this.files = files;
+    this.fileMax = wide ? 0xffffffff : 65535;
   }
 
   /**
@@ -126,11 +427,12 @@ export class UniqueTable {
   private grow(): void {
     const old = this.mask + 1;
     const capacity = old * 2;
-    this.slotBuffer = enlarge(this.slotBuffer, capacity * WORDS * 4, RESERVED_SLOTS * WORDS * 4);
+    this.slotBuffer = enlarge(this.slotBuffer, capacity * WORDS * 4, this.reservedSlots * WORDS * 4);
     this.slots = new Uint32Array(this.slotBuffer, 0, capacity * WORDS);
-    if (this.fileBuffer) {
-      this.fileBuffer = enlarge(this.fileBuffer, capacity * 2, RESERVED_SLOTS * 2);
-      this.files = new Uint16Array(this.fileBuffer, 0, capacity);
+    if (this.fileBuffer && this.files) {
+      const width = this.files.BYTES_PER_ELEMENT;
+      this.fileBuffer = enlarge(this.fileBuffer, capacity * width, this.reservedSlots * width);
+      this.files = width === 2 ? new Uint16Array(this.fileBuffer, 0, capacity) : new Uint32Array(this.fileBuffer, 0, capacity);
     }
     this.mask = capacity - 1;
     this.limit = (capacity * 7) / 8;
@@ -173,4 +475,272 @@ export class UniqueTable {
       }
     }
   }
+
+  /** Writes the table's entries as one sorted run and empties it; the first spill creates the temporary files. */
+  private spillRun(): void {
+    try {
+      const spill = this.spill ?? this.openSpill();
+      const count = this.sortTable();
+      const bytes = count * RECORD * 4;
+      writeFully(spill.runs as number, new Uint8Array((this.records as Uint32Array).buffer, 0, bytes), spill.runBytes);
+      spill.runList.push([spill.runBytes, count]);
+      spill.runBytes += bytes;
+    } catch (error) {
+      this.dispose();
+      throw error;
+    }
+    this.slots.fill(0);
+    this.files?.fill(0);
+    this.size = 0;
+  }
+
+  private openSpill(): Spill {
+    const dir = mkdtempSync(path.join(this.directory ?? tmpdir(), 'mlops-unique-'));
+    track(dir);
+    // Set before the files open, so that dispose removes the directory should an open fail.
+    const spill: Spill = { dir, runs: undefined, values: undefined, runList: [], runBytes: 0, valueBytes: 0 };
+    this.spill = spill;
+    spill.runs = openSync(path.join(dir, 'runs'), 'w+');
+    spill.values = openSync(path.join(dir, 'values'), 'w+');
+    return spill;
+  }
+
+  /**
+   * The live entries as records (hash high, hash low, file, line) sorted by hash, in `records`; returns how many.
+   * Hashes are uniform, so a counting pass on their top bits puts them in buckets of about four, each then sorted
+   * by insertion: linear time, no comparator calls.
+   */
+  private sortTable(): number {
+    const capacity = this.mask + 1;
+    const bits = Math.max(1, Math.log2(capacity) - 2);
+    const shift = 32 - bits;
+    const buckets = 2 ** bits;
+    if (!this.records || this.records.length < (this.size + 1) * RECORD) this.records = new Uint32Array((this.limit + 1) * RECORD);
+    if (!this.counts || this.counts.length !== buckets + 1) this.counts = new Int32Array(buckets + 1);
+    const records = this.records;
+    const counts = this.counts;
+    const slots = this.slots;
+    const files = this.files;
+    counts.fill(0);
+    for (let s = 0; s < capacity; s++) {
+      const h = slots[s * WORDS] as number;
+      if (h !== 0 || slots[s * WORDS + 1] !== 0) {
+        const b = (h >>> shift) + 1;
+        counts[b] = (counts[b] as number) + 1;
+      }
+    }
+    for (let b = 0; b < buckets; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
+    for (let s = 0; s < capacity; s++) {
+      const at = s * WORDS;
+      const h = slots[at] as number;
+      const l = slots[at + 1] as number;
+      if (h === 0 && l === 0) continue;
+      const b = h >>> shift;
+      const to = (counts[b] as number) * RECORD;
+      counts[b] = (counts[b] as number) + 1;
+      records[to] = h;
+      records[to + 1] = l;
+      records[to + 2] = files ? (files[s] as number) : 0;
+      records[to + 3] = slots[at + 2] as number;
+    }
+    // counts[b] is now the end of bucket b, the start of bucket b + 1.
+    let start = 0;
+    for (let b = 0; b < buckets; b++) {
+      const end = counts[b] as number;
+      if (end - start > 1) insertionSort(records, start, end);
+      start = end;
+    }
+    return this.size;
+  }
+
+  /** The table is not needed once sorted for the merge: let it go (an empty small one stays, should `add` follow). */
+  private releaseTable(): void {
+    const initial = Math.min(INITIAL_SLOTS, this.maxSlots);
+    this.slotBuffer = new ArrayBuffer(initial * WORDS * 4);
+    this.slots = new Uint32Array(this.slotBuffer);
+    this.files = undefined;
+    this.fileBuffer = undefined;
+    this.fileMax = 0;
+    this.mask = initial - 1;
+    this.limit = (initial * 7) / 8;
+    this.size = 0;
+    this.counts = undefined;
+  }
+
+  /** Logs a value new to a run after the first: file, line, then a number's 8 bytes or up to 201 UTF-16 units. */
+  private logValue(line: number, file: number, value: string | number | boolean | undefined): void {
+    if (value === undefined) return;
+    const text = typeof value === 'number' ? '' : typeof value === 'string' ? value : String(value);
+    const length = Math.min(text.length, LOGGED_CHARS);
+    const words = typeof value === 'number' ? 5 : 3 + ((length + 1) >>> 1);
+    if (!this.log) this.log = new Uint32Array(LOG_WORDS);
+    if (this.logAt + words > LOG_WORDS) this.flushLog();
+    const log = this.log;
+    let at = this.logAt;
+    log[at++] = file;
+    log[at++] = line;
+    if (typeof value === 'number') {
+      scratch[0] = value;
+      log[at++] = TAG_NUMBER;
+      log[at++] = scratchWords[0] as number;
+      log[at++] = scratchWords[1] as number;
+    } else {
+      log[at++] = length;
+      for (let i = 0; i < length; i += 2) log[at++] = text.charCodeAt(i) | (i + 1 < length ? text.charCodeAt(i + 1) << 16 : 0);
+    }
+    this.logAt = at;
+  }
+
+  private flushLog(): void {
+    const spill = this.spill;
+    if (!spill || !this.log || this.logAt === 0) return;
+    const bytes = this.logAt * 4;
+    writeFully(spill.values as number, new Uint8Array(this.log.buffer, 0, bytes), spill.valueBytes);
+    spill.valueBytes += bytes;
+    this.logAt = 0;
+  }
+
+  /**
+   * The k-way merge of the runs on disk and the last table (`last` records in `records`) by hash. A hash met in
+   * more than one run is a value seen in more than one run: the earliest occurrence (by file, then line) is the
+   * first, every other one a duplicate of it that `add` did not count.
+   */
+  private merge(last: number): UniqueFinish {
+    const spill = this.spill as Spill;
+    const heap: RunCursor[] = [];
+    for (const [offset, count] of spill.runList) heap.push(new RunCursor(spill.runs as number, offset, count));
+    heap.push(new RunCursor(undefined, 0, last, this.records));
+    for (let i = heap.length - 1; i >= 0; i--) {
+      if (!(heap[i] as RunCursor).next()) heap.splice(i, 1);
+    }
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);
+    const watched = this.watchedByHash();
+    const earliest = new Earliest(this.keep);
+    const repointed: Duplicate[] = [];
+    const groupFiles: number[] = [];
+    const groupLines: number[] = [];
+    let count = 0;
+    while (heap.length > 0) {
+      const top = heap[0] as RunCursor;
+      const high = top.high;
+      const low = top.low;
+      let n = 0;
+      do {
+        const cursor = heap[0] as RunCursor;
+        groupFiles[n] = cursor.file;
+        groupLines[n] = cursor.line;
+        n++;
+        if (cursor.next()) siftDown(heap, 0);
+        else {
+          const tail = heap.pop() as RunCursor;
+          if (heap.length > 0) {
+            heap[0] = tail;
+            siftDown(heap, 0);
+          }
+        }
+      } while (heap.length > 0 && (heap[0] as RunCursor).high === high && (heap[0] as RunCursor).low === low);
+      if (n === 1) continue;
+      let first = 0;
+      for (let i = 1; i < n; i++) if (earlier(groupFiles[i] as number, groupLines[i] as number, groupFiles[first] as number, groupLines[first] as number)) first = i;
+      const firstFile = groupFiles[first] as number;
+      const firstLine = groupLines[first] as number;
+      count += n - 1;
+      for (let i = 0; i < n; i++) if (i !== first) earliest.offer(groupFiles[i] as number, groupLines[i] as number, firstFile, firstLine);
+      for (const w of watched.get(high) ?? []) {
+        if (w.low === low && (w.firstFile !== firstFile || w.firstLine !== firstLine)) repointed.push({ file: w.file, line: w.line, firstFile, firstLine });
+      }
+    }
+    const found = earliest.done();
+    this.readValues(found);
+    return { count, found, repointed };
+  }
+
+  /** The duplicates `add` reported after the first spill, by hash high half. */
+  private watchedByHash(): Map<number, Watched[]> {
+    const byHash = new Map<number, Watched[]>();
+    const w = this.watched;
+    for (let i = 0; i < w.length; i += 6) {
+      const high = w[i] as number;
+      const entry = { low: w[i + 1] as number, file: w[i + 2] as number, line: w[i + 3] as number, firstFile: w[i + 4] as number, firstLine: w[i + 5] as number };
+      const list = byHash.get(high);
+      if (list) list.push(entry);
+      else byHash.set(high, [entry]);
+    }
+    return byHash;
+  }
+
+  /** Fills in the values of `found` (sorted by file and line) from the value log, read in order until all are met. */
+  private readValues(found: Duplicate[]): void {
+    const spill = this.spill as Spill;
+    if (found.length === 0 || spill.valueBytes === 0) return;
+    const chunk = new Uint32Array(LOG_WORDS);
+    let position = 0;
+    let next = 0;
+    while (position < spill.valueBytes && next < found.length) {
+      const words = readFully(spill.values as number, new Uint8Array(chunk.buffer, 0, Math.min(chunk.byteLength, spill.valueBytes - position)), position) >>> 2;
+      let at = 0;
+      for (;;) {
+        if (at + 3 > words) break;
+        const meta = chunk[at + 2] as number;
+        const size = meta === TAG_NUMBER ? 5 : 3 + ((meta + 1) >>> 1);
+        if (at + size > words) break;
+        const file = chunk[at] as number;
+        const line = chunk[at + 1] as number;
+        let target = found[next];
+        while (target && earlier(target.file, target.line, file, line)) target = found[++next];
+        if (!target) return;
+        if (target.file === file && target.line === line) target.value = decodeValue(chunk, at + 2);
+        at += size;
+      }
+      if (at === 0) break;
+      position += at * 4;
+    }
+  }
+}
+
+function decodeValue(words: Uint32Array, at: number): string | number {
+  const meta = words[at] as number;
+  if (meta === TAG_NUMBER) {
+    scratchWords[0] = words[at + 1] as number;
+    scratchWords[1] = words[at + 2] as number;
+    return scratch[0] as number;
+  }
+  let text = '';
+  for (let i = 0; i < meta; i++) {
+    const word = words[at + 1 + (i >>> 1)] as number;
+    text += String.fromCharCode(i & 1 ? word >>> 16 : word & 0xffff);
+  }
+  return text;
+}
+
+/** Sorts records [start, end) by hash (high, then low). */
+function insertionSort(records: Uint32Array, start: number, end: number): void {
+  for (let i = start + 1; i < end; i++) {
+    const at = i * RECORD;
+    const h = records[at] as number;
+    const l = records[at + 1] as number;
+    const f = records[at + 2] as number;
+    const n = records[at + 3] as number;
+    let j = i - 1;
+    while (j >= start) {
+      const from = j * RECORD;
+      const hj = records[from] as number;
+      if (hj < h || (hj === h && (records[from + 1] as number) < l)) break;
+      records[from + 4] = hj;
+      records[from + 5] = records[from + 1] as number;
+      records[from + 6] = records[from + 2] as number;
+      records[from + 7] = records[from + 3] as number;
+      j--;
+    }
+    const to = (j + 1) * RECORD;
+    records[to] = h;
+    records[to + 1] = l;
+    records[to + 2] = f;
+    records[to + 3] = n;
+  }
+}
+
+function writeFully(fd: number, bytes: Uint8Array, position: number): void {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
 }
