@@ -4,11 +4,14 @@
  * the github-release store.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseGateReport } from '../../shared/src/gate-report';
-import { createGitRepo, loadEvent, runAction, startGitHubServer, type ActionResult, type EventSpec, type GitRepo } from '../harness';
+import { readProfile } from '../../shared/src/profile';
+import { GitRegistry, createGitRunner } from '../../shared/src/registry';
+import { LocalArtifactStore } from '../../shared/src/registry/stores';
+import { EXAMPLE_DIR, createGitRepo, loadEvent, runAction, startGitHubServer, type ActionResult, type EventSpec, type GitRepo } from '../harness';
 
 const repos: GitRepo[] = [];
 afterEach(async () => {
@@ -33,6 +36,10 @@ async function repo(): Promise<GitRepo> {
 function sha256sumOfFolder(folder: string): string {
   const script = "find . -type f | sed 's|^\\./||' | LC_ALL=C sort | xargs -d '\\n' sha256sum | sha256sum | cut -d' ' -f1";
   return `sha256:${execFileSync('bash', ['-c', script], { cwd: folder, encoding: 'utf8' }).trim()}`;
+}
+
+function sha256sum(file: string): string {
+  return `sha256:${execFileSync('sha256sum', [file], { encoding: 'utf8' }).split(' ')[0]}`;
 }
 
 function writeGate(dir: string, digest: string, passed = true, file = 'gate.json'): void {
@@ -212,6 +219,129 @@ describe('promote', () => {
     expect(forward.outputs).toMatchObject({ version: 'v1.1.0', 'stage-tag': 'churn#production#4', 'previous-version': 'v1.0.0' });
     const nothing = await promote(r, { stage: 'staging', rollback: 'true', model: '' });
     expectOneLineFailure(nothing, /^rollback: no version of "churn" is in "staging"/);
+  });
+
+  it('records the profile, the test set and the run record by digest, and stores the profile where validate-data can fetch it', async () => {
+    const r = await repo();
+    mkdirSync(path.join(r.dir, 'data'));
+    copyFileSync(path.join(EXAMPLE_DIR, 'data', 'breast_cancer.csv'), path.join(r.dir, 'data', 'train.csv'));
+    const validated = await runAction('validate-data', { cwd: r.dir, inputs: { data: 'data/*.csv', 'infer-contract': 'contract.yaml' } });
+    expect(validated.exitCode, validated.stdout + validated.stderr).toBe(0);
+    const trained = await runAction('train', { cwd: r.dir, inputs: { command: 'rm -rf model && mkdir model && echo trained > model/w', model: 'model', cache: 'false' }, event: loadEvent('workflow_dispatch') });
+    expect(trained.exitCode, trained.stdout + trained.stderr).toBe(0);
+    const digest = trained.outputs['model-digest'] as string;
+    const testSetDigest = sha256sum(path.join(r.dir, 'data', 'train.csv'));
+    writeFileSync(path.join(r.dir, 'gate.json'), JSON.stringify({ schemaVersion: 1, passed: true, verdict: 'improved', candidate: { modelDigest: digest, runId: 'run-1', testSetDigest } }));
+
+    const result = await promote(r, { stage: 'staging', model: '', profile: 'profile.json' });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const profileDigest = sha256sum(path.join(r.dir, 'profile.json'));
+    expect(tagMessage(r, 'churn@v0.1.0')).toMatchObject({
+      modelDigest: digest,
+      testSetDigest,
+      profileDigest,
+      run: { runId: trained.outputs['run-id'], recordDigest: sha256sum(path.join(r.dir, 'run.json')) },
+    });
+    const index = JSON.parse(readFileSync(path.join(r.dir, 'store', 'models', 'churn', 'v0.1.0.json'), 'utf8')) as { extras: { name: string; digest: string }[] };
+    expect(index.extras.map((e) => [e.name, e.digest])).toEqual([
+      ['gate.json', sha256sum(path.join(r.dir, 'gate.json'))],
+      ['run.json', sha256sum(path.join(r.dir, 'run.json'))],
+      ['profile.json', profileDigest],
+    ]);
+
+    // What validate-data's `reference: production` does: resolve production, fetch the profile by its digest.
+    const registry = await new GitRegistry({ git: createGitRunner(), cwd: r.dir, env: TAGGER_ENV }).read();
+    const production = registry.requirePayload(registry.version('churn', 'v0.1.0') ?? expect.fail('no v0.1.0'));
+    const fetched = await new LocalArtifactStore(path.join(r.dir, 'store')).getFile('churn', production.version, 'profile.json', production.profileDigest ?? '', path.join(r.dir, 'fetched'));
+    expect(readFileSync(fetched)).toEqual(readFileSync(path.join(r.dir, 'profile.json')));
+    await expect(readProfile(fetched, 'reference')).resolves.toMatchObject({ schemaVersion: 1 });
+  });
+
+  it('refuses a profile that is missing or is not a profile, in one line, writing nothing', async () => {
+    const r = await repo();
+    writeGate(r.dir, sha256sumOfFolder(path.join(r.dir, 'model')));
+    expectOneLineFailure(await promote(r, { stage: 'staging', profile: 'missing.json' }), /^profile: "missing\.json" does not exist or cannot be read; give the profile\.json validate-data wrote, or leave profile empty$/);
+    expectOneLineFailure(await promote(r, { stage: 'staging', profile: 'gate.json' }), /^profile: "gate\.json" /);
+    writeFileSync(path.join(r.dir, 'broken.json'), '{"schemaVersion": 1,');
+    expectOneLineFailure(await promote(r, { stage: 'staging', profile: 'broken.json' }), /^profile: "broken\.json" is not valid JSON/);
+    expect(remoteTags(r)).toEqual([]);
+    expect(existsSync(path.join(r.dir, 'store'))).toBe(false);
+  });
+
+  it('reads past tags that are not ours and a corrupt payload: bumps and counts over them, warns, and refuses to use the corrupt version', async () => {
+    const r = await repo();
+    const tag = (...args: string[]) => r.git('tag', ...args);
+    await tag('-a', '-m', 'Release 1.2.3', 'v1.2.3');
+    await tag('model-prod');
+    await tag('churn#prod#7'); // lightweight: ignored, as GTO ignores it, but its N is taken
+    await tag('-a', '-m', 'Registering artifact churn version v0.3.0', 'churn@v0.3.0'); // gto register's plain message
+    await tag('-a', '-m', JSON.stringify({ schemaVersion: 1, model: 'churn', version: 'v0.4.0' }), 'churn@v0.4.0'); // ours, corrupt
+    await r.git('push', '--quiet', '--tags', 'origin');
+    const before = remoteTags(r);
+    writeGate(r.dir, sha256sumOfFolder(path.join(r.dir, 'model')));
+
+    const corrupt = await promote(r, { stage: 'staging', version: 'v0.4.0' });
+    expectOneLineFailure(corrupt, /^registry tag: "churn@v0\.4\.0" /);
+    const plain = await promote(r, { stage: 'staging', version: 'v0.3.0' });
+    expectOneLineFailure(plain, /^registry tag "churn@v0\.3\.0" has no mlops-actions payload: its message is plain text/);
+    expect(remoteTags(r)).toEqual(before);
+    expect(existsSync(path.join(r.dir, 'store'))).toBe(false);
+
+    const result = await promote(r, { stage: 'staging' });
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ version: 'v0.4.1', 'stage-tag': 'churn#staging#8' });
+    const warnings = result.annotations.filter((a) => a.level === 'warning').map((a) => a.message);
+    expect(warnings).toEqual([expect.stringMatching(/^registry tag: "churn@v0\.4\.0" /)]);
+    expect(remoteTags(r)).toEqual([...before, 'churn#staging#8', 'churn@v0.4.1'].sort());
+
+    // Rolling back to the corrupt version is refused in one line too.
+    const back = await promote(r, { stage: 'staging', rollback: 'true', 'to-version': 'v0.4.0', model: '' });
+    expectOneLineFailure(back, /^registry tag: "churn@v0\.4\.0" /);
+  });
+
+  it('a re-run completes a promotion killed after its tag was pushed, and writes no second tag', async () => {
+    const r = await repo();
+    const digest = sha256sumOfFolder(path.join(r.dir, 'model'));
+    writeGate(r.dir, digest);
+    expect((await promote(r, { stage: 'staging' })).exitCode).toBe(0);
+    // As if killed after the version tag and before the store's index and the stage tag.
+    rmSync(path.join(r.dir, 'store', 'models'), { recursive: true });
+    execFileSync('git', ['--git-dir', r.remote, 'tag', '-d', 'churn#staging#1'], { stdio: 'ignore' });
+    await r.git('tag', '-d', 'churn#staging#1');
+    const rerun = await promote(r, { stage: 'staging' });
+    expect(rerun.exitCode, rerun.stdout + rerun.stderr).toBe(0);
+    expect(rerun.outputs).toMatchObject({ version: 'v0.1.0', 'model-digest': digest });
+    expect(remoteTags(r)).toEqual([rerun.outputs['stage-tag'], 'churn@v0.1.0'].sort());
+    expect(JSON.parse(readFileSync(path.join(r.dir, 'store', 'models', 'churn', 'v0.1.0.json'), 'utf8'))).toMatchObject({ model: { digest } });
+    expect(rerun.summary).toContain('registered before');
+  });
+
+  it('refuses bad input in one line naming the input, writing nothing', async () => {
+    const r = await repo();
+    writeGate(r.dir, sha256sumOfFolder(path.join(r.dir, 'model')));
+    const cases: [Record<string, string>, RegExp][] = [
+      [{ 'model-name': '', stage: 'staging' }, /^model-name: /],
+      [{ 'model-name': 'my model', stage: 'staging' }, /^model-name: "my model" /],
+      [{ stage: '' }, /^stage: /],
+      [{ stage: '-prod' }, /^stage: "-prod" /],
+      [{ stage: 'staging', version: '1.0' }, /^version: "1\.0" /],
+      [{ stage: 'staging', bump: 'huge' }, /^bump: "huge" is not a bump; expected patch, minor or major$/],
+      [{ stage: 'staging', version: 'v1.0.0', bump: 'minor' }, /^version and bump: give one of them, not both/],
+      [{ stage: 'staging', 'artifact-store': 's3://bucket' }, /^artifact-store: "s3:\/\/bucket" is not an artifact store; expected `github-release` or `local:<dir>`$/],
+      [{ stage: 'staging', 'to-version': 'v1.0.0' }, /^to-version: "v1\.0\.0" is only read with rollback: true/],
+      [{ stage: 'production', 'require-stage': 'production' }, /^require-stage: "production" is the stage being assigned/],
+      [{ stage: 'staging', rollback: 'yes please' }, /^rollback: /],
+      [{ stage: 'staging', rollback: 'true', version: 'v1.0.0' }, /^rollback: a rollback registers nothing, so version cannot be given/],
+      [{ stage: 'staging', model: 'no-such-model' }, /^model: "no-such-model" does not exist$/],
+      [{ stage: 'staging', model: '', 'run-record': 'missing.json' }, /^run-record: /],
+    ];
+    for (const [inputs, message] of cases) {
+      const result = await promote(r, inputs);
+      expectOneLineFailure(result, message);
+    }
+    expect(remoteTags(r)).toEqual([]);
+    expect(existsSync(path.join(r.dir, 'store'))).toBe(false);
+    expect(existsSync(path.join(r.dir, '.mlops'))).toBe(false);
   });
 
   it('stores the model as a GitHub release with the token, masked', async () => {

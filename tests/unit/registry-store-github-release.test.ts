@@ -209,6 +209,33 @@ describe('GitHubReleaseStore', () => {
     expect(readdirSync(path.join(dir, 'out'))).toEqual([]);
   });
 
+  it('fetches a record stored with the version by name (the profile), verified; one line when it is missing or tampered with', async () => {
+    const file = path.join(dir, 'model.onnx');
+    writeFileSync(file, 'onnx bytes');
+    const extras = records();
+    const profileDigest = await digestPath(extras[1]?.path ?? '');
+    await store().put({ name: 'churn', version: '1.0.0', path: file, digest: await digestPath(file) }, extras);
+    const got = await store().getFile('churn', 'v1.0.0', 'profile.json', profileDigest, path.join(dir, 'out'));
+    expect(got).toBe(path.join(dir, 'out', 'profile.json'));
+    expect(readFileSync(got, 'utf8')).toBe('{"name":"profile.json"}');
+    expect(await store().getFile('churn', 'v1.0.0', 'profile.json', profileDigest, path.join(dir, 'out'))).toBe(got);
+
+    await expect(store().getFile('churn', 'v1.0.0', 'contract.yaml', profileDigest, path.join(dir, 'other'))).rejects.toThrow(`github-release ${full}: release churn@v1.0.0 has no asset "contract.yaml"`);
+    const wrong = `sha256:${'0'.repeat(64)}`;
+    await expect(store().getFile('churn', 'v1.0.0', 'profile.json', wrong, path.join(dir, 'other'))).rejects.toThrow(
+      `github-release ${full}: churn@v1.0.0 profile.json: digest mismatch: expected ${wrong}, the asset is labelled ${profileDigest}`,
+    );
+    const asset = server.state.releases(full)[0]?.assets.find((a) => a.json['name'] === 'profile.json');
+    if (!asset) throw new Error('no profile asset');
+    asset.data = Buffer.from('{"name":"evil"}');
+    const error = await store()
+      .getFile('churn', 'v1.0.0', 'profile.json', profileDigest, path.join(dir, 'tampered'))
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect((error as Error).message).toMatch(new RegExp(`^github-release ${full}: churn@v1\\.0\\.0 profile\\.json: digest mismatch: expected ${profileDigest}, the store's copy has sha256:[0-9a-f]{64}$`));
+    expect(readdirSync(path.join(dir, 'tampered'))).toEqual([]);
+  });
+
   it('fails with one line when a folder archive was tampered with', async () => {
     const model = folderModel();
     const digest = await digestPath(model);

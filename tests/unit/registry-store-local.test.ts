@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { copyFile, mkdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -61,6 +61,35 @@ describe('LocalArtifactStore', () => {
     expect(readFileSync(got, 'utf8')).toBe('pickled');
     // Getting it again into the same place keeps the verified copy.
     expect(await store.get('churn', '1.2.0', digest, path.join(dir, 'out'))).toBe(got);
+  });
+
+  it('fetches a record stored with the version by name (the profile), verified; one line when it is missing or tampered with', async () => {
+    const file = path.join(dir, 'model.pkl');
+    writeFileSync(file, 'pickled');
+    const store = new LocalArtifactStore(storeDir);
+    const records = extras();
+    const profileDigest = await digestPath(records[1]?.path ?? '');
+    await store.put({ name: 'churn', version: 'v1.0.0', path: file, digest: await digestPath(file) }, records);
+    const got = await store.getFile('churn', 'v1.0.0', 'profile.json', profileDigest, path.join(dir, 'out'));
+    expect(got).toBe(path.join(dir, 'out', 'profile.json'));
+    expect(readFileSync(got, 'utf8')).toBe('{"name":"profile.json"}');
+
+    await expect(store.getFile('churn', 'v1.0.0', 'contract.yaml', profileDigest, path.join(dir, 'x'))).rejects.toThrow(
+      `local:${storeDir}: churn@v1.0.0 has no "contract.yaml" (stored with it: metrics.json, profile.json, run.json)`,
+    );
+    await expect(store.getFile('churn', 'v2.0.0', 'profile.json', profileDigest, path.join(dir, 'x'))).rejects.toThrow(`local:${storeDir}: no artifact for churn@v2.0.0`);
+    const wrong = `sha256:${'0'.repeat(64)}`;
+    await expect(store.getFile('churn', 'v1.0.0', 'profile.json', wrong, path.join(dir, 'x'))).rejects.toThrow(
+      `local:${storeDir}: churn@v1.0.0 profile.json: digest mismatch: expected ${wrong}, the store's index has ${profileDigest}`,
+    );
+    const index = JSON.parse(readFileSync(path.join(storeDir, 'models', 'churn', 'v1.0.0.json'), 'utf8')) as { extras: { name: string; path: string }[] };
+    const stored = path.join(storeDir, index.extras.find((e) => e.name === 'profile.json')?.path ?? '');
+    chmodSync(stored, 0o644);
+    writeFileSync(stored, '{"name":"evil"}');
+    await expect(store.getFile('churn', 'v1.0.0', 'profile.json', profileDigest, path.join(dir, 'tampered'))).rejects.toThrow(
+      new RegExp(`^local:${storeDir.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: churn@v1\\.0\\.0 profile\\.json: digest mismatch: expected ${profileDigest}, the store's copy has sha256:[0-9a-f]{64}$`),
+    );
+    expect(readdirSync(path.join(dir, 'tampered'))).toEqual([]);
   });
 
   it('keeps a folder model a folder, and gets it back with the same digest', async () => {

@@ -9,7 +9,7 @@ import { digestPath } from '../../../shared/src/hashing/digest';
 import { checkProfile } from '../../../shared/src/profile/profile';
 import { readRunRecord, type RunRecord } from '../../../shared/src/run-record';
 import { createActionRuntime, runWrapper, type ActionRuntime } from '../../../shared/src/runtime';
-import { GitRegistry, bumpVersion, createGitRunner, type Person, type Registry, type RegistryPayload } from '../../../shared/src/registry';
+import { GitRegistry, bumpVersion, createGitRunner, parseTag, type Person, type Registry, type RegistryPayload } from '../../../shared/src/registry';
 import { createArtifactStore, registryGitEnv } from '../../../shared/src/registry/connect';
 import type { ExtraFile, ModelArtifact } from '../../../shared/src/registry/stores';
 import { checkEvent, checkGate } from './checks';
@@ -75,6 +75,7 @@ async function promoteCandidate(settings: PromoteSettings, git: GitRegistry, wor
     };
   });
   const current = await logger.group('Read the registry', () => git.read());
+  warnProblems(current, model, runtime);
   const version = chooseVersion(settings, current, candidate.digest);
   const existing = current.version(model, version);
   if (existing) {
@@ -154,6 +155,7 @@ async function assign(git: GitRegistry, request: AssignRequest, runtime: ActionR
 async function rollback(settings: PromoteSettings, git: GitRegistry, workflowRunUrl: string | null, runtime: ActionRuntime): Promise<PromoteResult> {
   const { modelName: model, stage } = settings;
   const current = await runtime.logger.group('Read the registry', () => git.read());
+  warnProblems(current, model, runtime);
   const holder = current.stage(model, stage);
   if (!holder) throw new ConfigurationError(`rollback: no version of ${quote(model)} is in ${quote(stage)}, so there is nothing to roll back`);
   let target;
@@ -185,6 +187,16 @@ async function readCandidate(settings: PromoteSettings): Promise<Omit<Candidate,
   const modelPath = path.resolve(settings.workspace, record.workingDirectory, record.model.path);
   if (!existsSync(modelPath)) throw new ConfigurationError(`run-record: the model it records, ${quote(rel(settings, modelPath))}, is not in the workspace; download it first or give \`model\``);
   return { digest: record.model.digest, modelPath, record };
+}
+
+/**
+ * A tag of this model whose payload cannot be read (corrupted, or written by another tool as JSON) is a warning,
+ * not a failure: the rest of the registry reads, and only using that very version fails (requirePayload).
+ */
+function warnProblems(registry: Registry, model: string, runtime: ActionRuntime): void {
+  for (const problem of registry.problems) {
+    if (parseTag(problem.tag)?.model === model) runtime.logger.warning(problem.message);
+  }
 }
 
 /** `version`; or `bump` from the latest version; or, with neither, the version that holds this digest already, else a patch bump. */

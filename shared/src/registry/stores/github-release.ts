@@ -205,6 +205,34 @@ export class GitHubReleaseStore implements ArtifactStore {
     }
   }
 
+  async getFile(name: string, version: string, fileName: string, digest: string, destination: string): Promise<string> {
+    checkName(this.label, name);
+    const tag = `${name}@${normalizeVersion(this.label, version)}`;
+    checkDigest(this.label, digest);
+    const release = await this.findRelease(tag, false);
+    if (!release) throw new ServiceError(`${this.label}: no published release ${tag}`);
+    const assets = await this.listAssets(release, tag);
+    const asset = assets.find((a) => a.state === 'uploaded' && a.name === fileName);
+    if (!asset) throw new ServiceError(`${this.label}: release ${tag} has no asset ${quote(fileName)}`);
+    // The label names the digest it was uploaded with; the bytes are verified below whatever it says.
+    if (asset.label && asset.label !== digest) throw new ServiceError(`${this.label}: ${tag} ${fileName}: digest mismatch: expected ${digest}, the asset is labelled ${asset.label}`);
+    await mkdir(destination, { recursive: true });
+    const target = path.join(destination, fileName);
+    if (await exists(target)) {
+      await verifyDigest(this.label, `${tag} ${fileName} (already at ${target})`, target, digest);
+      return target;
+    }
+    const temp = tempSibling(target);
+    try {
+      await this.download(asset, tag, temp);
+      await verifyDigest(this.label, `${tag} ${fileName}`, temp, digest);
+      await rename(temp, target);
+    } finally {
+      await removeQuietly(temp);
+    }
+    return target;
+  }
+
   private async call<T>(doing: string, fn: () => Promise<T>): Promise<T> {
     try {
       return await fn();

@@ -102,9 +102,28 @@ export class LocalArtifactStore implements ArtifactStore {
     if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
     if (index.model.digest !== digest) throw new ServiceError(`${this.label}: ${what}: digest mismatch: expected ${digest}, the store's index has ${index.model.digest}`);
     const source = path.join(root, ...index.model.path.split('/'));
-    if (!(await exists(source))) throw new ServiceError(`${this.label}: ${what}: the object ${index.model.path} is missing`);
+    return this.fetchVerified(source, what, digest, destination, path.basename(source));
+  }
+
+  async getFile(name: string, version: string, fileName: string, digest: string, destination: string): Promise<string> {
+    checkName(this.label, name);
+    const tagVersion = normalizeVersion(this.label, version);
+    checkDigest(this.label, digest);
+    const root = path.resolve(this.dir);
+    const what = `${name}@${tagVersion}`;
+    const index = await this.readIndex(root, name, tagVersion);
+    if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
+    const entry = index.extras.find((extra) => extra.name === fileName);
+    if (!entry) throw new ServiceError(`${this.label}: ${what} has no ${quote(fileName)} (stored with it: ${index.extras.map((e) => e.name).join(', ') || 'nothing'})`);
+    if (entry.digest !== digest) throw new ServiceError(`${this.label}: ${what} ${fileName}: digest mismatch: expected ${digest}, the store's index has ${entry.digest}`);
+    return this.fetchVerified(path.join(root, ...entry.path.split('/')), `${what} ${fileName}`, digest, destination, fileName);
+  }
+
+  /** Copies a stored object into `destination/<targetName>`, verified, through a temp sibling; reuses an identical one. */
+  private async fetchVerified(source: string, what: string, digest: string, destination: string, targetName: string): Promise<string> {
+    if (!(await exists(source))) throw new ServiceError(`${this.label}: ${what}: the object ${relativeTo(this.dir, source)} is missing`);
     await mkdir(destination, { recursive: true });
-    const target = path.join(destination, path.basename(source));
+    const target = path.join(destination, targetName);
     if (await exists(target)) {
       await verifyDigest(this.label, `${what} (already at ${target})`, target, digest);
       return target;
@@ -201,4 +220,8 @@ export class LocalArtifactStore implements ArtifactStore {
     const differing = index.extras.find((extra) => !existing.extras.some((e) => e.name === extra.name && e.digest === extra.digest))?.name ?? existing.extras.find((e) => !index.extras.some((x) => x.name === e.name))?.name;
     throw new ConfigurationError(`${this.label}: ${what} is already stored with another ${differing ?? 'set of extra files'}; register a new version`);
   }
+}
+
+function relativeTo(dir: string, file: string): string {
+  return path.relative(path.resolve(dir), file).split(path.sep).join('/');
 }

@@ -42,4 +42,10 @@ export interface ArtifactStore {
    * digest is `digest`, and returns the path of the model there (a file or a folder, under its stored name).
    */
   get(name: string, version: string, digest: string, destination: string): Promise<string>;
+  /**
+   * Fetches a file stored with name@version (`profile.json`, `run.json`, …) into `destination/<fileName>`,
+   * verifies that its sha256 is `digest` (the digest the registry payload names, e.g. `profileDigest`), and
+   * returns its path. This is how a later step reads, say, the profile of the model in production.
+   */
+  getFile(name: string, version: string, fileName: string, digest: string, destination: string): Promise<string>;
 }
