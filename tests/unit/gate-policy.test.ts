@@ -52,7 +52,7 @@ describe('loading a gate policy', () => {
 
   it('fills in the defaults', () => {
     const policy = parseGatePolicy('metrics:\n  val.loss: { direction: lower }\n  f1:\n    direction: higher\n    slices: [{ column: region, values: [1, true] }]\n', 'p.yml');
-    expect(policy).toMatchObject({ firstRun: 'value-only', resamples: 2000, confidence: 0.95, seed: 0, compareAcrossTestSets: false });
+    expect(policy).toMatchObject({ firstRun: 'value-only', resamples: 2000, confidence: 0.95, seed: 20240607, compareAcrossTestSets: false });
     expect(policy.metrics[0]).toEqual({ name: 'val.loss', direction: 'lower', thresholds: {}, compute: null, slices: [] });
     // Slice values are matched as text, as they come out of a predictions file.
     expect(policy.metrics[1]?.slices).toEqual([{ column: 'region', values: ['1', 'true'], minRows: 30, tooSmall: 'warn', thresholds: {} }]);
@@ -93,7 +93,7 @@ describe('loading a gate policy', () => {
       ['metrics:\n  accuracy:\n    direction: higher\n    max-regression: {}\n', 'line 4: metrics.accuracy.max-regression must set at least one of abs, rel'],
       ['metrics:\n  accuracy:\n    direction: higher\n    max-regression: { abs: -1 }\n', 'line 4: metrics.accuracy.max-regression.abs must be at least 0, got -1'],
       ['metrics:\n  accuracy:\n    direction: higher\n    test: bootstrap\n', 'line 4: metrics.accuracy.test must be one of paired-bootstrap, mcnemar, none, got "bootstrap"'],
-      ['metrics:\n  val.auc:\n    direction: higher\n    compute: auc\n', 'line 4: metrics["val.auc"].compute must be one of ' + Object.keys(COMPUTABLE_METRICS).join(', ') + ', got "auc"'],
+      ['metrics:\n  val.auc:\n    direction: higher\n    compute: auc\n', 'line 4: metrics["val.auc"].compute must be one of ' + COMPUTABLE_METRICS.join(', ') + ', got "auc"'],
       ['metrics: {}\n', 'line 1: metrics must name at least one metric, such as accuracy: { direction: higher }'],
       ['metrics:\n  accuracy:\n', 'line 2: metrics.accuracy must be a mapping, got nothing'],
       ['metrics:\n  accuracy: { min: 0.9 }\n', 'line 2: metrics.accuracy lacks the required key "direction"'],
@@ -151,6 +151,8 @@ describe('loading a gate policy', () => {
     };
     visit(schema, '');
     expect(undocumented).toEqual([]);
+    // The computable metrics are the evaluation's catalog.
+    expect(schema.definitions.computable.enum).toEqual([...COMPUTABLE_METRICS]);
     // Editors validate with the schema alone: the example policy passes it.
     const example = parseYaml(readFileSync(path.join(repository, 'examples/breast-cancer/policy.yaml'), 'utf8')) as unknown;
     expect(ajv.validate(schema, example)).toBe(true);

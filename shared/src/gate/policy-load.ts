@@ -8,8 +8,8 @@ import { describeSchemaError } from '../files/schema';
 import { parseStructured, readTextFile, type StructuredFormat } from '../files/structured';
 import { KeyLines, type PolicyPath } from './policy-lines';
 import {
-  COMPUTABLE_METRICS,
   isComputableMetric,
+  metricDirection,
   POLICY_DEFAULTS,
   type ChangeLimit,
   type ComputableMetric,
@@ -112,7 +112,7 @@ function buildPolicy(document: PolicyDocument, file: string, fail: Fail): GatePo
     if (name.trim() === '') fail(at, `metrics has an empty metric name; expected the name in the metrics file, such as accuracy`);
     const compute = metric.compute ?? (isComputableMetric(name) ? name : null);
     if (compute !== null) {
-      const natural = COMPUTABLE_METRICS[compute];
+      const natural = metricDirection(compute);
       if (metric.direction !== natural) {
         fail([...at, 'direction'], `${formatPath([...at, 'direction'])} is ${quote(metric.direction)}, but ${compute} is better when ${natural}; expected direction: ${natural}`);
       }

@@ -3,36 +3,13 @@
  * shared/schemas/gate-policy.schema.json describes, with the defaults filled in and the keys in camelCase.
  * Loading and checking the file is policy-load.ts.
  */
+import { DEFAULT_LEVEL, DEFAULT_RESAMPLES, DEFAULT_SEED } from '../evaluation/bootstrap';
+import type { MetricId } from '../evaluation/catalog';
 import type { Direction } from './types';
 
-/** The metrics the gate can compute from per-example predictions, with the way each is better. */
-export const COMPUTABLE_METRICS = {
-  accuracy: 'higher',
-  balanced_accuracy: 'higher',
-  precision: 'higher',
-  recall: 'higher',
-  f1: 'higher',
-  precision_macro: 'higher',
-  recall_macro: 'higher',
-  f1_macro: 'higher',
-  precision_weighted: 'higher',
-  recall_weighted: 'higher',
-  f1_weighted: 'higher',
-  roc_auc: 'higher',
-  pr_auc: 'higher',
-  log_loss: 'lower',
-  brier: 'lower',
-  mae: 'lower',
-  rmse: 'lower',
-  r2: 'higher',
-  mape: 'lower',
-} as const satisfies Record<string, Direction>;
-
-export type ComputableMetric = keyof typeof COMPUTABLE_METRICS;
-
-export function isComputableMetric(name: string): name is ComputableMetric {
-  return Object.hasOwn(COMPUTABLE_METRICS, name);
-}
+// The metrics the gate computes from predictions are the evaluation's catalog (shared/src/evaluation/catalog.ts).
+export { isComputableMetric, METRIC_IDS as COMPUTABLE_METRICS, metricDirection } from '../evaluation/catalog';
+export type ComputableMetric = MetricId;
 
 /** `paired-bootstrap`: judge on the paired interval; `mcnemar`: McNemar decides significance (accuracy); `none`: the point. */
 export type TestMethod = 'paired-bootstrap' | 'mcnemar' | 'none';
@@ -97,9 +74,9 @@ export interface GatePolicy {
 
 export const POLICY_DEFAULTS = {
   firstRun: 'value-only',
-  resamples: 2000,
-  confidence: 0.95,
-  seed: 0,
+  resamples: DEFAULT_RESAMPLES,
+  confidence: DEFAULT_LEVEL,
+  seed: DEFAULT_SEED,
   compareAcrossTestSets: false,
   sliceMinRows: 30,
   sliceTooSmall: 'warn',
