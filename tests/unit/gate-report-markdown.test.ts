@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { COMMENT_MAX_LENGTH, REPORT_MAX_LENGTH, code, renderGateReport } from '../../shared/src/gate/report/markdown';
 import type { GateResult, MetricComparison } from '../../shared/src/gate/types';
@@ -270,5 +271,13 @@ describe('renderGateReport: the size limit', () => {
     const report = renderGateReport(result);
     expect(report).toContain(`<code>${'m'.repeat(59)}…</code>`);
     expect(report.length).toBeLessThan(5_000);
+  });
+});
+
+describe('docs/gate-report.md', () => {
+  it('shows the example exactly as the renderer writes it', () => {
+    const doc = readFileSync(new URL('../../docs/gate-report.md', import.meta.url), 'utf8');
+    const example = /<!-- example:start -->\n([\s\S]*?)\n<!-- example:end -->/.exec(doc)?.[1];
+    expect(example).toBe(renderGateReport(failedOnSlice).trimEnd());
   });
 });
