@@ -145,3 +145,56 @@ describe('Registry', () => {
     expect(registry.latestVersion('a/b:m')?.version).toBe('v1.0.0');
   });
 });
+
+describe('Registry: GTO\'s own example registry', () => {
+  it('reads iterative/example-gto as `gto show` documents it', () => {
+    // The tags iterative/example-repos-dev example-gto/generate.sh writes with gto (one `tick` of 100,000 s
+    // between steps), with gto's plain messages. Its README shows `gto show` of the result:
+    //   churn     latest v3.1.1  #dev v3.1.1 (churn#dev#5)  #prod v3.0.0 (churn#prod#3)  #staging v3.1.0 (churn#staging#2)
+    //   segment   latest v0.4.1  #dev v0.4.1 (segment#dev#1)
+    //   cv-class  latest v0.1.13
+    const [create, update, mlem] = ['a'.repeat(40), 'b'.repeat(40), 'c'.repeat(40)];
+    let tick = 0;
+    const gto = (name: string, commit: string, message: string): GitTag => ({
+      name,
+      objectType: 'tag',
+      object: `${name.length}${tick}`.padStart(40, 'e'),
+      commit,
+      tagger: { name: 'Alexander Guschin', email: '1aguschin@gmail.com', date: new Date(T0 + ++tick * 100_000_000) },
+      message: `${message}\n`,
+    });
+    const tags = [
+      gto('churn@v3.0.0', create, 'Registering artifact churn version v3.0.0'),
+      gto('segment@v0.4.1', create, 'Registering artifact segment version v0.4.1'),
+      gto('cv-class@v0.1.13', create, 'Registering artifact cv-class version v0.1.13'),
+      gto('churn@v3.1.0', update, 'Registering artifact churn version v3.1.0'),
+      gto('churn#dev#1', create, 'Assigning stage dev to artifact churn version v3.0.0'),
+      gto('churn#staging#2', update, 'Assigning stage staging to artifact churn version v3.1.0'),
+      gto('churn#prod#3', create, 'Assigning stage prod to artifact churn version v3.0.0'),
+      gto('churn#dev#4', update, 'Assigning stage dev to artifact churn version v3.1.0'),
+      gto('segment#dev#1', create, 'Assigning stage dev to artifact segment version v0.4.1'),
+      // `gto assign churn --stage dev` on a commit with no version registers the next patch there first.
+      gto('churn@v3.1.1', mlem, 'Registering artifact churn version v3.1.1'),
+      gto('churn#dev#5', mlem, 'Assigning stage dev to artifact churn version v3.1.1'),
+    ];
+    // In any order: the registry sorts them itself.
+    const registry = Registry.fromTags([...tags].reverse());
+    expect(registry.modelNames()).toEqual(['churn', 'cv-class', 'segment']);
+    const show = (model: string) => [registry.latestVersion(model)?.version, ...['dev', 'prod', 'staging'].map((s) => registry.stage(model, s)?.assignment.tag ?? '-')];
+    expect(show('churn')).toEqual(['v3.1.1', 'churn#dev#5', 'churn#prod#3', 'churn#staging#2']);
+    expect(['dev', 'prod', 'staging'].map((s) => registry.stage('churn', s)?.version.version)).toEqual(['v3.1.1', 'v3.0.0', 'v3.1.0']);
+    expect(show('segment')).toEqual(['v0.4.1', 'segment#dev#1', '-', '-']);
+    expect(registry.stage('segment', 'dev')?.version.version).toBe('v0.4.1');
+    expect(show('cv-class')).toEqual(['v0.1.13', '-', '-', '-']);
+    expect(registry.history('churn', 'dev').map((e) => [e.tag, e.version])).toEqual([
+      ['churn#dev#1', 'v3.0.0'],
+      ['churn#dev#4', 'v3.1.0'],
+      ['churn#dev#5', 'v3.1.1'],
+    ]);
+    expect(registry.previousHolder('churn', 'dev')?.version.version).toBe('v3.1.0');
+    expect(registry.nextCounter('churn')).toBe(6);
+    expect(registry.nextCounter('segment')).toBe(2);
+    expect(registry.problems).toEqual([]);
+    expect(() => registry.requirePayload(registry.version('churn', 'v3.0.0')!)).toThrow(/plain text/);
+  });
+});
