@@ -1,12 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import schema from '../schemas/gate-report.schema.json';
 import { ConfigurationError, quote } from './errors';
+import { writeJsonFile } from './files/json-file';
 import { assertMatchesSchema } from './files/schema';
+import type { GateResult, GateVerdict } from './gate/types';
 
 /**
- * The gate report (`gate.json`) that evaluate-gate writes and promote reads: the verdict bound to the candidate's
- * model digest. Its JSON Schema is shared/schemas/gate-report.schema.json; docs/promote.md documents the contract.
- * Readers accept (and ignore) fields the schema does not name, so the gate can add to it.
+ * The part of the gate report (`gate.json`) that promote reads: the verdict bound to the candidate's model digest.
+ * evaluate-gate writes the whole GateResult (shared/src/gate/types.ts); its JSON Schema is
+ * shared/schemas/gate-report.schema.json, and docs/promote.md documents what promote relies on. Readers require only
+ * these fields and accept (and ignore) fields the schema does not name, so the gate can add to it.
  */
 export interface GateReport {
   schemaVersion: 1;
@@ -14,7 +17,7 @@ export interface GateReport {
   verdict: string;
   model?: string;
   /** `testSetDigest`: the digest of the test set the gate measured the candidate on, when the gate knows it. */
-  candidate: { modelDigest: string; runId: string; testSetDigest?: string };
+  candidate: { modelDigest: string; runId: string; testSetDigest?: string | null };
 }
 
 export const GATE_REPORT_SCHEMA = schema;
