@@ -109,6 +109,8 @@ export async function readPredictions(file: string, options: ReadPredictionsOpti
   try {
     let allColumns: readonly string[] = [];
     for await (const batch of batches) {
+      // A CSV header names every column at once: a missing one is said before any row is blamed for it.
+      if (kind.format !== 'jsonl' && allColumns.length === 0) checkColumns(batch.columns, columns, input, file, null);
       allColumns = batch.columns;
       const at = indexColumns(batch, columns);
       if (at.prediction >= 0 && !table.predictions) table.predictions = new Array<Value>(table.rows).fill(null);
@@ -182,19 +184,19 @@ function indexColumns(batch: RecordBatch, columns: PredictionColumns): ColumnInd
   return at;
 }
 
-/** The required columns exist (JSON Lines: in some row); said after reading, when the file's columns are all known. */
-function checkColumns(present: readonly string[], columns: PredictionColumns, input: string, file: string, table: PredictionsTable): void {
+/** The required columns exist (JSON Lines: in some row); with the table, also a prediction or score column. */
+function checkColumns(present: readonly string[], columns: PredictionColumns, input: string, file: string, table: PredictionsTable | null): void {
   const missing = (what: string, name: string): never => {
     throw new ConfigurationError(`${input}: ${quote(file)} has no ${what} column ${quote(name)}; its columns are ${present.map((c) => quote(c)).join(', ')}`);
   };
   if (!present.includes(columns.id)) missing('id', columns.id);
   if (!present.includes(columns.label)) missing('label', columns.label);
-  if (!table.predictions && !table.score && table.classScores.size === 0) {
+  for (const name of columns.slices) if (!present.includes(name)) missing('slice', name);
+  if (table && !table.predictions && !table.score && table.classScores.size === 0) {
     throw new ConfigurationError(
       `${input}: ${quote(file)} has no ${quote(columns.prediction)}, ${quote(columns.score)} or ${quote(`${columns.scorePrefix}<class>`)} column; expected predictions or scores`,
     );
   }
-  for (const name of columns.slices) if (!present.includes(name)) missing('slice', name);
 }
 
 /** Two models' predictions on the same rows, in the candidate file's row order. */

@@ -8,7 +8,7 @@
 const MASK64 = (1n << 64n) - 1n;
 
 /** splitmix64 (Steele, Lea & Flood): the state advanced by the golden gamma, then mixed. */
-function splitmix64(state: bigint): { state: bigint; value: bigint } {
+export function splitmix64(state: bigint): { state: bigint; value: bigint } {
   const next = (state + 0x9e3779b97f4a7c15n) & MASK64;
   let z = next;
   z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & MASK64;
@@ -31,6 +31,16 @@ export class Xoshiro128 {
     this.s1 = Number(a.value >> 32n);
     this.s2 = Number(b.value & 0xffffffffn);
     this.s3 = Number(b.value >> 32n);
+  }
+
+  /** A generator in a given state (four 32-bit words, not all 0): for the reference implementation's test vectors. */
+  static fromState(s0: number, s1: number, s2: number, s3: number): Xoshiro128 {
+    const generator = new Xoshiro128(0);
+    generator.s0 = s0 | 0;
+    generator.s1 = s1 | 0;
+    generator.s2 = s2 | 0;
+    generator.s3 = s3 | 0;
+    return generator;
   }
 
   /** The next 32-bit output, as an unsigned integer. */
