@@ -97,7 +97,7 @@ describe('renderGateReport: a failure on a slice, with data validation', () => {
       lines(
         '#### Why it failed',
         '',
-        '- ❌ <code>recall</code> on <code>age\\_band</code> = <code>60\\+</code>: recall on age\\_band = 60\\+ fell by 0\\.0804 \\(interval \\[\\-0\\.1379, \\-0\\.0230\\]\\), more than the 0\\.03 allowed',
+        '- ❌ recall on age\\_band = 60\\+ fell by 0\\.0804 \\(interval \\[\\-0\\.1379, \\-0\\.0230\\]\\), more than the 0\\.03 allowed',
       ),
     );
   });
@@ -119,7 +119,7 @@ describe('renderGateReport: without intervals, and on the first run', () => {
   it('shows the notes before the table, point estimates without intervals, a missing metric failing closed', () => {
     const report = renderGateReport(pointEstimates);
     expect(report.split('\n').slice(2, 15)).toEqual([
-      '**2 of 3 checks failed.** Candidate from commit <code>9f2c1e4</code> (run <code>8812345678\\-1</code>) against the baseline in <code>baselines/metrics\\.json</code>. Compared on point estimates: no interval of the difference was possible.',
+      '**2 of 3 checks failed.** Candidate from commit <code>9f2c1e4</code> (run <code>8812345678\\-1</code>) against the baseline in <code>baselines/metrics\\.json</code>. Compared on point estimates, without intervals of the difference.',
       '',
       '**Notes**',
       '',
@@ -158,6 +158,11 @@ describe('renderGateReport: without intervals, and on the first run', () => {
     expect(report).toContain('| <code>accuracy</code> ↑ | — | 0.9649 | — | — | ≥ 0\\.9 | ✅ no baseline |');
     expect(mermaidBlocks(report)).toEqual([lines('xychart-beta', '  title "Candidate (no baseline)"', '  x-axis ["accuracy (cand)"]', '  y-axis "value" 0 --> 1', '  bar [0.9649]')]);
     expect(report).not.toMatch(/^\| Production \|/m);
+  });
+
+  it('names a failed row that came without a reason, with its verdict', () => {
+    const bare: MetricComparison = { ...pointEstimates.metrics[2]!, reasons: [] };
+    expect(section(renderGateReport({ ...pointEstimates, metrics: [bare] }), '#### Why it failed')).toBe(lines('#### Why it failed', '', '- ❌ <code>roc\\_auc</code>: missing'));
   });
 
   it('leaves a metric with a negative value out of the chart and says so', () => {

@@ -193,7 +193,7 @@ export function baselinePhrase(result: GateResult): string {
 
 function comparisonPhrase(result: GateResult): string {
   if (result.comparison === 'bounds-only') return 'Only the absolute bounds were checked.';
-  if (result.comparison === 'point-estimates') return 'Compared on point estimates: no interval of the difference was possible.';
+  if (result.comparison === 'point-estimates') return 'Compared on point estimates, without intervals of the difference.';
   const interval = result.metrics.find((m) => m.interval !== null)?.interval;
   return interval ? `Compared on paired-bootstrap intervals of the difference (${describeBootstrap(interval)}).` : 'Compared on paired-bootstrap intervals of the difference.';
 }
@@ -210,7 +210,9 @@ function notesSection(notes: string[], cap: number): string[] {
 }
 
 function reasonsSection(failedRows: MetricComparison[], cap: number): string[] {
-  const reasons = failedRows.flatMap((row) => (row.reasons.length > 0 ? row.reasons : [`${METRIC_VERDICT[row.verdict]}`]).map((reason) => `- ❌ ${rowName(row)}: ${prose(reason)}`));
+  // The decision's reasons are sentences that name their row (shared/src/gate/judge.ts); a failed row without
+  // one is named here with its verdict.
+  const reasons = failedRows.flatMap((row) => (row.reasons.length > 0 ? row.reasons.map((reason) => `- ❌ ${prose(reason)}`) : [`- ❌ ${rowName(row)}: ${METRIC_VERDICT[row.verdict]}`]));
   if (reasons.length === 0) return [];
   const lines = reasons.slice(0, cap);
   if (reasons.length > cap) lines.push(`- _… and ${plural(reasons.length - cap, 'more reason')} in gate.json_`);
