@@ -7756,51 +7756,22 @@ var Moments = class _Moments {
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
   }
-  /**
-   * add() for values[0 … count): the batch's mean and M2 by two passes (no division per value, and no less
-   * accurate than Welford's update), then combined as a merge.
-   */
-  addBatch(values, count) {
-    if (count === 0) return;
-    let sum = 0;
-    let min = this.min;
-    let max = this.max;
-    for (let i = 0; i < count; i++) {
-      const x = values[i];
-      sum += x;
-      if (x < min) min = x;
-      if (x > max) max = x;
-    }
-    const mean = sum / count;
-    let m2 = 0;
-    for (let i = 0; i < count; i++) {
-      const delta = values[i] - mean;
-      m2 += delta * delta;
-    }
-    this.combine(count, mean, m2);
-    this.min = min;
-    this.max = max;
-  }
   merge(other) {
     if (other.count === 0) return this;
-    this.combine(other.count, other.mean, other.m2);
+    if (this.count === 0) {
+      this.count = other.count;
+      this.mean = other.mean;
+      this.m2 = other.m2;
+    } else {
+      const count = this.count + other.count;
+      const delta = other.mean - this.mean;
+      this.mean = (this.mean * this.count + other.mean * other.count) / count;
+      this.m2 = this.m2 + other.m2 + delta * delta * this.count * other.count / count;
+      this.count = count;
+    }
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
     return this;
-  }
-  /** Chan et al.'s combination with the moments (count, mean, m2) of other values. */
-  combine(count, mean, m2) {
-    if (this.count === 0) {
-      this.count = count;
-      this.mean = mean;
-      this.m2 = m2;
-      return;
-    }
-    const total = this.count + count;
-    const delta = mean - this.mean;
-    this.mean = (this.mean * this.count + mean * count) / total;
-    this.m2 = this.m2 + m2 + delta * delta * this.count * count / total;
-    this.count = total;
   }
   /** Population variance (M2 / count); 0 for no values. */
   get variance() {
@@ -7870,34 +7841,6 @@ var QuantileSketch = class _QuantileSketch {
     this.sizes[0] = size + 1;
     this.view = null;
     if (++this.retained > this.capacity) while (this.retained > this.capacity) this.compress();
-  }
-  /**
-   * add() for values[0 … count) (finite numbers), the same sketch to the bit: each block copied into level 0 fills
-   * it to one past the capacity, where add() would compact, so the compactions fall where they would one by one.
-   */
-  addBatch(values, count) {
-    let min = this.min;
-    let max = this.max;
-    let at = 0;
-    while (at < count) {
-      const take = Math.min(this.capacity + 1 - this.retained, count - at);
-      const size = this.sizes[0];
-      const level = size + take > this.levels[0].length ? this.grow(0, size + take) : this.levels[0];
-      for (let i = 0; i < take; i++) {
-        const x = values[at + i];
-        if (x < min) min = x;
-        if (x > max) max = x;
-        level[size + i] = x;
-      }
-      this.sizes[0] = size + take;
-      this.retained += take;
-      at += take;
-      while (this.retained > this.capacity) this.compress();
-    }
-    this.n += count;
-    this.min = min;
-    this.max = max;
-    this.view = null;
   }
   /** Adds the other sketch's values (it is left unchanged). Both must have the same k. */
   merge(other) {
@@ -8120,17 +8063,6 @@ var Histogram = class _Histogram {
     while (bin < edges.length && edges[bin] < x) bin++;
     this.counts[bin] += 1;
   }
-  /** add() for values[0 … count). */
-  addBatch(values, count) {
-    const edges = this.edges;
-    const counts = this.counts;
-    for (let i = 0; i < count; i++) {
-      const x = values[i];
-      let bin = 0;
-      while (bin < edges.length && edges[bin] < x) bin++;
-      counts[bin] += 1;
-    }
-  }
   sameEdges(other) {
     return sameEdges(this.edges, other.edges);
   }
@@ -8167,12 +8099,6 @@ var NumericSummary = class _NumericSummary {
     this.quantiles.add(x);
     if (this.histogram !== null) this.histogram.add(x);
   }
-  /** add() for values[0 … count), finite numbers, in order: the same summary, moments up to float rounding. */
-  addBatch(values, count) {
-    this.moments.addBatch(values, count);
-    this.quantiles.addBatch(values, count);
-    if (this.histogram !== null) this.histogram.addBatch(values, count);
-  }
   merge(other) {
     this.moments.merge(other.moments);
     this.quantiles.merge(other.quantiles);
@@ -8203,43 +8129,6 @@ function ownString(text) {
 }
 var MAX_SLOTS = 2048;
 var FIRST_SLOTS = 32;
-var TOP_BATCH = 2048;
-var BATCH_SLOTS = 2 * TOP_BATCH;
-var BatchCounts = class {
-  size = 0;
-  high = new Uint32Array(BATCH_SLOTS);
-  low = new Uint32Array(BATCH_SLOTS);
-  /** 0 marks an empty slot. */
-  counts = new Int32Array(BATCH_SLOTS);
-  rows = new Int32Array(BATCH_SLOTS);
-  /** The taken slots, in the order first taken (so emptying the table costs its size, not its slots). */
-  order = new Int32Array(TOP_BATCH);
-  /** Scratch for TopValues.mergeBatch: the taken slots whose values the summary does not hold. */
-  novel = new Int32Array(TOP_BATCH);
-  /** Counts the value of row `row`, whose 64-bit hash is (high, low). At most TOP_BATCH values between merges. */
-  add(row, high, low) {
-    const counts = this.counts;
-    let slot = (low ^ high >>> 11) & BATCH_SLOTS - 1;
-    while (counts[slot] !== 0) {
-      if (this.low[slot] === low && this.high[slot] === high) {
-        counts[slot] += 1;
-        return;
-      }
-      slot = slot + 1 & BATCH_SLOTS - 1;
-    }
-    counts[slot] = 1;
-    this.high[slot] = high;
-    this.low[slot] = low;
-    this.rows[slot] = row;
-    this.order[this.size++] = slot;
-  }
-  clear() {
-    for (let i = 0; i < this.size; i++) this.counts[this.order[i]] = 0;
-    this.size = 0;
-  }
-};
-var batchCounts = new BatchCounts();
-var thresholdHistogram = new Float64Array(64);
 var TopValues = class _TopValues {
   constructor(capacity = TOP_CAPACITY) {
     this.capacity = capacity;
@@ -8261,91 +8150,32 @@ var TopValues = class _TopValues {
   spareKeys = [];
   /** Counts `key`, whose 64-bit hash (hashString) is (high, low). */
   addHashed(key, high, low) {
-    const slot = this.find(high, low);
-    if (slot >= 0) this.counts[slot] += 1;
-    else if (this.size < this.capacity) this.insert(key, high, low, 1);
-    else this.subtract(1);
-  }
-  /**
-   * Merges the batch's counts (see {@link BatchCounts}) and empties it; `keyOf(row)` gives the text of the value
-   * first seen at `row`, read only for values the summary keeps. While the summary and the batch hold at most
-   * `capacity` distinct values together, every count stays exact (as value by value); past it, the
-   * (capacity + 1)-th largest count is taken from every counter and added to `error`: Misra-Gries' merge, whose
-   * bound holds for any split of the stream into batches.
-   */
-  mergeBatch(batch, keyOf) {
-    const { order, novel } = batch;
-    let fresh = 0;
-    for (let i = 0; i < batch.size; i++) {
-      const at = order[i];
-      const slot = this.find(batch.high[at], batch.low[at]);
-      if (slot >= 0) this.counts[slot] += batch.counts[at];
-      else novel[fresh++] = at;
-    }
-    let threshold = 0;
-    if (this.size + fresh > this.capacity) {
-      threshold = this.threshold(batch, fresh);
-      this.subtract(threshold);
-    }
-    for (let i = 0; i < fresh; i++) {
-      const at = novel[i];
-      const count = batch.counts[at] - threshold;
-      if (count > 0) this.insert(keyOf(batch.rows[at]), batch.high[at], batch.low[at], count);
-    }
-    batch.clear();
-  }
-  /** The slot holding the hash (high, low), or -1. */
-  find(high, low) {
     const counts = this.counts;
+    const highs = this.high;
+    const lows = this.low;
     const mask = this.slots - 1;
     let slot = (low ^ high >>> 11) & mask;
     while (counts[slot] !== 0) {
-      if (this.low[slot] === low && this.high[slot] === high) return slot;
+      if (lows[slot] === low && highs[slot] === high) {
+        counts[slot] += 1;
+        return;
+      }
       slot = slot + 1 & mask;
     }
-    return -1;
-  }
-  /** Adds a value the table does not hold, with `count`; the caller keeps the size within capacity. */
-  insert(key, high, low, count) {
-    if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) this.resize(this.slots * 2);
-    const counts = this.counts;
-    const mask = this.slots - 1;
-    let slot = (low ^ high >>> 11) & mask;
-    while (counts[slot] !== 0) slot = slot + 1 & mask;
-    counts[slot] = count;
-    this.high[slot] = high;
-    this.low[slot] = low;
-    this.keys[slot] = ownString(key);
-    this.size++;
-  }
-  /**
-   * The (capacity + 1)-th largest of the summary's counts and the batch's `fresh` new ones (novel[0 … fresh)).
-   * Counts are integers and the threshold is small unless the column is heavily skewed, so a histogram of the
-   * counts under 64 finds it in one pass; a sort only when 64 or more counts reach 64.
-   */
-  threshold(batch, fresh) {
-    const rank = this.capacity + 1;
-    const histogram = thresholdHistogram.fill(0);
-    let large = 0;
-    let integral = true;
-    const tally = (count) => {
-      if (count < 64) histogram[count] += 1;
-      else large++;
-      if (count !== Math.floor(count)) integral = false;
-    };
-    for (let slot = 0; slot < this.slots; slot++) if (this.counts[slot] !== 0) tally(this.counts[slot]);
-    for (let i = 0; i < fresh; i++) tally(batch.counts[batch.novel[i]]);
-    if (large < rank && integral) {
-      let atLeast = large;
-      for (let count = 63; count >= 1; count--) {
-        atLeast += histogram[count];
-        if (atLeast >= rank) return count;
+    if (this.size < this.capacity) {
+      if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) {
+        this.resize(this.slots * 2);
+        this.addHashed(key, high, low);
+        return;
       }
+      counts[slot] = 1;
+      highs[slot] = high;
+      lows[slot] = low;
+      this.keys[slot] = ownString(key);
+      this.size++;
+      return;
     }
-    const all = [];
-    for (let slot = 0; slot < this.slots; slot++) if (this.counts[slot] !== 0) all.push(this.counts[slot]);
-    for (let i = 0; i < fresh; i++) all.push(batch.counts[batch.novel[i]]);
-    return all.sort((a, b) => b - a)[this.capacity];
+    this.subtract(1);
   }
   add(key) {
     hashString(key);
@@ -8503,16 +8333,6 @@ var TRUE_LOW = hash.low;
 hashString(FALSE);
 var FALSE_HIGH = hash.high;
 var FALSE_LOW = hash.low;
-function canonicalText(value) {
-  if (typeof value === "string") {
-    const b = value.length === 4 || value.length === 5 ? parseBoolean(value) : -1;
-    return b < 0 ? value : b === 1 ? TRUE : FALSE;
-  }
-  if (typeof value === "number") return String(value);
-  return value === true ? TRUE : FALSE;
-}
-var numberScratch = new Float64Array(TOP_BATCH);
-var stampScratch = new Float64Array(TOP_BATCH);
 var ColumnAccumulator = class _ColumnAccumulator {
   constructor(name, edges = null) {
     this.name = name;
@@ -8535,86 +8355,80 @@ var ColumnAccumulator = class _ColumnAccumulator {
   top = new TopValues();
   /** Adds column `j` of each row, in order (a missing value is null). */
   addColumn(rows, j) {
-    for (let start = 0; start < rows.length; start += TOP_BATCH) this.addRun(rows, j, start, Math.min(rows.length, start + TOP_BATCH));
+    for (let i = 0; i < rows.length; i++) this.add(rows[i][j] ?? null);
   }
-  /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value) {
-    this.addColumn([[value]], 0);
+    this.count++;
+    if (value === null) {
+      this.nulls++;
+      return;
+    }
+    let key;
+    let high;
+    let low;
+    if (typeof value === "string") {
+      key = this.classify(value);
+      high = hash.high;
+      low = hash.low;
+    } else if (typeof value === "number") {
+      key = String(value);
+      if (Number.isFinite(value)) {
+        if (Number.isInteger(value)) this.integer++;
+        else this.decimal++;
+        this.addNumber(value);
+      } else {
+        this.text++;
+      }
+      hashString(key);
+      high = hash.high;
+      low = hash.low;
+    } else {
+      this.boolean++;
+      key = value ? TRUE : FALSE;
+      high = value ? TRUE_HIGH : FALSE_HIGH;
+      low = value ? TRUE_LOW : FALSE_LOW;
+    }
+    const length = key.length;
+    if (length < this.minLength) this.minLength = length;
+    if (length > this.maxLength) this.maxLength = length;
+    this.top.addHashed(key, high, low);
+    this.distinct.addHash(high, low);
   }
   /**
-   * Adds rows[start … end)[j] (at most TOP_BATCH values). The hot loop: each value is classified, read and hashed
-   * in one pass over its text (parseDecimalHashed), its hash goes to the distinct sketch and to the batch's exact
-   * counts, and numbers and timestamps to scratch arrays. The summaries then take the run's numbers in bulk (moments
-   * by two passes, the quantile sketch by block copies) and the top values merge the run's counts. Nothing is
-   * allocated per value, and no value's text is stored unless the top values keep it.
+   * Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its
+   * canonical text, whose hash it leaves in `hash`. The text is read and hashed in one pass (parseDecimalHashed);
+   * no text is both a decimal and a timestamp, so which is tried first does not matter.
    */
-  addRun(rows, j, start, end) {
-    const distinct = this.distinct;
-    const counts = batchCounts;
-    let numbers = 0;
-    let stamps = 0;
-    let nulls = 0;
-    let minLength = this.minLength;
-    let maxLength = this.maxLength;
-    for (let i = start; i < end; i++) {
-      const value = rows[i][j];
-      if (value === null || value === void 0) {
-        nulls++;
-        continue;
-      }
-      let length;
-      if (typeof value === "string") {
-        length = value.length;
-        const x = parseDecimalHashed(value);
-        if (x === x) {
-          if (writtenAsInteger) this.integer++;
-          else this.decimal++;
-          numberScratch[numbers++] = x;
-        } else {
-          const ms = length >= 10 && value.charCodeAt(4) === 45 ? parseTimestamp(value) : Number.NaN;
-          if (ms === ms) {
-            this.timestamp++;
-            stampScratch[stamps++] = ms;
-          } else {
-            const b = length === 4 || length === 5 ? parseBoolean(value) : -1;
-            if (b >= 0) {
-              this.boolean++;
-              hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
-              hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
-            } else {
-              this.text++;
-            }
-          }
-        }
-      } else if (typeof value === "number") {
-        const key = String(value);
-        length = key.length;
-        if (Number.isFinite(value)) {
-          if (Number.isInteger(value)) this.integer++;
-          else this.decimal++;
-          numberScratch[numbers++] = value;
-        } else {
-          this.text++;
-        }
-        hashString(key);
-      } else {
-        this.boolean++;
-        length = value ? 4 : 5;
-        hash.high = value ? TRUE_HIGH : FALSE_HIGH;
-        hash.low = value ? TRUE_LOW : FALSE_LOW;
-      }
-      if (length < minLength) minLength = length;
-      if (length > maxLength) maxLength = length;
-      distinct.addHash(hash.high, hash.low);
-      counts.add(i, hash.high, hash.low);
+  classify(value) {
+    const x = parseDecimalHashed(value);
+    if (x === x) {
+      if (writtenAsInteger) this.integer++;
+      else this.decimal++;
+      this.addNumber(x);
+      return value;
     }
-    this.count += end - start;
-    this.nulls += nulls;
-    this.minLength = minLength;
-    this.maxLength = maxLength;
-    if (numbers > 0) (this.numeric ??= new NumericSummary(this.edges)).addBatch(numberScratch, numbers);
-    if (stamps > 0) (this.timestamps ??= new NumericSummary(this.edges)).addBatch(stampScratch, stamps);
-    this.top.mergeBatch(counts, (row) => canonicalText(rows[row][j]));
+    if (value.length >= 10 && value.charCodeAt(4) === 45) {
+      const ms = parseTimestamp(value);
+      if (ms === ms) {
+        this.timestamp++;
+        (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
+        return value;
+      }
+    }
+    const b = parseBoolean(value);
+    if (b >= 0) {
+      this.boolean++;
+      hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+      hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
+      return b === 1 ? TRUE : FALSE;
+    }
+    this.text++;
+    return value;
+  }
+  addNumber(x) {
+    let numeric = this.numeric;
+    if (numeric === null) numeric = this.numeric = new NumericSummary(this.edges);
+    numeric.add(x);
   }
   merge(other) {
     this.count += other.count;
