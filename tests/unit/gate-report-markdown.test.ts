@@ -201,7 +201,8 @@ describe('renderGateReport: untrusted text', () => {
     const unescaped = outsideMermaid.replace(/\\./g, '');
     expect(unescaped).not.toMatch(/\]\(/);
     expect(unescaped).not.toMatch(/https?:\/\//);
-    expect(outsideMermaid).not.toMatch(/(^|[^\\])@/m);
+    expect(outsideMermaid).not.toMatch(/@(?!&#8203;)/);
+    expect(outsideMermaid).toContain('<code>@&#8203;everyone</code>');
   });
 
   it('keeps every table row to its columns', () => {
@@ -217,7 +218,8 @@ describe('renderGateReport: untrusted text', () => {
 
   it('shows the text verbatim inside code, and no backtick fence from a column name', () => {
     expect(code(hostile)).toBe('<code>&#124; x &lt;img src=x onerror=alert\\(1\\)&gt; \\[a\\]\\(http\\://evil\\)</code>');
-    expect(code(mention)).toBe('<code>\\@everyone</code>');
+    expect(code(mention)).toBe('<code>@&#8203;everyone</code>');
+    expect(code('a@b.com')).toBe('<code>a@&#8203;b\\.com</code>');
     expect(outsideMermaid).not.toContain('```');
   });
 
