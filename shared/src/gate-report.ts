@@ -22,6 +22,32 @@ export interface GateReport {
 
 export const GATE_REPORT_SCHEMA = schema;
 
+const GATE_VERDICTS: readonly GateVerdict[] = ['improved', 'unchanged', 'within-noise', 'no-baseline', 'failed'];
+
+/**
+ * What the writer checks: the same schema with every field of GateResult required and the verdict one of the gate's.
+ * The reader's schema stays lenient (promote's fixtures and older gates write only its required fields); a distinct
+ * $id keeps both in one ajv instance.
+ */
+export const GATE_RESULT_SCHEMA = {
+  ...schema,
+  $id: 'https://github.com/mlops-actions/mlops-actions/shared/schemas/gate-report.written.schema.json',
+  required: ['schemaVersion', 'passed', 'verdict', 'candidate', 'baseline', 'comparison', 'metrics', 'notes', 'validation', 'commit', 'createdAt'],
+  properties: {
+    ...schema.properties,
+    verdict: { ...schema.properties.verdict, enum: GATE_VERDICTS },
+    candidate: { ...schema.properties.candidate, required: ['modelDigest', 'runId', 'testSetDigest', 'location'] },
+  },
+};
+
+/**
+ * Writes gate.json: checked against the schema first (a result that does not fit is a bug, and nothing is written),
+ * then written whole with a rename, so promote never reads half a report. `label` names the input, `report`.
+ */
+export async function writeGateReport(file: string, result: GateResult, label = 'report'): Promise<void> {
+  await writeJsonFile(file, result, { schema: GATE_RESULT_SCHEMA, label });
+}
+
 /**
  * Reads and validates a gate report; `label` names the input it came from (`gate-report` in promote), `shown` is
  * how errors name the file (the path the user gave, relative to the workspace; the absolute path by default).
