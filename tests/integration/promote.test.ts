@@ -10,13 +10,17 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseGateReport } from '../../shared/src/gate-report';
 import { readProfile } from '../../shared/src/profile';
 import { GitRegistry, createGitRunner } from '../../shared/src/registry';
-import { LocalArtifactStore } from '../../shared/src/registry/stores';
+import { GitHubReleaseStore, LocalArtifactStore } from '../../shared/src/registry/stores';
+import type { Logger } from '../../shared/src/ports';
+import { createGitHubClient } from '../../shared/src/runtime/github';
 import { EXAMPLE_DIR, createGitRepo, loadEvent, runAction, startGitHubServer, type ActionResult, type EventSpec, type GitRepo } from '../harness';
 
 const repos: GitRepo[] = [];
 afterEach(async () => {
   for (const repo of repos.splice(0)) await repo.close();
 });
+
+const SILENT: Logger = { debug: () => undefined, info: () => undefined, warning: () => undefined, error: () => undefined, group: (_name, fn) => fn(), mask: () => undefined };
 
 const TAGGER_ENV = {
   GIT_CONFIG_NOSYSTEM: '1',
@@ -349,15 +353,27 @@ describe('promote', () => {
     try {
       const r = await repo();
       writeGate(r.dir, sha256sumOfFolder(path.join(r.dir, 'model')));
+      mkdirSync(path.join(r.dir, 'data'));
+      copyFileSync(path.join(EXAMPLE_DIR, 'data', 'breast_cancer.csv'), path.join(r.dir, 'data', 'train.csv'));
+      expect((await runAction('validate-data', { cwd: r.dir, inputs: { data: 'data/*.csv', 'infer-contract': 'contract.yaml' } })).exitCode).toBe(0);
       const token = 'ghs_promoteTestToken0000000000000000000';
-      const result = await promote(r, { stage: 'staging', 'artifact-store': 'github-release', 'github-token': token }, loadEvent('workflow_dispatch'), { GITHUB_API_URL: server.apiUrl });
+      const result = await promote(r, { stage: 'staging', 'artifact-store': 'github-release', 'github-token': token, profile: 'profile.json' }, loadEvent('workflow_dispatch'), { GITHUB_API_URL: server.apiUrl });
       expect(result.exitCode, result.stdout + result.stderr).toBe(0);
       expect(result.masks).toContain(token);
+      // The registry remote is a local path: git gets no token for it (only an https remote on GITHUB_SERVER_URL does).
+      expect(result.stdout).not.toContain('with the github-token input');
+      expect(result.masks).not.toContain(Buffer.from(`x-access-token:${token}`).toString('base64'));
       expect(result.outputs['artifact-url']).toMatch(/releases\/tag\/churn%40v0\.1\.0$/);
       const releases = server.state.releases('octo-org/octo-repo');
       expect(releases.map((rel) => rel.json['tag_name'])).toEqual(['churn@v0.1.0']);
-      expect(releases[0]?.assets.map((a) => a.json['name']).sort()).toEqual(['churn-v0.1.0.tar.gz', 'gate.json']);
-      expect(tagMessage(r, 'churn@v0.1.0')).toMatchObject({ artifact: { store: 'github-release', url: 'https://github.com/octo-org/octo-repo/releases/tag/churn%40v0.1.0' } });
+      expect(releases[0]?.assets.map((a) => a.json['name']).sort()).toEqual(['churn-v0.1.0.tar.gz', 'gate.json', 'profile.json']);
+      const profileDigest = sha256sum(path.join(r.dir, 'profile.json'));
+      expect(releases[0]?.assets.find((a) => a.json['name'] === 'profile.json')?.json['label']).toBe(profileDigest);
+      expect(tagMessage(r, 'churn@v0.1.0')).toMatchObject({ profileDigest, artifact: { store: 'github-release', url: 'https://github.com/octo-org/octo-repo/releases/tag/churn%40v0.1.0' } });
+      // Fetched back from the release by the digest the payload names, as validate-data's reference: production does.
+      const client = createGitHubClient(token, { apiUrl: server.apiUrl, logger: SILENT, retries: 0 });
+      const fetched = await new GitHubReleaseStore({ client, owner: 'octo-org', repo: 'octo-repo', tempDir: r.dir }).getFile('churn', 'v0.1.0', 'profile.json', profileDigest, path.join(r.dir, 'fetched'));
+      expect(readFileSync(fetched)).toEqual(readFileSync(path.join(r.dir, 'profile.json')));
     } finally {
       await server.close();
     }
