@@ -58,6 +58,16 @@ describe('the PRNG', () => {
     for (let i = 0; i < 70_000; i++) counts[generator.below(7)]! += 1;
     for (const count of counts) expect(Math.abs(count - 10_000)).toBeLessThan(500); // ~5 SD of a binomial count
   });
+  it('adds a resample\'s draws as counts, the same draws as one at a time', () => {
+    const one = new Xoshiro128(5);
+    const many = new Xoshiro128(5);
+    const expected = new Float64Array(1000);
+    for (let i = 0; i < 3000; i++) expected[one.below(1000)]! += 1;
+    const counts = new Float64Array(1000);
+    many.addDraws(counts, 1000, 3000);
+    expect(counts).toEqual(expected);
+    expect(many.next()).toBe(one.next());
+  });
 });
 
 describe('determinism', () => {
@@ -81,7 +91,7 @@ describe('weights are repeated rows', () => {
   const weightsOf = (rows: number, seed: number): Float64Array => {
     const random = new Xoshiro128(seed);
     const weights = new Float64Array(rows);
-    for (let i = 0; i < rows; i++) weights[random.below(rows)]! += 1;
+    random.addDraws(weights, rows, rows);
     return weights;
   };
   for (const metric of METRIC_IDS) {

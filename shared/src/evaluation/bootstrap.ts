@@ -78,7 +78,7 @@ export function pairedBootstrap(rows: number, candidate: Evaluator, baseline: Ev
   let defined = 0;
   for (let b = 0; b < settings.resamples; b++) {
     weights.fill(0);
-    for (let i = 0; i < rows; i++) weights[random.below(rows)]! += 1;
+    random.addDraws(weights, rows, rows);
     const difference = candidate(weights) - baseline(weights);
     if (!Number.isNaN(difference)) replicates[defined++] = difference;
   }
