@@ -158,3 +158,18 @@ describe('loading a gate policy', () => {
     expect(ajv.validate(schema, example)).toBe(true);
   });
 });
+
+describe('docs/gate-policy.md', () => {
+  it('has examples that load', () => {
+    const text = readFileSync(path.join(repository, 'docs/gate-policy.md'), 'utf8');
+    const blocks = [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+    expect(blocks.length).toBeGreaterThanOrEqual(3);
+    for (const block of blocks) expect(parseGatePolicy(block, 'policy.yaml').metrics.length).toBeGreaterThan(0);
+  });
+
+  it('shows error messages the loader writes', () => {
+    const text = readFileSync(path.join(repository, 'docs/gate-policy.md'), 'utf8');
+    expect(text).toContain(errorOf('metrcs:\n  accuracy: { direction: higher }\n', 'gate.yaml'));
+    expect(text).toContain(errorOf('metrics:\n  log_loss:\n    direction: higher\n', 'gate.yaml'));
+  });
+});
