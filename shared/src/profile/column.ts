@@ -3,7 +3,7 @@ import { parseBoolean, parseDecimalHashed, parseTimestamp, writtenAsInteger } fr
 import { hash, hashString } from '../hashing/hash64';
 import { DistinctSketch, type DistinctSketchJson } from './distinct';
 import { NumericSummary, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
-import { TopValues, type TopValuesJson } from './top-values';
+import { batchCounts, TOP_BATCH, TopValues, type TopValuesJson } from './top-values';
 
 export type ColumnType = 'integer' | 'number' | 'boolean' | 'timestamp' | 'string';
 
@@ -75,6 +75,20 @@ hashString(FALSE);
 const FALSE_HIGH = hash.high;
 const FALSE_LOW = hash.low;
 
+/** A value's canonical text (docs/profile.md): strings as read but booleans as true/false, numbers as String(x). */
+function canonicalText(value: Value): string {
+  if (typeof value === 'string') {
+    const b = value.length === 4 || value.length === 5 ? parseBoolean(value) : -1;
+    return b < 0 ? value : b === 1 ? TRUE : FALSE;
+  }
+  if (typeof value === 'number') return String(value);
+  return value === true ? TRUE : FALSE;
+}
+
+/** Scratch for one run's numbers and timestamps (shared: one column's run is added before the next begins). */
+const numberScratch = new Float64Array(TOP_BATCH);
+const stampScratch = new Float64Array(TOP_BATCH);
+
 /** Everything the profile keeps of one column while reading, and the merge of two of them. */
 export class ColumnAccumulator {
   count = 0;
@@ -98,83 +112,90 @@ export class ColumnAccumulator {
 
   /** Adds column `j` of each row, in order (a missing value is null). */
   addColumn(rows: ReadonlyArray<readonly Value[]>, j: number): void {
-    for (let i = 0; i < rows.length; i++) this.add((rows[i] as readonly Value[])[j] ?? null);
+    for (let start = 0; start < rows.length; start += TOP_BATCH) this.addRun(rows, j, start, Math.min(rows.length, start + TOP_BATCH));
   }
 
+  /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value: Value): void {
-    this.count++;
-    if (value === null) {
-      this.nulls++;
-      return;
-    }
-    let key: string;
-    let high: number;
-    let low: number;
-    if (typeof value === 'string') {
-      key = this.classify(value);
-      high = hash.high;
-      low = hash.low;
-    } else if (typeof value === 'number') {
-      key = String(value);
-      if (Number.isFinite(value)) {
-        if (Number.isInteger(value)) this.integer++;
-        else this.decimal++;
-        this.addNumber(value);
-      } else {
-        this.text++;
-      }
-      hashString(key);
-      high = hash.high;
-      low = hash.low;
-    } else {
-      this.boolean++;
-      key = value ? TRUE : FALSE;
-      high = value ? TRUE_HIGH : FALSE_HIGH;
-      low = value ? TRUE_LOW : FALSE_LOW;
-    }
-    const length = key.length;
-    if (length < this.minLength) this.minLength = length;
-    if (length > this.maxLength) this.maxLength = length;
-    this.top.addHashed(key, high, low);
-    this.distinct.addHash(high, low);
+    this.addColumn([[value]], 0);
   }
 
   /**
-   * Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its
-   * canonical text, whose hash it leaves in `hash`. The text is read and hashed in one pass (parseDecimalHashed);
-   * no text is both a decimal and a timestamp, so which is tried first does not matter.
+   * Adds rows[start … end)[j] (at most TOP_BATCH values). The hot loop: each value is classified, read and hashed
+   * in one pass over its text (parseDecimalHashed), its hash goes to the distinct sketch and to the batch's exact
+   * counts, and numbers and timestamps to scratch arrays. The summaries then take the run's numbers in bulk (moments
+   * by two passes, the quantile sketch by block copies) and the top values merge the run's counts. Nothing is
+   * allocated per value, and no value's text is stored unless the top values keep it.
    */
-  private classify(value: string): string {
-    const x = parseDecimalHashed(value);
-    if (x === x) {
-      if (writtenAsInteger) this.integer++;
-      else this.decimal++;
-      this.addNumber(x);
-      return value;
-    }
-    if (value.length >= 10 && value.charCodeAt(4) === 45) {
-      const ms = parseTimestamp(value);
-      if (ms === ms) {
-        this.timestamp++;
-        (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
-        return value;
+  private addRun(rows: ReadonlyArray<readonly Value[]>, j: number, start: number, end: number): void {
+    const distinct = this.distinct;
+    const counts = batchCounts;
+    let numbers = 0;
+    let stamps = 0;
+    let nulls = 0;
+    let minLength = this.minLength;
+    let maxLength = this.maxLength;
+    for (let i = start; i < end; i++) {
+      const value = (rows[i] as readonly Value[])[j];
+      if (value === null || value === undefined) {
+        nulls++;
+        continue;
       }
+      let length: number;
+      if (typeof value === 'string') {
+        length = value.length;
+        const x = parseDecimalHashed(value);
+        if (x === x) {
+          if (writtenAsInteger) this.integer++;
+          else this.decimal++;
+          numberScratch[numbers++] = x;
+        } else {
+          // No text is both a decimal and a timestamp; parseTimestamp wants YYYY-MM-DD at least.
+          const ms = length >= 10 && value.charCodeAt(4) === 45 ? parseTimestamp(value) : Number.NaN;
+          if (ms === ms) {
+            this.timestamp++;
+            stampScratch[stamps++] = ms;
+          } else {
+            const b = length === 4 || length === 5 ? parseBoolean(value) : -1;
+            if (b >= 0) {
+              // Counted by its canonical text, whatever its letter case.
+              this.boolean++;
+              hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+              hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
+            } else {
+              this.text++;
+            }
+          }
+        }
+      } else if (typeof value === 'number') {
+        const key = String(value);
+        length = key.length;
+        if (Number.isFinite(value)) {
+          if (Number.isInteger(value)) this.integer++;
+          else this.decimal++;
+          numberScratch[numbers++] = value;
+        } else {
+          this.text++;
+        }
+        hashString(key);
+      } else {
+        this.boolean++;
+        length = value ? 4 : 5;
+        hash.high = value ? TRUE_HIGH : FALSE_HIGH;
+        hash.low = value ? TRUE_LOW : FALSE_LOW;
+      }
+      if (length < minLength) minLength = length;
+      if (length > maxLength) maxLength = length;
+      distinct.addHash(hash.high, hash.low);
+      counts.add(i, hash.high, hash.low);
     }
-    const b = parseBoolean(value);
-    if (b >= 0) {
-      this.boolean++;
-      hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
-      hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
-      return b === 1 ? TRUE : FALSE;
-    }
-    this.text++;
-    return value;
-  }
-
-  private addNumber(x: number): void {
-    let numeric = this.numeric;
-    if (numeric === null) numeric = this.numeric = new NumericSummary(this.edges);
-    numeric.add(x);
+    this.count += end - start;
+    this.nulls += nulls;
+    this.minLength = minLength;
+    this.maxLength = maxLength;
+    if (numbers > 0) (this.numeric ??= new NumericSummary(this.edges)).addBatch(numberScratch, numbers);
+    if (stamps > 0) (this.timestamps ??= new NumericSummary(this.edges)).addBatch(stampScratch, stamps);
+    this.top.mergeBatch(counts, (row) => canonicalText((rows[row] as readonly Value[])[j] as Value));
   }
 
   merge(other: ColumnAccumulator): this {

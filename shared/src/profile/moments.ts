@@ -28,23 +28,54 @@ export class Moments {
     if (x > this.max) this.max = x;
   }
 
+  /**
+   * add() for values[0 … count): the batch's mean and M2 by two passes (no division per value, and no less
+   * accurate than Welford's update), then combined as a merge.
+   */
+  addBatch(values: Float64Array, count: number): void {
+    if (count === 0) return;
+    let sum = 0;
+    let min = this.min;
+    let max = this.max;
+    for (let i = 0; i < count; i++) {
+      const x = values[i] as number;
+      sum += x;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    const mean = sum / count;
+    let m2 = 0;
+    for (let i = 0; i < count; i++) {
+      const delta = (values[i] as number) - mean;
+      m2 += delta * delta;
+    }
+    this.combine(count, mean, m2);
+    this.min = min;
+    this.max = max;
+  }
+
   merge(other: Moments): this {
     if (other.count === 0) return this;
-    if (this.count === 0) {
-      this.count = other.count;
-      this.mean = other.mean;
-      this.m2 = other.m2;
-    } else {
-      const count = this.count + other.count;
-      const delta = other.mean - this.mean;
-      // Weighted mean keeps the result independent of which side is larger, up to rounding.
-      this.mean = (this.mean * this.count + other.mean * other.count) / count;
-      this.m2 = this.m2 + other.m2 + (delta * delta * this.count * other.count) / count;
-      this.count = count;
-    }
+    this.combine(other.count, other.mean, other.m2);
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
     return this;
+  }
+
+  /** Chan et al.'s combination with the moments (count, mean, m2) of other values. */
+  private combine(count: number, mean: number, m2: number): void {
+    if (this.count === 0) {
+      this.count = count;
+      this.mean = mean;
+      this.m2 = m2;
+      return;
+    }
+    const total = this.count + count;
+    const delta = mean - this.mean;
+    // Weighted mean keeps the result independent of which side is larger, up to rounding.
+    this.mean = (this.mean * this.count + mean * count) / total;
+    this.m2 = this.m2 + m2 + (delta * delta * this.count * count) / total;
+    this.count = total;
   }
 
   /** Population variance (M2 / count); 0 for no values. */

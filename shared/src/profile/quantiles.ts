@@ -65,6 +65,35 @@ export class QuantileSketch {
     if (++this.retained > this.capacity) while (this.retained > this.capacity) this.compress();
   }
 
+  /**
+   * add() for values[0 … count) (finite numbers), the same sketch to the bit: each block copied into level 0 fills
+   * it to one past the capacity, where add() would compact, so the compactions fall where they would one by one.
+   */
+  addBatch(values: Float64Array, count: number): void {
+    let min = this.min;
+    let max = this.max;
+    let at = 0;
+    while (at < count) {
+      const take = Math.min(this.capacity + 1 - this.retained, count - at);
+      const size = this.sizes[0] as number;
+      const level = size + take > (this.levels[0] as Float64Array).length ? this.grow(0, size + take) : (this.levels[0] as Float64Array);
+      for (let i = 0; i < take; i++) {
+        const x = values[at + i] as number;
+        if (x < min) min = x;
+        if (x > max) max = x;
+        level[size + i] = x;
+      }
+      this.sizes[0] = size + take;
+      this.retained += take;
+      at += take;
+      while (this.retained > this.capacity) this.compress();
+    }
+    this.n += count;
+    this.min = min;
+    this.max = max;
+    this.view = null;
+  }
+
   /** Adds the other sketch's values (it is left unchanged). Both must have the same k. */
   merge(other: QuantileSketch): this {
     if (other.k !== this.k) throw new Error(`cannot merge quantile sketches of k ${this.k} and ${other.k}`);

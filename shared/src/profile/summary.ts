@@ -22,6 +22,18 @@ export class Histogram {
     this.counts[bin]! += 1;
   }
 
+  /** add() for values[0 … count). */
+  addBatch(values: Float64Array, count: number): void {
+    const edges = this.edges;
+    const counts = this.counts;
+    for (let i = 0; i < count; i++) {
+      const x = values[i] as number;
+      let bin = 0;
+      while (bin < edges.length && (edges[bin] as number) < x) bin++;
+      counts[bin]! += 1;
+    }
+  }
+
   sameEdges(other: Histogram): boolean {
     return sameEdges(this.edges, other.edges);
   }
@@ -88,6 +100,13 @@ export class NumericSummary {
     this.moments.add(x);
     this.quantiles.add(x);
     if (this.histogram !== null) this.histogram.add(x);
+  }
+
+  /** add() for values[0 … count), finite numbers, in order: the same summary, moments up to float rounding. */
+  addBatch(values: Float64Array, count: number): void {
+    this.moments.addBatch(values, count);
+    this.quantiles.addBatch(values, count);
+    if (this.histogram !== null) this.histogram.addBatch(values, count);
   }
 
   merge(other: NumericSummary): this {

@@ -1,7 +1,8 @@
 import { hash, hashString } from '../hashing/hash64';
 
 /**
- * Frequent values with counts: the Misra-Gries summary with TOP_CAPACITY counters. While a column has at most
+ * Frequent values with counts: the Misra-Gries summary with TOP_CAPACITY counters, fed value by value (addHashed)
+ * or a batch's exact counts at a time (mergeBatch, the profile's hot path). While a column has at most
  * that many distinct values no counter is ever decremented and the counts are exact. Beyond, each estimate f̂ of a
  * value with true count f satisfies f − error ≤ f̂ ≤ f, where `error` (kept in the summary) is at most
  * (n − Σ f̂) / (capacity + 1) ≤ n / (capacity + 1). Merging (Agarwal et al., "Mergeable Summaries", 2012) adds
@@ -26,9 +27,65 @@ function ownString(text: string): string {
 const MAX_SLOTS = 2048;
 const FIRST_SLOTS = 32;
 
+/** The most values a {@link BatchCounts} counts before it must be merged into a summary. */
+export const TOP_BATCH = 2048;
+const BATCH_SLOTS = 2 * TOP_BATCH;
+
+/**
+ * The exact counts of one batch of one column's values, keyed by their 64-bit hashes, with the row where each
+ * value was first seen (its text is read back from the row only if it is kept: no string is copied or even
+ * referenced per value). {@link TopValues.mergeBatch} merges them into a summary and empties the table.
+ *
+ * Why count a batch first: one value at a time, a column of mostly distinct values (ids, emails, timestamps) makes
+ * Misra-Gries store (and copy) each new value's text only to drop it with the next 1,000; the merge of a batch's
+ * exact counts into the summary is the same summary's merge (Agarwal et al.) and keeps its bound, and past
+ * capacity the values counted once per batch are dropped by hash, unread. There is one table for all columns,
+ * shared: a column's batch is counted and merged before the next column's begins.
+ */
+export class BatchCounts {
+  size = 0;
+  readonly high = new Uint32Array(BATCH_SLOTS);
+  readonly low = new Uint32Array(BATCH_SLOTS);
+  /** 0 marks an empty slot. */
+  readonly counts = new Int32Array(BATCH_SLOTS);
+  readonly rows = new Int32Array(BATCH_SLOTS);
+  /** The taken slots, in the order first taken (so emptying the table costs its size, not its slots). */
+  readonly order = new Int32Array(TOP_BATCH);
+  /** Scratch for TopValues.mergeBatch: the taken slots whose values the summary does not hold. */
+  readonly novel = new Int32Array(TOP_BATCH);
+
+  /** Counts the value of row `row`, whose 64-bit hash is (high, low). At most TOP_BATCH values between merges. */
+  add(row: number, high: number, low: number): void {
+    const counts = this.counts;
+    let slot = (low ^ (high >>> 11)) & (BATCH_SLOTS - 1);
+    while (counts[slot] !== 0) {
+      if (this.low[slot] === low && this.high[slot] === high) {
+        counts[slot]! += 1;
+        return;
+      }
+      slot = (slot + 1) & (BATCH_SLOTS - 1);
+    }
+    counts[slot] = 1;
+    this.high[slot] = high;
+    this.low[slot] = low;
+    this.rows[slot] = row;
+    this.order[this.size++] = slot;
+  }
+
+  clear(): void {
+    for (let i = 0; i < this.size; i++) this.counts[this.order[i] as number] = 0;
+    this.size = 0;
+  }
+}
+
+/** The one batch table (see {@link BatchCounts}). */
+export const batchCounts = new BatchCounts();
+
+const thresholdHistogram = new Float64Array(64);
+
 /**
  * The counters live in an open-addressing table keyed by the value's 64-bit hash (the one the distinct sketch
- * computes anyway), so the hot path does no string hashing, no Map churn and no allocation but for a new value's
+ * computes anyway), so the hot path does no string hashing, no Map churn and no allocation but for a kept value's
  * text. Two different values with the same 64-bit hash would share a counter (probability about n² / 2^65).
  */
 export class TopValues {
@@ -52,33 +109,96 @@ export class TopValues {
 
   /** Counts `key`, whose 64-bit hash (hashString) is (high, low). */
   addHashed(key: string, high: number, low: number): void {
+    const slot = this.find(high, low);
+    if (slot >= 0) this.counts[slot]! += 1;
+    else if (this.size < this.capacity) this.insert(key, high, low, 1);
+    // Full: the new value and every counter lose one.
+    else this.subtract(1);
+  }
+
+  /**
+   * Merges the batch's counts (see {@link BatchCounts}) and empties it; `keyOf(row)` gives the text of the value
+   * first seen at `row`, read only for values the summary keeps. While the summary and the batch hold at most
+   * `capacity` distinct values together, every count stays exact (as value by value); past it, the
+   * (capacity + 1)-th largest count is taken from every counter and added to `error`: Misra-Gries' merge, whose
+   * bound holds for any split of the stream into batches.
+   */
+  mergeBatch(batch: BatchCounts, keyOf: (row: number) => string): void {
+    const { order, novel } = batch;
+    let fresh = 0;
+    for (let i = 0; i < batch.size; i++) {
+      const at = order[i] as number;
+      const slot = this.find(batch.high[at] as number, batch.low[at] as number);
+      if (slot >= 0) this.counts[slot]! += batch.counts[at] as number;
+      else novel[fresh++] = at;
+    }
+    let threshold = 0;
+    if (this.size + fresh > this.capacity) {
+      threshold = this.threshold(batch, fresh);
+      this.subtract(threshold);
+    }
+    for (let i = 0; i < fresh; i++) {
+      const at = novel[i] as number;
+      const count = (batch.counts[at] as number) - threshold;
+      if (count > 0) this.insert(keyOf(batch.rows[at] as number), batch.high[at] as number, batch.low[at] as number, count);
+    }
+    batch.clear();
+  }
+
+  /** The slot holding the hash (high, low), or -1. */
+  private find(high: number, low: number): number {
     const counts = this.counts;
-    const highs = this.high;
-    const lows = this.low;
     const mask = this.slots - 1;
     let slot = (low ^ (high >>> 11)) & mask;
     while (counts[slot] !== 0) {
-      if (lows[slot] === low && highs[slot] === high) {
-        counts[slot]! += 1;
-        return;
-      }
+      if (this.low[slot] === low && this.high[slot] === high) return slot;
       slot = (slot + 1) & mask;
     }
-    if (this.size < this.capacity) {
-      if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) {
-        this.resize(this.slots * 2);
-        this.addHashed(key, high, low);
-        return;
+    return -1;
+  }
+
+  /** Adds a value the table does not hold, with `count`; the caller keeps the size within capacity. */
+  private insert(key: string, high: number, low: number, count: number): void {
+    if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) this.resize(this.slots * 2);
+    const counts = this.counts;
+    const mask = this.slots - 1;
+    let slot = (low ^ (high >>> 11)) & mask;
+    while (counts[slot] !== 0) slot = (slot + 1) & mask;
+    counts[slot] = count;
+    this.high[slot] = high;
+    this.low[slot] = low;
+    this.keys[slot] = ownString(key);
+    this.size++;
+  }
+
+  /**
+   * The (capacity + 1)-th largest of the summary's counts and the batch's `fresh` new ones (novel[0 … fresh)).
+   * Counts are integers and the threshold is small unless the column is heavily skewed, so a histogram of the
+   * counts under 64 finds it in one pass; a sort only when 64 or more counts reach 64.
+   */
+  private threshold(batch: BatchCounts, fresh: number): number {
+    const rank = this.capacity + 1;
+    const histogram = thresholdHistogram.fill(0);
+    let large = 0;
+    let integral = true;
+    const tally = (count: number): void => {
+      if (count < 64) histogram[count]! += 1;
+      else large++;
+      if (count !== Math.floor(count)) integral = false;
+    };
+    for (let slot = 0; slot < this.slots; slot++) if ((this.counts[slot] as number) !== 0) tally(this.counts[slot] as number);
+    for (let i = 0; i < fresh; i++) tally(batch.counts[batch.novel[i] as number] as number);
+    if (large < rank && integral) {
+      let atLeast = large;
+      for (let count = 63; count >= 1; count--) {
+        atLeast += histogram[count] as number;
+        if (atLeast >= rank) return count;
       }
-      counts[slot] = 1;
-      highs[slot] = high;
-      lows[slot] = low;
-      this.keys[slot] = ownString(key);
-      this.size++;
-      return;
     }
-    // Full: the new value and every counter lose one.
-    this.subtract(1);
+    const all: number[] = [];
+    for (let slot = 0; slot < this.slots; slot++) if ((this.counts[slot] as number) !== 0) all.push(this.counts[slot] as number);
+    for (let i = 0; i < fresh; i++) all.push(batch.counts[batch.novel[i] as number] as number);
+    return all.sort((a, b) => b - a)[this.capacity] as number;
   }
 
   add(key: string): void {
