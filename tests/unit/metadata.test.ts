@@ -25,7 +25,8 @@ const INTERFACE: Record<string, { inputs: string[]; outputs: string[] }> = {
     outputs: ['passed', 'verdict', 'report', 'markdown', 'comment-url'],
   },
   promote: {
-    inputs: ['model-name', 'stage', 'gate-report', 'run-record', 'model', 'version', 'bump', 'registry', 'artifact-store', 'rollback', 'to-version', 'require-stage', 'github-token'],
+    // `profile` was added to the table's inputs ("add inputs where users need them"): the drift reference stored with a version.
+    inputs: ['model-name', 'stage', 'gate-report', 'run-record', 'model', 'profile', 'version', 'bump', 'registry', 'artifact-store', 'rollback', 'to-version', 'require-stage', 'github-token'],
     outputs: ['version', 'tag', 'stage-tag', 'previous-version', 'artifact-url', 'model-digest'],
   },
 };
