@@ -225,7 +225,10 @@ describe('the unique check, spilled or not', () => {
         for (let r = 0; r < 2500; r++) {
           const u = next();
           const id: Value = u < 0.05 ? null : u < 0.5 ? String(Math.floor(next() * 200_000)) : Math.floor(next() * 200_000);
-          const email: Value = next() < 0.05 ? null : `user-${Math.floor(next() * 100_000)}@example.org`;
+          const e = next();
+          const n = Math.floor(next() * 100_000);
+          // Mostly Latin-1 text, some wider (logged two bytes a character), some longer than a report shows.
+          const email: Value = e < 0.05 ? null : e < 0.8 ? `user-${n}@example.org` : e < 0.9 ? `ユーザー${n}@例え.jp` : `${'x'.repeat(230)}-${n}@example.org`;
           const code: Value = next() < 0.1 ? null : next() < 0.5 ? Math.floor(next() * 50_000) : `c${Math.floor(next() * 50_000)}`;
           rows.push([id, email, code]);
           lines.push(2 + b * 2500 + r);

@@ -81,7 +81,10 @@ const CHUNK_RECORDS = 4096;
 const LOG_WORDS = 2 ** 18;
 /** Characters of a value logged: the report shows 200 and `…` for more. */
 const LOGGED_CHARS = 201;
+/** Value log tags, above a text's length (at most 201). */
 const TAG_NUMBER = 1 << 16;
+const TAG_WIDE = 1 << 17;
+const TAG_FILE = 1 << 18;
 
 interface ResizableBuffer extends ArrayBuffer {
   readonly resizable?: boolean;
@@ -272,6 +275,11 @@ export class UniqueTable {
   /** The largest file number `files` holds: 0 before it exists, 65535 while it has 16 bits. */
   private fileMax = 0;
   private mask: number;
+  /**
+   * A value's home slot is the top bits of its hash (`high >>> shift`), so the table in slot order is nearly in hash
+   * order: sorting a run for a spill is then a sequential pass, not a scatter over the whole buffer.
+   */
+  private shift: number;
   /** Grow once size passes this: 7/8 of the slots. */
   private limit: number;
   private size = 0;
@@ -297,7 +305,10 @@ export class UniqueTable {
   private counts: Int32Array | undefined;
   private log: Uint32Array | undefined;
   private logAt = 0;
+  /** The file of the last value logged: the log names a file once, before its first value. */
+  private logFile = 0;
   private finished = false;
+  private runCount = 0;
 
   constructor(options: UniqueOptions = {}) {
     const memory = options.memory ?? DEFAULT_UNIQUE_MEMORY;
@@ -307,6 +318,7 @@ export class UniqueTable {
     this.directory = options.directory;
     const initial = Math.min(INITIAL_SLOTS, this.maxSlots);
     this.mask = initial - 1;
+    this.shift = Math.clz32(this.mask);
     this.limit = (initial * 7) / 8;
     this.slotBuffer = allocate(initial * WORDS * 4, this.reservedSlots * WORDS * 4);
     this.slots = new Uint32Array(this.slotBuffer, 0, initial * WORDS);
@@ -324,7 +336,7 @@ export class UniqueTable {
 
   /** Sorted runs written to disk so far. */
   get runs(): number {
-    return this.spill?.runList.length ?? 0;
+    return this.runCount;
   }
 
   /**
@@ -337,7 +349,7 @@ export class UniqueTable {
     const low = high === 0 && hash.low === 0 ? 1 : hash.low; // (0, 0) marks an empty slot
     const slots = this.slots;
     const mask = this.mask;
-    let slot = (low ^ Math.imul(high, 0x9e3779b1)) & mask;
+    let slot = high >>> this.shift;
     let at = slot * WORDS;
     for (;;) {
       const h = slots[at] as number;
@@ -435,8 +447,10 @@ export class UniqueTable {
       this.files = width === 2 ? new Uint16Array(this.fileBuffer, 0, capacity) : new Uint32Array(this.fileBuffer, 0, capacity);
     }
     this.mask = capacity - 1;
+    this.shift = Math.clz32(this.mask);
     this.limit = (capacity * 7) / 8;
     const slots = this.slots;
+    const shift = this.shift;
     const files = this.files;
     const mask = this.mask;
     const placed = new Int32Array(capacity >>> 5);
@@ -453,7 +467,7 @@ export class UniqueTable {
       slots[at + 2] = 0;
       if (files) files[j] = 0;
       for (;;) {
-        let slot = (l ^ Math.imul(h, 0x9e3779b1)) & mask;
+        let slot = h >>> shift;
         while (((placed[slot >>> 5] as number) & (1 << (slot & 31))) !== 0) slot = (slot + 1) & mask;
         placed[slot >>> 5] = (placed[slot >>> 5] as number) | (1 << (slot & 31));
         at = slot * WORDS;
@@ -485,6 +499,7 @@ export class UniqueTable {
       writeFully(spill.runs as number, new Uint8Array((this.records as Uint32Array).buffer, 0, bytes), spill.runBytes);
       spill.runList.push([spill.runBytes, count]);
       spill.runBytes += bytes;
+      this.runCount++;
     } catch (error) {
       this.dispose();
       throw error;
@@ -515,7 +530,7 @@ export class UniqueTable {
     const bits = Math.max(1, Math.log2(capacity) - 2);
     const shift = 32 - bits;
     const buckets = 2 ** bits;
-    if (!this.records || this.records.length < (this.size + 1) * RECORD) this.records = new Uint32Array((this.limit + 1) * RECORD);
+    if (!this.records || this.records.length < this.size * RECORD) this.records = new Uint32Array((this.limit + 1) * RECORD);
     if (!this.counts || this.counts.length !== buckets + 1) this.counts = new Int32Array(buckets + 1);
     const records = this.records;
     const counts = this.counts;
@@ -562,31 +577,50 @@ export class UniqueTable {
     this.fileBuffer = undefined;
     this.fileMax = 0;
     this.mask = initial - 1;
+    this.shift = Math.clz32(this.mask);
     this.limit = (initial * 7) / 8;
     this.size = 0;
     this.counts = undefined;
   }
 
-  /** Logs a value new to a run after the first: file, line, then a number's 8 bytes or up to 201 UTF-16 units. */
+  /**
+   * Logs a value new to a run after the first, in the order read: its line and then a number's 8 bytes, or up to 201
+   * characters, one byte each when all are below 256 (ids and most text), else two; a file's first value is
+   * preceded by the file number. About 16 bytes for a 7-digit id.
+   */
   private logValue(line: number, file: number, value: string | number | boolean | undefined): void {
     if (value === undefined) return;
     const text = typeof value === 'number' ? '' : typeof value === 'string' ? value : String(value);
     const length = Math.min(text.length, LOGGED_CHARS);
-    const words = typeof value === 'number' ? 5 : 3 + ((length + 1) >>> 1);
+    let bits = 0;
+    for (let i = 0; i < length; i++) bits |= text.charCodeAt(i);
+    const wide = bits > 0xff;
+    const words = 2 + (typeof value === 'number' ? 2 : wide ? (length + 1) >>> 1 : (length + 3) >>> 2);
     if (!this.log) this.log = new Uint32Array(LOG_WORDS);
-    if (this.logAt + words > LOG_WORDS) this.flushLog();
+    if (this.logAt + words + 2 > LOG_WORDS) this.flushLog();
     const log = this.log;
     let at = this.logAt;
-    log[at++] = file;
+    if (file !== this.logFile) {
+      log[at++] = file;
+      log[at++] = TAG_FILE;
+      this.logFile = file;
+    }
     log[at++] = line;
     if (typeof value === 'number') {
       scratch[0] = value;
       log[at++] = TAG_NUMBER;
       log[at++] = scratchWords[0] as number;
       log[at++] = scratchWords[1] as number;
+    } else if (wide) {
+      log[at++] = length | TAG_WIDE;
+      for (let i = 0; i < length; i += 2) log[at++] = text.charCodeAt(i) | (i + 1 < length ? text.charCodeAt(i + 1) << 16 : 0);
     } else {
       log[at++] = length;
-      for (let i = 0; i < length; i += 2) log[at++] = text.charCodeAt(i) | (i + 1 < length ? text.charCodeAt(i + 1) << 16 : 0);
+      for (let i = 0; i < length; i += 4) {
+        let word = 0;
+        for (let k = 0; k < 4 && i + k < length; k++) word |= text.charCodeAt(i + k) << (8 * k);
+        log[at++] = word >>> 0;
+      }
     }
     this.logAt = at;
   }
@@ -676,26 +710,38 @@ export class UniqueTable {
     const chunk = new Uint32Array(LOG_WORDS);
     let position = 0;
     let next = 0;
-    while (position < spill.valueBytes && next < found.length) {
+    let file = 0;
+    while (position < spill.valueBytes) {
       const words = readFully(spill.values as number, new Uint8Array(chunk.buffer, 0, Math.min(chunk.byteLength, spill.valueBytes - position)), position) >>> 2;
       let at = 0;
       for (;;) {
-        if (at + 3 > words) break;
-        const meta = chunk[at + 2] as number;
-        const size = meta === TAG_NUMBER ? 5 : 3 + ((meta + 1) >>> 1);
+        if (at + 2 > words) break;
+        const meta = chunk[at + 1] as number;
+        const size = logRecordWords(meta);
         if (at + size > words) break;
-        const file = chunk[at] as number;
-        const line = chunk[at + 1] as number;
-        let target = found[next];
-        while (target && earlier(target.file, target.line, file, line)) target = found[++next];
-        if (!target) return;
-        if (target.file === file && target.line === line) target.value = decodeValue(chunk, at + 2);
+        if (meta === TAG_FILE) {
+          file = chunk[at] as number;
+        } else {
+          const line = chunk[at] as number;
+          let target = found[next];
+          while (target && earlier(target.file, target.line, file, line)) target = found[++next];
+          if (!target) return;
+          if (target.file === file && target.line === line) target.value = decodeValue(chunk, at + 1);
+        }
         at += size;
       }
       if (at === 0) break;
       position += at * 4;
     }
   }
+}
+
+/** Words of a value log record, from its second word. */
+function logRecordWords(meta: number): number {
+  if (meta === TAG_FILE) return 2;
+  if (meta === TAG_NUMBER) return 4;
+  const length = meta & 0xffff;
+  return 2 + ((meta & TAG_WIDE) !== 0 ? (length + 1) >>> 1 : (length + 3) >>> 2);
 }
 
 function decodeValue(words: Uint32Array, at: number): string | number {
@@ -705,10 +751,12 @@ function decodeValue(words: Uint32Array, at: number): string | number {
     scratchWords[1] = words[at + 2] as number;
     return scratch[0] as number;
   }
+  const length = meta & 0xffff;
+  const wide = (meta & TAG_WIDE) !== 0;
   let text = '';
-  for (let i = 0; i < meta; i++) {
-    const word = words[at + 1 + (i >>> 1)] as number;
-    text += String.fromCharCode(i & 1 ? word >>> 16 : word & 0xffff);
+  for (let i = 0; i < length; i++) {
+    const word = words[at + 1 + (wide ? i >>> 1 : i >>> 2)] as number;
+    text += String.fromCharCode(wide ? (i & 1 ? word >>> 16 : word & 0xffff) : (word >>> (8 * (i & 3))) & 0xff);
   }
   return text;
 }
