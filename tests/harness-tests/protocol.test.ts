@@ -99,7 +99,7 @@ describe('inputs', () => {
     expect(env['INPUT_REGISTRY']).toBe('origin');
     expect(env['INPUT_MODEL']).toBe('');
     expect(env['INPUT_GITHUB-TOKEN']).toBe('ghs_example');
-    expect(Object.keys(env)).toHaveLength(13);
+    expect(Object.keys(env)).toHaveLength(14);
     expect((await buildInputEnv('promote', {}, {}))['INPUT_GITHUB-TOKEN']).toBe('');
   });
 
