@@ -1,6 +1,8 @@
-import { closeSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { closeSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { buildSync } from 'esbuild';
 import { describe, expect, it } from 'vitest';
 import { ContractChecker, parseContract, type CheckResult } from '../../shared/src/contract';
 import { UniqueTable } from '../../shared/src/contract/unique';
@@ -192,6 +194,30 @@ describe('UniqueTable within a memory budget', () => {
         }
       }).toThrow();
       expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes its temporary files when the process ends on an error before finish', () => {
+    const dir = scratchDirectory();
+    try {
+      // A process of its own that spills and then dies on an uncaught error, as a check that throws would.
+      const script = path.join(dir, 'dies.mjs');
+      const source = [
+        `import { UniqueTable } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../shared/src/contract/unique.ts'))};`,
+        `import { hashNumber } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../shared/src/hashing/hash64.ts'))};`,
+        `const table = new UniqueTable({ memory: 64 * 29, directory: ${JSON.stringify(path.join(dir, 'spill'))} });`,
+        'for (let i = 0; i < 1000; i++) { hashNumber(i); table.add(i + 2, 0, i); }',
+        "if (table.runs === 0) process.exit(3);",
+        "throw new Error('the check failed');",
+      ].join('\n');
+      buildSync({ stdin: { contents: source, resolveDir: dir, loader: 'ts' }, bundle: true, platform: 'node', format: 'esm', outfile: script, logLevel: 'silent' });
+      mkdirSync(path.join(dir, 'spill'));
+      const result = spawnSync(process.execPath, [script], { encoding: 'utf8' });
+      expect(result.status).toBe(1);
+      expect(result.stderr).toContain('the check failed');
+      expect(readdirSync(path.join(dir, 'spill'))).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
