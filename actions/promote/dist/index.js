@@ -6965,21 +6965,485 @@ var gate_report_schema_default = {
   $schema: "http://json-schema.org/draft-07/schema#",
   $id: "https://github.com/mlops-actions/mlops-actions/shared/schemas/gate-report.schema.json",
   title: "mlops-actions gate report (gate.json)",
-  description: "What evaluate-gate decided about a candidate model, bound to the candidate's model digest. promote reads it and promotes only the model with that digest, and only when the gate passed. This is the minimal contract; evaluate-gate may add fields (the comparison table, intervals), which readers ignore.",
+  description: "What evaluate-gate decided about a candidate model, bound to the candidate's model digest: the overall result, every metric and slice compared (baseline, candidate, change, interval, rule, verdict), where the baseline came from, and notes. promote reads only schemaVersion, passed, verdict, model and candidate, and promotes only the model with that digest, only when the gate passed. Every object accepts fields it does not name, so readers keep working when the gate adds to it; evaluate-gate writes every field named here.",
   type: "object",
-  required: ["schemaVersion", "passed", "verdict", "candidate"],
+  required: [
+    "schemaVersion",
+    "passed",
+    "verdict",
+    "candidate"
+  ],
   properties: {
-    schemaVersion: { const: 1 },
-    passed: { type: "boolean", description: "True when the candidate passed the gate's policy." },
-    verdict: { type: "string", minLength: 1, description: "The gate's verdict in one word, such as `improved`, `unchanged`, `within-noise`, `regressed`, `no-baseline`." },
-    model: { type: "string", minLength: 1, description: "The registered model name the candidate was gated for (optional)." },
+    schemaVersion: {
+      const: 1
+    },
+    passed: {
+      type: "boolean",
+      description: "True when the candidate passed the gate's policy."
+    },
+    verdict: {
+      type: "string",
+      minLength: 1,
+      description: "The gate's verdict in one word: `improved`, `unchanged`, `within-noise`, `no-baseline` when it passed, `failed` when any rule failed (readers should decide on `passed`, not on this)."
+    },
+    model: {
+      type: "string",
+      minLength: 1,
+      description: "The registered model name the candidate was gated for (optional)."
+    },
     candidate: {
       type: "object",
-      required: ["modelDigest", "runId"],
+      required: [
+        "modelDigest",
+        "runId"
+      ],
       properties: {
-        modelDigest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$", description: "sha256 of the candidate's model artifact, as in run.json." },
-        runId: { type: "string", minLength: 1, description: "The run id of the candidate's training run record." },
-        testSetDigest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$", description: "sha256 of the test set the candidate was measured on (optional); promote records it in the registry payload." }
+        modelDigest: {
+          anyOf: [
+            {
+              type: "string",
+              pattern: "^sha256:[0-9a-f]{64}$"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "sha256 of the candidate's model artifact, as in run.json; null when the candidate was a bare metrics file (such a gate cannot be promoted)."
+        },
+        runId: {
+          anyOf: [
+            {
+              type: "string",
+              minLength: 1
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "The run id of the candidate's training run record; null when the candidate was a bare metrics file."
+        },
+        testSetDigest: {
+          anyOf: [
+            {
+              type: "string",
+              pattern: "^sha256:[0-9a-f]{64}$"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "sha256 of the test set the candidate was measured on; null (or absent) when the gate does not know it. promote records it in the registry payload."
+        },
+        location: {
+          type: "string",
+          description: "The run record or metrics file the candidate's numbers were read from, as the user gave it."
+        }
+      },
+      description: "The model the gate judged."
+    },
+    baseline: {
+      $ref: "#/definitions/baseline"
+    },
+    comparison: {
+      type: "string",
+      enum: [
+        "intervals",
+        "point-estimates",
+        "bounds-only"
+      ],
+      description: "How the comparison was made: on paired intervals from predictions, on point estimates, or on the absolute bounds only (no baseline, or one measured on another test set)."
+    },
+    metrics: {
+      type: "array",
+      items: {
+        $ref: "#/definitions/metricComparison"
+      },
+      description: "One row per metric of the policy on the whole test set, then one per slice, in the policy's order."
+    },
+    notes: {
+      type: "array",
+      items: {
+        type: "string"
+      },
+      description: "Plain sentences the report shows above the table: why no interval was possible, a baseline on another test set, skipped or too-small slices."
+    },
+    validation: {
+      anyOf: [
+        {
+          $ref: "#/definitions/validation"
+        },
+        {
+          type: "null"
+        }
+      ],
+      description: "A short account of validate-data's validation.json, when the gate was given one; else null."
+    },
+    commit: {
+      anyOf: [
+        {
+          type: "string"
+        },
+        {
+          type: "null"
+        }
+      ],
+      description: "The commit the candidate was built from (the pull request's head), so a run for an older commit never overwrites a newer result; null off a pull request."
+    },
+    createdAt: {
+      type: "string",
+      description: "When the gate decided, in ISO 8601 (UTC), e.g. 2024-06-07T12:00:00.000Z."
+    }
+  },
+  definitions: {
+    number: {
+      anyOf: [
+        {
+          type: "number"
+        },
+        {
+          type: "null"
+        }
+      ]
+    },
+    direction: {
+      type: "string",
+      enum: [
+        "higher",
+        "lower"
+      ],
+      description: "Which way is better for the metric."
+    },
+    metricVerdict: {
+      type: "string",
+      enum: [
+        "improved",
+        "unchanged",
+        "within-noise",
+        "regressed",
+        "no-baseline",
+        "missing"
+      ],
+      description: "`improved`: better by more than the noise (and by min-improvement when asked); `unchanged`: no change; `within-noise`: the change could be noise, or is a regression within the allowed one; `regressed`: worse than allowed; `no-baseline`: nothing comparable, only the bounds were checked; `missing`: the candidate lacks the metric or slice (fails)."
+    },
+    slice: {
+      type: "object",
+      required: [
+        "column",
+        "value",
+        "rows"
+      ],
+      description: "A slice of the test set: the rows whose column equals value (`*` when the predictions lack the column).",
+      properties: {
+        column: {
+          type: "string",
+          description: "The slice column of the predictions file."
+        },
+        value: {
+          type: "string",
+          description: "The column's value, as text."
+        },
+        rows: {
+          type: "integer",
+          minimum: 0,
+          description: "The slice's rows (0 when the candidate lacks it)."
+        }
+      }
+    },
+    interval: {
+      type: "object",
+      required: [
+        "method",
+        "level",
+        "low",
+        "high",
+        "resamples",
+        "seed"
+      ],
+      description: "The percentile interval of (candidate − baseline) from a paired bootstrap on the same rows.",
+      properties: {
+        method: {
+          const: "paired-bootstrap",
+          description: "How the interval was computed."
+        },
+        level: {
+          type: "number",
+          exclusiveMinimum: 0,
+          exclusiveMaximum: 1,
+          description: "Confidence level, e.g. 0.95."
+        },
+        low: {
+          type: "number",
+          description: "Lower end of the interval of candidate − baseline."
+        },
+        high: {
+          type: "number",
+          description: "Upper end of the interval of candidate − baseline."
+        },
+        resamples: {
+          type: "integer",
+          minimum: 1,
+          description: "Bootstrap resamples."
+        },
+        seed: {
+          type: "integer",
+          description: "Seed of the resampling."
+        }
+      }
+    },
+    mcnemar: {
+      type: "object",
+      required: [
+        "pValue",
+        "candidateOnlyCorrect",
+        "baselineOnlyCorrect"
+      ],
+      description: "McNemar's exact test on the discordant pairs (accuracy).",
+      properties: {
+        pValue: {
+          type: "number",
+          minimum: 0,
+          maximum: 1,
+          description: "Two-sided exact p-value."
+        },
+        candidateOnlyCorrect: {
+          type: "integer",
+          minimum: 0,
+          description: "Rows the candidate got right and the baseline wrong."
+        },
+        baselineOnlyCorrect: {
+          type: "integer",
+          minimum: 0,
+          description: "Rows the baseline got right and the candidate wrong."
+        }
+      }
+    },
+    metricComparison: {
+      type: "object",
+      required: [
+        "metric",
+        "slice",
+        "direction",
+        "candidate",
+        "baseline",
+        "change",
+        "interval",
+        "mcnemar",
+        "mde",
+        "rule",
+        "verdict",
+        "passed",
+        "reasons"
+      ],
+      description: "One row of the comparison: one metric on the whole test set or on one slice.",
+      properties: {
+        metric: {
+          type: "string",
+          minLength: 1,
+          description: "The metric's name, as in the policy and the metrics file."
+        },
+        slice: {
+          anyOf: [
+            {
+              $ref: "#/definitions/slice"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "The slice, or null for the whole test set."
+        },
+        direction: {
+          $ref: "#/definitions/direction"
+        },
+        candidate: {
+          $ref: "#/definitions/number",
+          description: "The candidate's value; null when it lacks the metric."
+        },
+        baseline: {
+          $ref: "#/definitions/number",
+          description: "The baseline's value; null when there is none."
+        },
+        change: {
+          anyOf: [
+            {
+              type: "object",
+              required: [
+                "absolute",
+                "relative"
+              ],
+              properties: {
+                absolute: {
+                  type: "number",
+                  description: "candidate − baseline."
+                },
+                relative: {
+                  $ref: "#/definitions/number",
+                  description: "(candidate − baseline) / |baseline|; null when the baseline is 0."
+                }
+              }
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "The change against the baseline; null when either value is missing."
+        },
+        interval: {
+          anyOf: [
+            {
+              $ref: "#/definitions/interval"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "The paired interval of the change, when predictions of both models were given."
+        },
+        mcnemar: {
+          anyOf: [
+            {
+              $ref: "#/definitions/mcnemar"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "McNemar's test, for accuracy with predictions."
+        },
+        mde: {
+          $ref: "#/definitions/number",
+          description: "The minimum detectable effect at this test-set size (≈ 2.80 × the standard error of the difference), with predictions."
+        },
+        rule: {
+          type: "string",
+          description: "The policy's rule for this row in words, e.g. `≥ 0.9; regression ≤ 0.01 and ≤ 2 %`."
+        },
+        verdict: {
+          $ref: "#/definitions/metricVerdict"
+        },
+        passed: {
+          type: "boolean",
+          description: "True when every rule of the row held."
+        },
+        reasons: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "One line per failed rule; empty when passed."
+        }
+      }
+    },
+    baseline: {
+      type: "object",
+      required: [
+        "source",
+        "version",
+        "modelDigest",
+        "testSetDigest",
+        "location",
+        "rescored"
+      ],
+      description: "Where the baseline's numbers came from.",
+      properties: {
+        source: {
+          type: "string",
+          enum: [
+            "production",
+            "file",
+            "none"
+          ],
+          description: "`production`: the registry's production version; `file`: a metrics file or run record; `none`: first run, or told so."
+        },
+        version: {
+          anyOf: [
+            {
+              type: "string"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "The registered version (e.g. v1.2.0) when the source is production."
+        },
+        modelDigest: {
+          anyOf: [
+            {
+              type: "string",
+              pattern: "^sha256:[0-9a-f]{64}$"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "The baseline model's digest, when known."
+        },
+        testSetDigest: {
+          anyOf: [
+            {
+              type: "string",
+              pattern: "^sha256:[0-9a-f]{64}$"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "The digest of the test set the baseline was measured on, when known."
+        },
+        location: {
+          anyOf: [
+            {
+              type: "string"
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "The file the numbers were read from, or the command that re-scored the production model."
+        },
+        rescored: {
+          type: "boolean",
+          description: "True when baseline-command re-scored the production model on this test set."
+        }
+      }
+    },
+    validation: {
+      type: "object",
+      required: [
+        "passed",
+        "rows",
+        "errors",
+        "warnings",
+        "driftedColumns"
+      ],
+      description: "A short account of validation.json.",
+      properties: {
+        passed: {
+          type: "boolean",
+          description: "True when the data passed its contract."
+        },
+        rows: {
+          type: "integer",
+          minimum: 0,
+          description: "Rows validated."
+        },
+        errors: {
+          type: "integer",
+          minimum: 0,
+          description: "Failed checks of severity error."
+        },
+        warnings: {
+          type: "integer",
+          minimum: 0,
+          description: "Failed checks of severity warning."
+        },
+        driftedColumns: {
+          type: "array",
+          items: {
+            type: "string"
+          },
+          description: "The columns that drifted."
+        }
       }
     }
   }
@@ -7015,6 +7479,17 @@ function describeSchemaError(error2) {
 }
 
 // shared/src/gate-report.ts
+var GATE_VERDICTS = ["improved", "unchanged", "within-noise", "no-baseline", "failed"];
+var GATE_RESULT_SCHEMA = {
+  ...gate_report_schema_default,
+  $id: "https://github.com/mlops-actions/mlops-actions/shared/schemas/gate-report.written.schema.json",
+  required: ["schemaVersion", "passed", "verdict", "candidate", "baseline", "comparison", "metrics", "notes", "validation", "commit", "createdAt"],
+  properties: {
+    ...gate_report_schema_default.properties,
+    verdict: { ...gate_report_schema_default.properties.verdict, enum: GATE_VERDICTS },
+    candidate: { ...gate_report_schema_default.properties.candidate, required: ["modelDigest", "runId", "testSetDigest", "location"] }
+  }
+};
 async function readGateReport(file, label = "gate-report", shown = file) {
   let text;
   try {
@@ -7756,22 +8231,51 @@ var Moments = class _Moments {
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
   }
+  /**
+   * add() for values[0 … count): the batch's mean and M2 by two passes (no division per value, and no less
+   * accurate than Welford's update), then combined as a merge.
+   */
+  addBatch(values, count) {
+    if (count === 0) return;
+    let sum = 0;
+    let min = this.min;
+    let max = this.max;
+    for (let i = 0; i < count; i++) {
+      const x = values[i];
+      sum += x;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    const mean = sum / count;
+    let m2 = 0;
+    for (let i = 0; i < count; i++) {
+      const delta = values[i] - mean;
+      m2 += delta * delta;
+    }
+    this.combine(count, mean, m2);
+    this.min = min;
+    this.max = max;
+  }
   merge(other) {
     if (other.count === 0) return this;
-    if (this.count === 0) {
-      this.count = other.count;
-      this.mean = other.mean;
-      this.m2 = other.m2;
-    } else {
-      const count = this.count + other.count;
-      const delta = other.mean - this.mean;
-      this.mean = (this.mean * this.count + other.mean * other.count) / count;
-      this.m2 = this.m2 + other.m2 + delta * delta * this.count * other.count / count;
-      this.count = count;
-    }
+    this.combine(other.count, other.mean, other.m2);
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
     return this;
+  }
+  /** Chan et al.'s combination with the moments (count, mean, m2) of other values. */
+  combine(count, mean, m2) {
+    if (this.count === 0) {
+      this.count = count;
+      this.mean = mean;
+      this.m2 = m2;
+      return;
+    }
+    const total = this.count + count;
+    const delta = mean - this.mean;
+    this.mean = (this.mean * this.count + mean * count) / total;
+    this.m2 = this.m2 + m2 + delta * delta * this.count * count / total;
+    this.count = total;
   }
   /** Population variance (M2 / count); 0 for no values. */
   get variance() {
@@ -7841,6 +8345,34 @@ var QuantileSketch = class _QuantileSketch {
     this.sizes[0] = size + 1;
     this.view = null;
     if (++this.retained > this.capacity) while (this.retained > this.capacity) this.compress();
+  }
+  /**
+   * add() for values[0 … count) (finite numbers), the same sketch to the bit: each block copied into level 0 fills
+   * it to one past the capacity, where add() would compact, so the compactions fall where they would one by one.
+   */
+  addBatch(values, count) {
+    let min = this.min;
+    let max = this.max;
+    let at = 0;
+    while (at < count) {
+      const take = Math.min(this.capacity + 1 - this.retained, count - at);
+      const size = this.sizes[0];
+      const level = size + take > this.levels[0].length ? this.grow(0, size + take) : this.levels[0];
+      for (let i = 0; i < take; i++) {
+        const x = values[at + i];
+        if (x < min) min = x;
+        if (x > max) max = x;
+        level[size + i] = x;
+      }
+      this.sizes[0] = size + take;
+      this.retained += take;
+      at += take;
+      while (this.retained > this.capacity) this.compress();
+    }
+    this.n += count;
+    this.min = min;
+    this.max = max;
+    this.view = null;
   }
   /** Adds the other sketch's values (it is left unchanged). Both must have the same k. */
   merge(other) {
@@ -8063,6 +8595,17 @@ var Histogram = class _Histogram {
     while (bin < edges.length && edges[bin] < x) bin++;
     this.counts[bin] += 1;
   }
+  /** add() for values[0 … count). */
+  addBatch(values, count) {
+    const edges = this.edges;
+    const counts = this.counts;
+    for (let i = 0; i < count; i++) {
+      const x = values[i];
+      let bin = 0;
+      while (bin < edges.length && edges[bin] < x) bin++;
+      counts[bin] += 1;
+    }
+  }
   sameEdges(other) {
     return sameEdges(this.edges, other.edges);
   }
@@ -8099,6 +8642,12 @@ var NumericSummary = class _NumericSummary {
     this.quantiles.add(x);
     if (this.histogram !== null) this.histogram.add(x);
   }
+  /** add() for values[0 … count), finite numbers, in order: the same summary, moments up to float rounding. */
+  addBatch(values, count) {
+    this.moments.addBatch(values, count);
+    this.quantiles.addBatch(values, count);
+    if (this.histogram !== null) this.histogram.addBatch(values, count);
+  }
   merge(other) {
     this.moments.merge(other.moments);
     this.quantiles.merge(other.quantiles);
@@ -8129,6 +8678,57 @@ function ownString(text) {
 }
 var MAX_SLOTS = 2048;
 var FIRST_SLOTS = 32;
+var TOP_BATCH = 2048;
+var BATCH_SLOTS = 2 * TOP_BATCH;
+var BatchCounts = class {
+  size = 0;
+  /**
+   * Slot s is table[4s … 4s + 3] = the hash's high and low halves (as int32), the count (0: empty) and the row:
+   * interleaved so that a probe reads one cache line, not one in each of four arrays.
+   */
+  table = new Int32Array(4 * BATCH_SLOTS);
+  /** The taken slots' offsets in `table`, in the order first taken (so emptying the table costs its size). */
+  order = new Int32Array(TOP_BATCH);
+  /** Counts the value of row `row`, whose 64-bit hash is (high, low). At most TOP_BATCH values between merges. */
+  add(row, high, low) {
+    const table = this.table;
+    const h = high | 0;
+    const l = low | 0;
+    let at = ((low ^ high >>> 11) & BATCH_SLOTS - 1) << 2;
+    while (table[at + 2] !== 0) {
+      if (table[at + 1] === l && table[at] === h) {
+        table[at + 2] += 1;
+        return;
+      }
+      at = at + 4 & 4 * BATCH_SLOTS - 1;
+    }
+    table[at] = h;
+    table[at + 1] = l;
+    table[at + 2] = 1;
+    table[at + 3] = row;
+    this.order[this.size++] = at;
+  }
+  /** The i-th distinct value's hash halves (unsigned), count and first row, for i < size. */
+  high(i) {
+    return this.table[this.order[i]] >>> 0;
+  }
+  low(i) {
+    return this.table[this.order[i] + 1] >>> 0;
+  }
+  count(i) {
+    return this.table[this.order[i] + 2];
+  }
+  row(i) {
+    return this.table[this.order[i] + 3];
+  }
+  clear() {
+    for (let i = 0; i < this.size; i++) this.table[this.order[i] + 2] = 0;
+    this.size = 0;
+  }
+};
+var batchCounts = new BatchCounts();
+var thresholdHistogram = new Float64Array(64);
+var novelScratch = new Int32Array(TOP_BATCH);
 var TopValues = class _TopValues {
   constructor(capacity = TOP_CAPACITY) {
     this.capacity = capacity;
@@ -8150,32 +8750,90 @@ var TopValues = class _TopValues {
   spareKeys = [];
   /** Counts `key`, whose 64-bit hash (hashString) is (high, low). */
   addHashed(key, high, low) {
+    const slot = this.find(high, low);
+    if (slot >= 0) this.counts[slot] += 1;
+    else if (this.size < this.capacity) this.insert(key, high, low, 1);
+    else this.subtract(1);
+  }
+  /**
+   * Merges the batch's counts (see {@link BatchCounts}) and empties it; `keyOf(row)` gives the text of the value
+   * first seen at `row`, read only for values the summary keeps. While the summary and the batch hold at most
+   * `capacity` distinct values together, every count stays exact (as value by value); past it, the
+   * (capacity + 1)-th largest count is taken from every counter and added to `error`: Misra-Gries' merge, whose
+   * bound holds for any split of the stream into batches.
+   */
+  mergeBatch(batch, keyOf) {
+    const novel = novelScratch;
+    let fresh = 0;
+    for (let i = 0; i < batch.size; i++) {
+      const slot = this.find(batch.high(i), batch.low(i));
+      if (slot >= 0) this.counts[slot] += batch.count(i);
+      else novel[fresh++] = i;
+    }
+    let threshold = 0;
+    if (this.size + fresh > this.capacity) {
+      threshold = this.threshold(batch, fresh);
+      this.subtract(threshold);
+    }
+    for (let k = 0; k < fresh; k++) {
+      const i = novel[k];
+      const count = batch.count(i) - threshold;
+      if (count > 0) this.insert(keyOf(batch.row(i)), batch.high(i), batch.low(i), count);
+    }
+    batch.clear();
+  }
+  /** The slot holding the hash (high, low), or -1. */
+  find(high, low) {
     const counts = this.counts;
-    const highs = this.high;
-    const lows = this.low;
     const mask = this.slots - 1;
     let slot = (low ^ high >>> 11) & mask;
     while (counts[slot] !== 0) {
-      if (lows[slot] === low && highs[slot] === high) {
-        counts[slot] += 1;
-        return;
-      }
+      if (this.low[slot] === low && this.high[slot] === high) return slot;
       slot = slot + 1 & mask;
     }
-    if (this.size < this.capacity) {
-      if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) {
-        this.resize(this.slots * 2);
-        this.addHashed(key, high, low);
-        return;
+    return -1;
+  }
+  /** Adds a value the table does not hold, with `count`; the caller keeps the size within capacity. */
+  insert(key, high, low, count) {
+    if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) this.resize(this.slots * 2);
+    const counts = this.counts;
+    const mask = this.slots - 1;
+    let slot = (low ^ high >>> 11) & mask;
+    while (counts[slot] !== 0) slot = slot + 1 & mask;
+    counts[slot] = count;
+    this.high[slot] = high;
+    this.low[slot] = low;
+    this.keys[slot] = ownString(key);
+    this.size++;
+  }
+  /**
+   * The (capacity + 1)-th largest of the summary's counts and the batch's `fresh` new ones (novelScratch[0 … fresh)).
+   * Counts are integers and the threshold is small unless the column is heavily skewed, so a histogram of the
+   * counts under 64 finds it in one pass; a sort only when 64 or more counts reach 64.
+   */
+  threshold(batch, fresh) {
+    const rank = this.capacity + 1;
+    const histogram = thresholdHistogram.fill(0);
+    let large = 0;
+    let integral = true;
+    const tally = (count) => {
+      if (count < 64) histogram[count] += 1;
+      else large++;
+      if (count !== Math.floor(count)) integral = false;
+    };
+    for (let slot = 0; slot < this.slots; slot++) if (this.counts[slot] !== 0) tally(this.counts[slot]);
+    for (let k = 0; k < fresh; k++) tally(batch.count(novelScratch[k]));
+    if (large < rank && integral) {
+      let atLeast = large;
+      for (let count = 63; count >= 1; count--) {
+        atLeast += histogram[count];
+        if (atLeast >= rank) return count;
       }
-      counts[slot] = 1;
-      highs[slot] = high;
-      lows[slot] = low;
-      this.keys[slot] = ownString(key);
-      this.size++;
-      return;
     }
-    this.subtract(1);
+    const all = [];
+    for (let slot = 0; slot < this.slots; slot++) if (this.counts[slot] !== 0) all.push(this.counts[slot]);
+    for (let k = 0; k < fresh; k++) all.push(batch.count(novelScratch[k]));
+    return all.sort((a, b) => b - a)[this.capacity];
   }
   add(key) {
     hashString(key);
@@ -8333,6 +8991,16 @@ var TRUE_LOW = hash.low;
 hashString(FALSE);
 var FALSE_HIGH = hash.high;
 var FALSE_LOW = hash.low;
+function canonicalText(value) {
+  if (typeof value === "string") {
+    const b = value.length === 4 || value.length === 5 ? parseBoolean(value) : -1;
+    return b < 0 ? value : b === 1 ? TRUE : FALSE;
+  }
+  if (typeof value === "number") return String(value);
+  return value === true ? TRUE : FALSE;
+}
+var numberScratch = new Float64Array(TOP_BATCH);
+var stampScratch = new Float64Array(TOP_BATCH);
 var ColumnAccumulator = class _ColumnAccumulator {
   constructor(name, edges = null) {
     this.name = name;
@@ -8355,80 +9023,86 @@ var ColumnAccumulator = class _ColumnAccumulator {
   top = new TopValues();
   /** Adds column `j` of each row, in order (a missing value is null). */
   addColumn(rows, j) {
-    for (let i = 0; i < rows.length; i++) this.add(rows[i][j] ?? null);
+    for (let start = 0; start < rows.length; start += TOP_BATCH) this.addRun(rows, j, start, Math.min(rows.length, start + TOP_BATCH));
   }
+  /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value) {
-    this.count++;
-    if (value === null) {
-      this.nulls++;
-      return;
-    }
-    let key;
-    let high;
-    let low;
-    if (typeof value === "string") {
-      key = this.classify(value);
-      high = hash.high;
-      low = hash.low;
-    } else if (typeof value === "number") {
-      key = String(value);
-      if (Number.isFinite(value)) {
-        if (Number.isInteger(value)) this.integer++;
-        else this.decimal++;
-        this.addNumber(value);
-      } else {
-        this.text++;
-      }
-      hashString(key);
-      high = hash.high;
-      low = hash.low;
-    } else {
-      this.boolean++;
-      key = value ? TRUE : FALSE;
-      high = value ? TRUE_HIGH : FALSE_HIGH;
-      low = value ? TRUE_LOW : FALSE_LOW;
-    }
-    const length = key.length;
-    if (length < this.minLength) this.minLength = length;
-    if (length > this.maxLength) this.maxLength = length;
-    this.top.addHashed(key, high, low);
-    this.distinct.addHash(high, low);
+    this.addColumn([[value]], 0);
   }
   /**
-   * Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its
-   * canonical text, whose hash it leaves in `hash`. The text is read and hashed in one pass (parseDecimalHashed);
-   * no text is both a decimal and a timestamp, so which is tried first does not matter.
+   * Adds rows[start … end)[j] (at most TOP_BATCH values). The hot loop: each value is classified, read and hashed
+   * in one pass over its text (parseDecimalHashed), its hash goes to the batch's exact counts, and numbers and
+   * timestamps to scratch arrays. The distinct sketch then takes the run's distinct hashes, the summaries its numbers in bulk (moments
+   * by two passes, the quantile sketch by block copies) and the top values merge the run's counts. Nothing is
+   * allocated per value, and no value's text is stored unless the top values keep it.
    */
-  classify(value) {
-    const x = parseDecimalHashed(value);
-    if (x === x) {
-      if (writtenAsInteger) this.integer++;
-      else this.decimal++;
-      this.addNumber(x);
-      return value;
-    }
-    if (value.length >= 10 && value.charCodeAt(4) === 45) {
-      const ms = parseTimestamp(value);
-      if (ms === ms) {
-        this.timestamp++;
-        (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
-        return value;
+  addRun(rows, j, start, end) {
+    const distinct = this.distinct;
+    const counts = batchCounts;
+    let numbers = 0;
+    let stamps = 0;
+    let nulls = 0;
+    let minLength = this.minLength;
+    let maxLength = this.maxLength;
+    for (let i = start; i < end; i++) {
+      const value = rows[i][j];
+      if (value === null || value === void 0) {
+        nulls++;
+        continue;
       }
+      let length;
+      if (typeof value === "string") {
+        length = value.length;
+        const x = parseDecimalHashed(value);
+        if (x === x) {
+          if (writtenAsInteger) this.integer++;
+          else this.decimal++;
+          numberScratch[numbers++] = x;
+        } else {
+          const ms = length >= 10 && value.charCodeAt(4) === 45 ? parseTimestamp(value) : Number.NaN;
+          if (ms === ms) {
+            this.timestamp++;
+            stampScratch[stamps++] = ms;
+          } else {
+            const b = length === 4 || length === 5 ? parseBoolean(value) : -1;
+            if (b >= 0) {
+              this.boolean++;
+              hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+              hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
+            } else {
+              this.text++;
+            }
+          }
+        }
+      } else if (typeof value === "number") {
+        const key = String(value);
+        length = key.length;
+        if (Number.isFinite(value)) {
+          if (Number.isInteger(value)) this.integer++;
+          else this.decimal++;
+          numberScratch[numbers++] = value;
+        } else {
+          this.text++;
+        }
+        hashString(key);
+      } else {
+        this.boolean++;
+        length = value ? 4 : 5;
+        hash.high = value ? TRUE_HIGH : FALSE_HIGH;
+        hash.low = value ? TRUE_LOW : FALSE_LOW;
+      }
+      if (length < minLength) minLength = length;
+      if (length > maxLength) maxLength = length;
+      counts.add(i, hash.high, hash.low);
     }
-    const b = parseBoolean(value);
-    if (b >= 0) {
-      this.boolean++;
-      hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
-      hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
-      return b === 1 ? TRUE : FALSE;
-    }
-    this.text++;
-    return value;
-  }
-  addNumber(x) {
-    let numeric = this.numeric;
-    if (numeric === null) numeric = this.numeric = new NumericSummary(this.edges);
-    numeric.add(x);
+    for (let k = 0; k < counts.size; k++) distinct.addHash(counts.high(k), counts.low(k));
+    this.count += end - start;
+    this.nulls += nulls;
+    this.minLength = minLength;
+    this.maxLength = maxLength;
+    if (numbers > 0) (this.numeric ??= new NumericSummary(this.edges)).addBatch(numberScratch, numbers);
+    if (stamps > 0) (this.timestamps ??= new NumericSummary(this.edges)).addBatch(stampScratch, stamps);
+    this.top.mergeBatch(counts, (row) => canonicalText(rows[row][j]));
   }
   merge(other) {
     this.count += other.count;
@@ -10434,6 +11108,9 @@ function checkGate(gate, gateFile, modelName, digest, digestSource) {
   if (gate.model !== void 0 && gate.model !== modelName) {
     throw new ConfigurationError(`gate-report: ${quote(gateFile)} is the gate of model ${quote(gate.model)}, not of model-name ${quote(modelName)}`);
   }
+  if (gate.candidate.modelDigest === null) {
+    throw new ConfigurationError(`gate-report: ${quote(gateFile)} gated a bare metrics file, not a model; give evaluate-gate the training run record (run.json) as its candidate, so the gate binds its verdict to the model's digest`);
+  }
   if (gate.candidate.modelDigest !== digest) {
     throw new ConfigurationError(
       `gate-report: the gate passed the model ${gate.candidate.modelDigest}, but ${digestSource} has digest ${digest}; promote only the exact artifact the gate evaluated`
@@ -10599,7 +11276,8 @@ async function promoteCandidate(settings, git, workflowRunUrl, runtime) {
     const recordDigest = found.record ? await digestPath(settings.runRecord) : void 0;
     return {
       ...found,
-      runId: found.record?.runId ?? gate.candidate.runId,
+      // checkGate refused a gate without a model digest, and the gate writes a run id with every digest.
+      runId: found.record?.runId ?? gate.candidate.runId ?? "unknown",
       ...gate.candidate.testSetDigest ? { testSetDigest: gate.candidate.testSetDigest } : {},
       ...profileDigest ? { profileDigest } : {},
       ...recordDigest ? { recordDigest } : {}
