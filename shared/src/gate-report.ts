@@ -17,7 +17,7 @@ export interface GateReport {
   verdict: string;
   model?: string;
   /** `testSetDigest`: the digest of the test set the gate measured the candidate on, when the gate knows it. */
-  candidate: { modelDigest: string; runId: string; testSetDigest?: string | null };
+  candidate: { modelDigest: string | null; runId: string | null; testSetDigest?: string | null };
 }
 
 export const GATE_REPORT_SCHEMA = schema;

@@ -37,8 +37,3 @@ export function multilineInput(inputs: InputSource, name: string): string[] {
     .map((line) => line.trim())
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
-
-/** Fails with one line for an action whose logic arrives in a later version. */
-export function notAvailable(action: string): never {
-  throw new ConfigurationError(`${action} is not available in this version of mlops-actions; only train, validate-data and promote are. Remove the step or pin a release that has it.`);
-}

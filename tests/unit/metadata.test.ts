@@ -21,7 +21,9 @@ const INTERFACE: Record<string, { inputs: string[]; outputs: string[] }> = {
     outputs: ['cache-hit', 'run-id', 'model-digest', 'metrics', 'run-record', 'duration-seconds'],
   },
   'evaluate-gate': {
-    inputs: ['candidate', 'candidate-predictions', 'baseline', 'baseline-predictions', 'baseline-command', 'policy', 'model-name', 'registry', 'validation-report', 'comment', 'github-token', 'report'],
+    // Added to the table's inputs: `artifact-store` (where baseline-command downloads the production model from, as
+    // promote stored it) and `test-set` (whose digest tells a baseline measured on other rows).
+    inputs: ['candidate', 'candidate-predictions', 'baseline', 'baseline-predictions', 'baseline-command', 'policy', 'model-name', 'registry', 'artifact-store', 'test-set', 'validation-report', 'comment', 'github-token', 'report'],
     outputs: ['passed', 'verdict', 'report', 'markdown', 'comment-url'],
   },
   promote: {

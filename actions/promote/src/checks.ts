@@ -32,6 +32,9 @@ export function checkGate(gate: GateReport, gateFile: string, modelName: string,
   if (gate.model !== undefined && gate.model !== modelName) {
     throw new ConfigurationError(`gate-report: ${quote(gateFile)} is the gate of model ${quote(gate.model)}, not of model-name ${quote(modelName)}`);
   }
+  if (gate.candidate.modelDigest === null) {
+    throw new ConfigurationError(`gate-report: ${quote(gateFile)} gated a bare metrics file, not a model; give evaluate-gate the training run record (run.json) as its candidate, so the gate binds its verdict to the model's digest`);
+  }
   if (gate.candidate.modelDigest !== digest) {
     throw new ConfigurationError(
       `gate-report: the gate passed the model ${gate.candidate.modelDigest}, but ${digestSource} has digest ${digest}; promote only the exact artifact the gate evaluated`,

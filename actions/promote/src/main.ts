@@ -68,7 +68,8 @@ async function promoteCandidate(settings: PromoteSettings, git: GitRegistry, wor
     const recordDigest = found.record ? await digestPath(settings.runRecord) : undefined;
     return {
       ...found,
-      runId: found.record?.runId ?? gate.candidate.runId,
+      // checkGate refused a gate without a model digest, and the gate writes a run id with every digest.
+      runId: found.record?.runId ?? gate.candidate.runId ?? 'unknown',
       ...(gate.candidate.testSetDigest ? { testSetDigest: gate.candidate.testSetDigest } : {}),
       ...(profileDigest ? { profileDigest } : {}),
       ...(recordDigest ? { recordDigest } : {}),

@@ -123,7 +123,8 @@ export interface GateResult {
   passed: boolean;
   verdict: GateVerdict;
   model?: string;
-  candidate: { modelDigest: string; runId: string; testSetDigest: string | null; location: string };
+  /** modelDigest and runId are null when the candidate was a bare metrics file: such a gate cannot be promoted. */
+  candidate: { modelDigest: string | null; runId: string | null; testSetDigest: string | null; location: string };
   baseline: BaselineInfo;
   /** How the comparison was made: on intervals from predictions, on point estimates, or on the bounds only. */
   comparison: 'intervals' | 'point-estimates' | 'bounds-only';

@@ -180,7 +180,8 @@ function headline(result: GateResult, options: ReportOptions): string[] {
 function candidatePhrase(result: GateResult, options: ReportOptions): string {
   const parts = ['Candidate'];
   if (result.commit) parts.push(`from commit ${code(result.commit.slice(0, 7))}`);
-  const run = `run ${code(result.candidate.runId, 40)}`;
+  // A bare metrics file has no run: say what was gated instead.
+  const run = result.candidate.runId === null ? `metrics ${code(result.candidate.location, 80)}` : `run ${code(result.candidate.runId, 40)}`;
   parts.push(options.runUrl && isHttpUrl(options.runUrl) ? `([${run}](${options.runUrl}))` : `(${run})`);
   return parts.join(' ');
 }
@@ -271,7 +272,7 @@ function validationSection(result: GateResult, cap: number): string[] {
 
 function provenanceSection(result: GateResult): string[] {
   const rows: string[][] = [
-    ['Candidate', code(result.candidate.modelDigest, 80), result.candidate.testSetDigest ? code(result.candidate.testSetDigest, 80) : NONE],
+    ['Candidate', result.candidate.modelDigest ? code(result.candidate.modelDigest, 80) : NONE, result.candidate.testSetDigest ? code(result.candidate.testSetDigest, 80) : NONE],
   ];
   if (result.baseline.source !== 'none') {
     rows.push([baselineHeader(result), result.baseline.modelDigest ? code(result.baseline.modelDigest, 80) : NONE, result.baseline.testSetDigest ? code(result.baseline.testSetDigest, 80) : NONE]);
