@@ -1,6 +1,6 @@
 // The `unique` check's table on 6 million distinct ids (as CSV text, the way validate-data sees an integer column)
 // plus 1 % repeats of earlier ids, near and far: held in memory whole (the baseline, `memory: Infinity`) against
-// the default 32 MiB budget that spills sorted runs to disk and merges them at the end. Each variant runs in a
+// the default 16 MiB budget that spills sorted runs to disk and merges them at the end. Each variant runs in a
 // process of its own, so its peak RSS is its own; a third process only generates and hashes the values, the cost
 // every variant shares. MLOPS_BENCH_VALUES to change the count.
 import { spawnSync } from 'node:child_process';
@@ -78,7 +78,7 @@ if (variant === 'none' || variant === 'memory' || variant === 'spill') {
   table([
     ['generate and hash only', `${ms(med('none', 'addMs'))}, peak RSS ${med('none', 'rssMiB').toFixed(0)} MiB`],
     ['in memory (no budget)', `adds ${ms(med('memory', 'addMs'))}, peak RSS ${med('memory', 'rssMiB').toFixed(0)} MiB`],
-    ['32 MiB budget, spilled', `adds ${ms(med('spill', 'addMs'))} + merge ${ms(med('spill', 'finishMs'))}, ${runs['spill']?.[0]?.runs} runs, peak RSS ${med('spill', 'rssMiB').toFixed(0)} MiB`],
+    ['16 MiB budget, spilled', `adds ${ms(med('spill', 'addMs'))} + merge ${ms(med('spill', 'finishMs'))}, ${runs['spill']?.[0]?.runs} runs, peak RSS ${med('spill', 'rssMiB').toFixed(0)} MiB`],
     ['table time, spilled / in memory', `${ms(work('spill'))} / ${ms(work('memory'))} = ${(work('spill') / work('memory')).toFixed(2)}×`],
     ['peak RSS over the hashing alone', `${extra('spill').toFixed(0)} / ${extra('memory').toFixed(0)} MiB = ${(extra('spill') / extra('memory')).toFixed(2)}×`],
   ]);

@@ -109,12 +109,13 @@ function stream(count: number, seed: number): Array<[number, number, number]> {
   return out;
 }
 
+// A budget buys 15 bytes a slot (12 in the table, 2 of file number, 1 of buffers), in powers of two: `n * 15` is n slots.
 describe('UniqueTable within a memory budget', () => {
   it('spills sorted runs and finds, at the end, every duplicate whose first occurrence went to disk', () => {
     const dir = scratchDirectory();
     try {
       const data = stream(20_000, 11);
-      const table = new UniqueTable({ memory: 2048 * 29, directory: dir, keep: 25 });
+      const table = new UniqueTable({ memory: 2048 * 15, directory: dir, keep: 25 });
       const live: Occurrence[] = [];
       for (const [value, file, line] of data) {
         hashNumber(value);
@@ -136,10 +137,29 @@ describe('UniqueTable within a memory budget', () => {
     }
   });
 
+  it('counts every duplicate at any budget, whatever clusters wrap round the table when it spills', () => {
+    const wrong: unknown[] = [];
+    for (const slots of [64, 256, 1024]) {
+      for (let seed = 1; seed <= 6; seed++) {
+        const data = stream(slots * (2 + seed), seed);
+        const table = new UniqueTable({ memory: slots * 15, keep: 5 });
+        let count = 0;
+        for (const [value, file, line] of data) {
+          hashNumber(value);
+          if (!table.add(line, file, value)) count++;
+        }
+        count += table.finish().count;
+        const expected = expectedDuplicates(data).length;
+        if (count !== expected) wrong.push({ slots, seed, count, expected });
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
   it('points the duplicates add reported after a spill at the earliest occurrence, in an earlier run', () => {
     const dir = scratchDirectory();
     try {
-      const table = new UniqueTable({ memory: 64 * 29, directory: dir, keep: 20 });
+      const table = new UniqueTable({ memory: 64 * 15, directory: dir, keep: 20 });
       const add = (value: string, line: number): boolean => {
         hashString(value);
         return table.add(line, 0, value);
@@ -178,7 +198,7 @@ describe('UniqueTable within a memory budget', () => {
   it('removes its temporary files when a spill fails', () => {
     const dir = scratchDirectory();
     try {
-      const table = new UniqueTable({ memory: 64 * 29, directory: dir });
+      const table = new UniqueTable({ memory: 64 * 15, directory: dir });
       let line = 2;
       while (table.runs === 0) {
         hashNumber(line);
@@ -207,7 +227,7 @@ describe('UniqueTable within a memory budget', () => {
       const source = [
         `import { UniqueTable } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../shared/src/contract/unique.ts'))};`,
         `import { hashNumber } from ${JSON.stringify(path.resolve(import.meta.dirname, '../../shared/src/hashing/hash64.ts'))};`,
-        `const table = new UniqueTable({ memory: 64 * 29, directory: ${JSON.stringify(path.join(dir, 'spill'))} });`,
+        `const table = new UniqueTable({ memory: 64 * 15, directory: ${JSON.stringify(path.join(dir, 'spill'))} });`,
         'for (let i = 0; i < 1000; i++) { hashNumber(i); table.add(i + 2, 0, i); }',
         "if (table.runs === 0) process.exit(3);",
         "throw new Error('the check failed');",
@@ -276,7 +296,7 @@ describe('the unique check, spilled or not', () => {
     try {
       const inMemory = uniqueResults({ maxFailuresPerCheck, unique: { memory: Number.POSITIVE_INFINITY } });
       // 512 slots a table: about 450 values a run, dozens of runs a column.
-      const spilled = uniqueResults({ maxFailuresPerCheck, unique: { memory: 512 * 29, directory: dir } });
+      const spilled = uniqueResults({ maxFailuresPerCheck, unique: { memory: 512 * 15, directory: dir } });
       expect(inMemory.map((result) => result.failed).every((failed) => failed > 1000)).toBe(true);
       expect(inMemory[0]?.failures).toHaveLength(maxFailuresPerCheck);
       expect(spilled).toEqual(inMemory);

@@ -12,7 +12,7 @@ import { isoOf, parseDuration, shown } from './values';
 export interface CheckerOptions {
   /** How many failing rows each check keeps for the report (default 20). */
   maxFailuresPerCheck?: number;
-  /** The memory budget and temporary directory of each `unique` column's table (default 32 MiB, os.tmpdir()). */
+  /** The memory budget and temporary directory of each `unique` column's table (default 16 MiB, os.tmpdir()). */
   unique?: UniqueOptions;
 }
 

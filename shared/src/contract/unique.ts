@@ -8,13 +8,16 @@
  * table fills), so a doubling holds the new table and a bitmap of one bit per slot, not the old and the new tables
  * side by side; where the runtime cannot resize in place it copies, and holds both briefly.
  *
- * Bounded memory: the table grows only up to a budget (`memory`, 32 MiB by default). When it is full it spills: its
- * entries (hash, file, line) are sorted by hash into a buffer and appended to a temporary file as one sorted run, and
- * the table starts empty again. A duplicate inside the live table is still found at once. A value whose earlier
- * occurrence went to an earlier run is found by `finish`, which merges the runs and the last table by hash, streamed
- * in chunks: every occurrence after the earliest (by file, then line) is a duplicate of the earliest, exactly as if
- * the table had held everything. To report such a duplicate with its value, the values first seen after the first
- * spill are logged to a second temporary file as they come. A run that never fills the budget never touches the disk.
+ * Bounded memory: the table grows only up to a budget (`memory`, 16 MiB by default: 2²⁰ slots). When it is full it
+ * spills: its entries (hash, file, line) are appended to a temporary file in hash order, as one sorted run, and the
+ * table starts empty again. A value's home slot is the top bits of its hash, so the table is in hash order already
+ * but within clusters of full slots, and a run is written in one pass, sorting cluster by cluster, without a sorted
+ * copy of the table. A duplicate inside the live table is still found at once. A value whose earlier occurrence
+ * went to an earlier run is found by `finish`, which writes the last table as a run too and merges the runs by
+ * hash, a 64 KiB chunk of each at a time: every occurrence after the earliest (by file, then line) is a duplicate of
+ * the earliest, exactly as if the table had held everything. To report such a duplicate with its value, the values
+ * new to the table after the first spill are logged to a second temporary file as they come (a 1 MiB buffer). A
+ * table that never fills the budget never touches the disk.
  *
  * Exact up to hash collisions: two different values share a 64-bit hash with probability about n² / 2⁶⁵ (3·10⁻⁶ for
  * ten million values), and a collision would report a false duplicate, never miss one.
@@ -27,7 +30,7 @@ import { hash } from '../hashing/hash64';
 
 export interface UniqueOptions {
   /**
-   * Bytes the table and the buffer it sorts a run in may hold together (default 32 MiB); past it the table spills
+   * Bytes the table and its buffers may hold (default 16 MiB, 2²⁰ slots); past it the table spills
    * to disk. `Infinity`: never spill (the table grows with the data).
    */
   memory?: number;
@@ -60,7 +63,8 @@ export interface UniqueFinish {
   repointed: Duplicate[];
 }
 
-export const DEFAULT_UNIQUE_MEMORY = 32 * 2 ** 20;
+/** 2²⁰ slots: as much as 920,000 distinct values take anyway, so past them the peak stays where it is. */
+export const DEFAULT_UNIQUE_MEMORY = 16 * 2 ** 20;
 
 /** 32-bit words per slot: the hash's high half, its low half, the line. */
 const WORDS = 3;
@@ -68,10 +72,10 @@ const INITIAL_SLOTS = 1024;
 /** Slots reserved up front in address space (not memory) when there is no budget: 2²⁷ slots hold 117 million distinct values in 1.5 GiB. */
 const RESERVED_SLOTS = 2 ** 27;
 /**
- * Bytes per slot at a spill: 12 (+2 of file) in the table, 7/8 of a 16-byte sorted record in the buffer, 1/4 of a
- * 4-byte bucket count. The budget buys the largest power of two of slots at this price.
+ * Bytes per slot against the budget: 12 in the table, 2 of file number, 1 for the value log's 1 MiB buffer and the
+ * run writer's 64 KiB. The budget buys the largest power of two of slots at this price.
  */
-const SPILL_BYTES_PER_SLOT = 12 + 2 + 14 + 1;
+const BUDGET_BYTES_PER_SLOT = 12 + 2 + 1;
 const MIN_SLOTS = 64;
 /** 32-bit words per record of a run: hash high, hash low, file, line. */
 const RECORD = 4;
@@ -161,7 +165,7 @@ function earlier(fileA: number, lineA: number, fileB: number, lineB: number): bo
 
 const byPosition = (a: Duplicate, b: Duplicate): number => a.file - b.file || a.line - b.line;
 
-/** A sorted run being merged: its records read in chunks from the run file, or the last table's, in memory. */
+/** A sorted run being merged: its records read in chunks from the run file. */
 class RunCursor {
   high = 0;
   low = 0;
@@ -169,20 +173,13 @@ class RunCursor {
   line = 0;
   private at = 0;
   private end = 0;
-  private readonly chunk: Uint32Array;
+  private readonly chunk = new Uint32Array(CHUNK_RECORDS * RECORD);
 
   constructor(
-    private readonly fd: number | undefined,
+    private readonly fd: number,
     private offset: number,
     private remaining: number,
-    records?: Uint32Array,
-  ) {
-    this.chunk = records ?? new Uint32Array(CHUNK_RECORDS * RECORD);
-    if (records) {
-      this.end = remaining * RECORD;
-      this.remaining = 0;
-    }
-  }
+  ) {}
 
   /** Moves to the next record; false when the run is done. */
   next(): boolean {
@@ -198,7 +195,7 @@ class RunCursor {
   }
 
   private refill(): boolean {
-    if (this.remaining === 0 || this.fd === undefined) return false;
+    if (this.remaining === 0) return false;
     const count = Math.min(this.remaining, CHUNK_RECORDS);
     readFully(this.fd, new Uint8Array(this.chunk.buffer, 0, count * RECORD * 4), this.offset);
     this.offset += count * RECORD * 4;
@@ -206,6 +203,45 @@ class RunCursor {
     this.at = 0;
     this.end = count * RECORD;
     return true;
+  }
+}
+
+/** Appends records to the run file through a 64 KiB buffer. */
+class RunWriter {
+  private readonly buffer = new Uint32Array(CHUNK_RECORDS * RECORD);
+  private at = 0;
+  private written = 0;
+
+  constructor(
+    private readonly fd: number,
+    private position: number,
+  ) {}
+
+  /** Appends records [from, from + count) of `records`. */
+  put(records: Uint32Array, from: number, count: number): void {
+    let next = from * RECORD;
+    const end = (from + count) * RECORD;
+    while (next < end) {
+      const take = Math.min(end - next, this.buffer.length - this.at);
+      this.buffer.set(records.subarray(next, next + take), this.at);
+      this.at += take;
+      next += take;
+      if (this.at === this.buffer.length) this.flush();
+    }
+  }
+
+  /** Writes what is buffered; returns the records written in all. */
+  finish(): number {
+    this.flush();
+    return this.written;
+  }
+
+  private flush(): void {
+    if (this.at === 0) return;
+    writeFully(this.fd, new Uint8Array(this.buffer.buffer, 0, this.at * 4), this.position);
+    this.position += this.at * 4;
+    this.written += this.at / RECORD;
+    this.at = 0;
   }
 }
 
@@ -300,9 +336,8 @@ export class UniqueTable {
    */
   private readonly watched: number[] = [];
   private spill: Spill | undefined;
-  /** The sorted records of a spill, reused for every run and the last table. */
-  private records: Uint32Array | undefined;
-  private counts: Int32Array | undefined;
+  /** One cluster of the table as records, for sorting while a run is written; as long as the longest cluster. */
+  private cluster = new Uint32Array(256 * RECORD);
   private log: Uint32Array | undefined;
   private logAt = 0;
   /** The file of the last value logged: the log names a file once, before its first value. */
@@ -312,7 +347,7 @@ export class UniqueTable {
 
   constructor(options: UniqueOptions = {}) {
     const memory = options.memory ?? DEFAULT_UNIQUE_MEMORY;
-    this.maxSlots = Number.isFinite(memory) ? Math.max(MIN_SLOTS, 2 ** Math.floor(Math.log2(Math.max(1, memory / SPILL_BYTES_PER_SLOT)))) : Number.POSITIVE_INFINITY;
+    this.maxSlots = Number.isFinite(memory) ? Math.max(MIN_SLOTS, 2 ** Math.floor(Math.log2(Math.max(1, memory / BUDGET_BYTES_PER_SLOT)))) : Number.POSITIVE_INFINITY;
     this.reservedSlots = Math.min(RESERVED_SLOTS, this.maxSlots);
     this.keep = options.keep ?? 20;
     this.directory = options.directory;
@@ -390,9 +425,11 @@ export class UniqueTable {
     this.finished = true;
     try {
       this.flushLog();
-      const last = this.sortTable();
+      this.log = undefined;
+      // The last table goes to disk too: the merge then holds a chunk per run, not a sorted copy of the table.
+      this.writeRun();
       this.releaseTable();
-      return this.merge(last);
+      return this.merge();
     } finally {
       this.dispose();
     }
@@ -404,7 +441,6 @@ export class UniqueTable {
     if (!spill) return;
     this.spill = undefined;
     this.finished = true;
-    this.records = undefined;
     this.log = undefined;
     // A close that fails (the error that brought us here, say) must not keep the files on disk.
     for (const fd of [spill.runs, spill.values]) {
@@ -493,13 +529,8 @@ export class UniqueTable {
   /** Writes the table's entries as one sorted run and empties it; the first spill creates the temporary files. */
   private spillRun(): void {
     try {
-      const spill = this.spill ?? this.openSpill();
-      const count = this.sortTable();
-      const bytes = count * RECORD * 4;
-      writeFully(spill.runs as number, new Uint8Array((this.records as Uint32Array).buffer, 0, bytes), spill.runBytes);
-      spill.runList.push([spill.runBytes, count]);
-      spill.runBytes += bytes;
-      this.runCount++;
+      if (!this.spill) this.openSpill();
+      this.writeRun();
     } catch (error) {
       this.dispose();
       throw error;
@@ -521,51 +552,69 @@ export class UniqueTable {
   }
 
   /**
-   * The live entries as records (hash high, hash low, file, line) sorted by hash, in `records`; returns how many.
-   * Hashes are uniform, so a counting pass on their top bits puts them in buckets of about four, each then sorted
-   * by insertion: linear time, no comparator calls.
+   * Appends the live entries to the run file as one run of records (hash high, hash low, file, line) in hash order,
+   * through a 64 KiB buffer. A home slot is the hash's top bits, so slot order is hash order but within a cluster
+   * (a stretch of full slots between empty ones: an entry is never stored before its home, nor past an empty slot):
+   * each cluster is sorted on its own, by insertion, as it is nearly in order already. The one cluster that may wrap
+   * from the table's end to its start holds the smallest hashes (homes at the start) and the largest (homes at the
+   * end): its smallest go first, its largest last.
    */
-  private sortTable(): number {
+  private writeRun(): void {
+    const spill = this.spill as Spill;
     const capacity = this.mask + 1;
-    const bits = Math.max(1, Math.log2(capacity) - 2);
-    const shift = 32 - bits;
-    const buckets = 2 ** bits;
-    if (!this.records || this.records.length < this.size * RECORD) this.records = new Uint32Array((this.limit + 1) * RECORD);
-    if (!this.counts || this.counts.length !== buckets + 1) this.counts = new Int32Array(buckets + 1);
-    const records = this.records;
-    const counts = this.counts;
+    const slots = this.slots;
+    let firstEmpty = 0;
+    while (slots[firstEmpty * WORDS] !== 0 || slots[firstEmpty * WORDS + 1] !== 0) firstEmpty++;
+    let wrapStart = capacity;
+    while (wrapStart > firstEmpty && (slots[(wrapStart - 1) * WORDS] !== 0 || slots[(wrapStart - 1) * WORDS + 1] !== 0)) wrapStart--;
+    const writer = new RunWriter(spill.runs as number, spill.runBytes);
+    // The wrapping cluster: slots [wrapStart, capacity) and [0, firstEmpty), sorted; homes below wrapStart first.
+    let n = this.gather(wrapStart, capacity, 0);
+    n = this.gather(0, firstEmpty, n);
+    const cluster = this.cluster;
+    insertionSort(cluster, 0, n);
+    let split = 0;
+    while (split < n && (cluster[split * RECORD] as number) >>> this.shift < wrapStart) split++;
+    writer.put(cluster, 0, split);
+    const high = cluster.slice(split * RECORD, n * RECORD);
+    for (let s = firstEmpty; s < wrapStart; ) {
+      if (slots[s * WORDS] === 0 && slots[s * WORDS + 1] === 0) {
+        s++;
+        continue;
+      }
+      let end = s + 1;
+      while (end < wrapStart && (slots[end * WORDS] !== 0 || slots[end * WORDS + 1] !== 0)) end++;
+      const count = this.gather(s, end, 0);
+      insertionSort(this.cluster, 0, count);
+      writer.put(this.cluster, 0, count);
+      s = end;
+    }
+    writer.put(high, 0, n - split);
+    const count = writer.finish();
+    spill.runList.push([spill.runBytes, count]);
+    spill.runBytes += count * RECORD * 4;
+    this.runCount++;
+  }
+
+  /** Copies the entries of slots [from, to) to `cluster` from record `at` on (growing it as needed); returns the new end. */
+  private gather(from: number, to: number, at: number): number {
     const slots = this.slots;
     const files = this.files;
-    counts.fill(0);
-    for (let s = 0; s < capacity; s++) {
-      const h = slots[s * WORDS] as number;
-      if (h !== 0 || slots[s * WORDS + 1] !== 0) {
-        const b = (h >>> shift) + 1;
-        counts[b] = (counts[b] as number) + 1;
-      }
+    if ((at + to - from) * RECORD > this.cluster.length) {
+      const bigger = new Uint32Array(Math.max(this.cluster.length * 2, (at + to - from) * RECORD));
+      bigger.set(this.cluster);
+      this.cluster = bigger;
     }
-    for (let b = 0; b < buckets; b++) counts[b + 1] = (counts[b + 1] as number) + (counts[b] as number);
-    for (let s = 0; s < capacity; s++) {
-      const at = s * WORDS;
-      const h = slots[at] as number;
-      const l = slots[at + 1] as number;
-      if (h === 0 && l === 0) continue;
-      const b = h >>> shift;
-      const to = (counts[b] as number) * RECORD;
-      counts[b] = (counts[b] as number) + 1;
-      records[to] = h;
-      records[to + 1] = l;
-      records[to + 2] = files ? (files[s] as number) : 0;
-      records[to + 3] = slots[at + 2] as number;
+    const cluster = this.cluster;
+    let out = at * RECORD;
+    for (let s = from; s < to; s++) {
+      cluster[out] = slots[s * WORDS] as number;
+      cluster[out + 1] = slots[s * WORDS + 1] as number;
+      cluster[out + 2] = files ? (files[s] as number) : 0;
+      cluster[out + 3] = slots[s * WORDS + 2] as number;
+      out += RECORD;
     }
-    // counts[b] is now the end of bucket b, the start of bucket b + 1.
-    let start = 0;
-    for (let b = 0; b < buckets; b++) {
-      const end = counts[b] as number;
-      if (end - start > 1) insertionSort(records, start, end);
-      start = end;
-    }
-    return this.size;
+    return at + to - from;
   }
 
   /** The table is not needed once sorted for the merge: let it go (an empty small one stays, should `add` follow). */
@@ -580,7 +629,7 @@ export class UniqueTable {
     this.shift = Math.clz32(this.mask);
     this.limit = (initial * 7) / 8;
     this.size = 0;
-    this.counts = undefined;
+    this.cluster = new Uint32Array(0);
   }
 
   /**
@@ -635,15 +684,14 @@ export class UniqueTable {
   }
 
   /**
-   * The k-way merge of the runs on disk and the last table (`last` records in `records`) by hash. A hash met in
+   * The k-way merge of the runs on disk (the last table's too) by hash, each read a chunk at a time. A hash met in
    * more than one run is a value seen in more than one run: the earliest occurrence (by file, then line) is the
    * first, every other one a duplicate of it that `add` did not count.
    */
-  private merge(last: number): UniqueFinish {
+  private merge(): UniqueFinish {
     const spill = this.spill as Spill;
     const heap: RunCursor[] = [];
     for (const [offset, count] of spill.runList) heap.push(new RunCursor(spill.runs as number, offset, count));
-    heap.push(new RunCursor(undefined, 0, last, this.records));
     for (let i = heap.length - 1; i >= 0; i--) {
       if (!(heap[i] as RunCursor).next()) heap.splice(i, 1);
     }
