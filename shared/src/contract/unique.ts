@@ -364,7 +364,7 @@ export class UniqueTable {
     return this.size;
   }
 
-  /** Bytes held by the table now (without the sort buffer a spill adds). */
+  /** Bytes held by the table now (a spill adds the 1 MiB value log and a 64 KiB write buffer). */
   get bytes(): number {
     return this.slots.byteLength + (this.files?.byteLength ?? 0);
   }
