@@ -5,7 +5,8 @@ import { CommandFailedError, ConfigurationError, quote } from '../../../shared/s
 import { relativePath } from '../../../shared/src/files/paths';
 import type { BaselineInfo } from '../../../shared/src/gate/types';
 import type { Metrics } from '../../../shared/src/metrics/metrics-file';
-import { createGitRunner, GitRegistry } from '../../../shared/src/registry';
+import { createGitRunner, GitRegistry, type RegistryPayload } from '../../../shared/src/registry';
+import { DEFAULT_LOCAL_STORE, type ArtifactStoreSetting } from '../../../shared/src/registry/stores';
 import { createArtifactStore, registryGitEnv } from '../../../shared/src/registry/connect';
 import type { ActionRuntime } from '../../../shared/src/runtime';
 import type { GateSettings } from './inputs';
@@ -68,7 +69,7 @@ async function productionBaseline(settings: GateSettings, runtime: ActionRuntime
   if (!settings.baselineCommand) {
     return { info, metrics: payload.metrics, ...(settings.baselinePredictions ? { predictions: settings.baselinePredictions } : {}), notes: [] };
   }
-  const predictions = await rescore(settings, runtime, model, payload.version, payload.modelDigest);
+  const predictions = await rescore(settings, runtime, model, payload);
   return {
     info: { ...info, rescored: true, location: settings.baselineCommand },
     metrics: payload.metrics,
@@ -78,13 +79,23 @@ async function productionBaseline(settings: GateSettings, runtime: ActionRuntime
 }
 
 /**
+ * The store to download from: the `artifact-store` input, else the kind the version's payload names (a GitHub
+ * release, or the local store at its default folder, as promote uses them by default).
+ */
+function storeOf(settings: GateSettings, payload: RegistryPayload): ArtifactStoreSetting {
+  if (settings.artifactStore) return settings.artifactStore;
+  return payload.artifact.store === 'github-release' ? { kind: 'github-release' } : { kind: 'local', dir: path.resolve(settings.workspace, DEFAULT_LOCAL_STORE) };
+}
+
+/**
  * Downloads the production model from its artifact store (the store checks its digest) and runs baseline-command
  * with its path in MLOPS_BASELINE_MODEL; the command writes the model's predictions on this test set to
  * MLOPS_BASELINE_PREDICTIONS. Nothing from the inputs is put into a shell string: the command is the user's script,
  * the values reach it through the environment.
  */
-async function rescore(settings: GateSettings, runtime: ActionRuntime, model: string, version: string, digest: string): Promise<string> {
-  const store = createArtifactStore(settings.artifactStore, { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken });
+async function rescore(settings: GateSettings, runtime: ActionRuntime, model: string, payload: RegistryPayload): Promise<string> {
+  const { version, modelDigest: digest } = payload;
+  const store = createArtifactStore(storeOf(settings, payload), { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken });
   const folder = await mkdtemp(path.join(runtime.context.tempDir, 'mlops-baseline-'));
   try {
     const modelPath = await runtime.logger.group(`Download ${model}@${version} from ${store.label}`, () => store.get(model, version, digest, folder));

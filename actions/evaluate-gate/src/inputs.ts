@@ -24,7 +24,8 @@ export interface GateSettings {
   /** Required with `baseline: production`; else optional (it names the comment and gate.json). */
   modelName?: string;
   registry: string;
-  artifactStore: ArtifactStoreSetting;
+  /** Undefined when not given: the store the production version's payload names (see baseline.ts). */
+  artifactStore?: ArtifactStoreSetting;
   /** A file or folder whose digest identifies the test set, so baselines measured on other rows are recognised. */
   testSet?: string;
   validationReport?: string;
@@ -68,8 +69,8 @@ export function readGateSettings(inputs: InputSource, context: RunContext): Gate
     throw new ConfigurationError(`comment: ${quote(commentValue)} is not a comment mode; expected auto (on pull requests), always or never`);
   }
 
-  const storeValue = inputs.get('artifact-store') || (context.onRunner ? 'github-release' : 'local:.mlops/artifacts');
-  const store = parseArtifactStore(storeValue, 'artifact-store');
+  const storeValue = inputs.get('artifact-store');
+  const store = storeValue ? parseArtifactStore(storeValue, 'artifact-store') : undefined;
   const report = resolve(inputs.get('report') || 'gate.json');
   return {
     workspace,
@@ -81,7 +82,7 @@ export function readGateSettings(inputs: InputSource, context: RunContext): Gate
     policy: resolve(requiredInput(inputs, 'policy', 'the gate policy file (YAML or JSON), such as `policy.yaml`')),
     ...(modelName ? { modelName } : {}),
     registry: inputs.get('registry') || 'origin',
-    artifactStore: store.kind === 'local' ? { kind: 'local', dir: resolve(store.dir) } : store,
+    ...(store ? { artifactStore: store.kind === 'local' ? { kind: 'local', dir: resolve(store.dir) } : store } : {}),
     ...(optionalPath('test-set') ? { testSet: optionalPath('test-set') as string } : {}),
     ...(optionalPath('validation-report') ? { validationReport: optionalPath('validation-report') as string } : {}),
     comment: commentValue as CommentMode,

@@ -3,7 +3,7 @@ import { ConfigurationError, quote } from '../../../shared/src/errors';
 import { booleanInput, requiredInput } from '../../../shared/src/inputs';
 import type { InputSource, RunContext } from '../../../shared/src/ports';
 import { assertModelName, assertStage, assertVersion } from '../../../shared/src/registry/tags';
-import { parseArtifactStore, type ArtifactStoreSetting } from '../../../shared/src/registry/stores';
+import { DEFAULT_LOCAL_STORE, parseArtifactStore, type ArtifactStoreSetting } from '../../../shared/src/registry/stores';
 
 export type Bump = 'patch' | 'minor' | 'major';
 
@@ -31,8 +31,6 @@ export interface PromoteSettings {
 }
 
 const BUMPS: readonly Bump[] = ['patch', 'minor', 'major'];
-/** The local store's folder when `artifact-store` is not given off GitHub (relative to the workspace). */
-export const DEFAULT_LOCAL_STORE = '.mlops/artifacts';
 
 export function readPromoteSettings(inputs: InputSource, context: RunContext): PromoteSettings {
   const workspace = context.workspace;

@@ -4,6 +4,9 @@ export type { ArtifactStore, ExtraFile, ModelArtifact, PutResult } from './types
 export { LocalArtifactStore, defaultCopy, type CopyFunction, type LocalStoreOptions } from './local';
 export { GitHubReleaseStore, type GitHubReleaseStoreOptions } from './github-release';
 
+/** The local store's folder, relative to the workspace, when `artifact-store` is not given off GitHub. */
+export const DEFAULT_LOCAL_STORE = '.mlops/artifacts';
+
 export type ArtifactStoreSetting = { kind: 'local'; dir: string } | { kind: 'github-release' };
 
 /** The `artifact-store` input: `github-release`, or `local:<dir>`. `label` names the input in errors. */

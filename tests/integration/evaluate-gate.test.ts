@@ -1,0 +1,226 @@
+/**
+ * evaluate-gate as a user runs it on the example project: train's bundle writes the candidate (model, metrics,
+ * predictions, run.json), promote's bundle puts a model in production in a real git registry (a bare remote), and
+ * the gate's bundle runs under Node 24 with the runner's protocol, a real pull_request payload and the fake GitHub
+ * REST API for the sticky comment.
+ */
+import { mkdtempSync, readFileSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import schema from '../../shared/schemas/gate-report.schema.json';
+import type { GateResult } from '../../shared/src/gate/types';
+import { assertMatchesSchema } from '../../shared/src/files/schema';
+import { modelMarker } from '../../shared/src/gate/report';
+import {
+  EXAMPLE_TRAIN_STEP,
+  checkoutExample,
+  createGitRepo,
+  loadEvent,
+  runAction,
+  startGitHubServer,
+  type ActionResult,
+  type EventSpec,
+  type GitHubServer,
+  type GitRepo,
+} from '../harness';
+
+const MODEL = 'breast-cancer';
+const REPOSITORY = 'Codertocat/Hello-World'; // the webhook examples' repository
+const PR = 2;
+/** The re-scoring command of the example's README: evaluate.mjs on the production model, predictions where the gate asks. */
+const RESCORE = 'MLOPS_PREDICTIONS="$MLOPS_BASELINE_PREDICTIONS" MLOPS_METRICS="$RUNNER_TEMP/baseline-metrics.json" node evaluate.mjs "$MLOPS_BASELINE_MODEL"';
+const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_COMMITTER_NAME: 'Promoter', GIT_COMMITTER_EMAIL: 'promoter@example.com' };
+
+let server: GitHubServer;
+const repos: GitRepo[] = [];
+const scratch: string[] = [];
+beforeAll(async () => {
+  server = await startGitHubServer();
+});
+afterAll(async () => {
+  await server.close();
+});
+afterEach(async () => {
+  for (const repo of repos.splice(0)) await repo.close();
+  for (const dir of scratch.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+async function exampleRepo(): Promise<GitRepo> {
+  const source = mkdtempSync(path.join(os.tmpdir(), 'gate-example-'));
+  scratch.push(source);
+  checkoutExample(path.join(source, 'project'));
+  const repo = await createGitRepo({ copyFrom: path.join(source, 'project'), files: { '.gitignore': 'model/\nmetrics.json\npredictions.csv\nrun.json\ngate.json\ngate.md\n.mlops/\n' } });
+  repos.push(repo);
+  return repo;
+}
+
+/** A pull_request event for head commit `sha`, with the PR on the fake server. */
+function pullRequest(sha: string): EventSpec {
+  server.state.addPullRequest(REPOSITORY, PR, { head: { ...(loadEvent('pull_request.opened').payload['pull_request'] as { head: object }).head, sha } });
+  return loadEvent('pull_request.opened', { pull_request: { number: PR, head: { sha } }, number: PR });
+}
+
+async function train(repo: GitRepo, params?: string): Promise<void> {
+  if (params) await repo.commit('change the parameters', { 'params.yaml': params });
+  const result = await runAction('train', { cwd: repo.dir, inputs: { ...EXAMPLE_TRAIN_STEP, cache: 'false' } });
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+}
+
+function gate(repo: GitRepo, inputs: Record<string, string>, event: EventSpec, env: Record<string, string> = {}): Promise<ActionResult> {
+  return runAction('evaluate-gate', {
+    cwd: repo.dir,
+    inputs: { policy: 'policy.yaml', 'model-name': MODEL, 'github-token': 'ghs_gate', ...inputs },
+    event,
+    env: { ...GIT_ENV, GITHUB_API_URL: server.apiUrl, ...env },
+  });
+}
+
+/** What the release workflow does after the merge: the first model passes the gate (no production yet) and is promoted. */
+async function promoteToProduction(repo: GitRepo): Promise<void> {
+  await repo.push();
+  const first = await gate(repo, { comment: 'never' }, loadEvent('workflow_dispatch'));
+  expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+  const result = await runAction('promote', {
+    cwd: repo.dir,
+    inputs: { 'model-name': MODEL, stage: 'production', model: 'model', 'artifact-store': 'local:.mlops/artifacts' },
+    event: loadEvent('workflow_dispatch'),
+    env: GIT_ENV,
+  });
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+}
+
+function readGate(repo: GitRepo): GateResult {
+  const data: unknown = JSON.parse(readFileSync(path.join(repo.dir, 'gate.json'), 'utf8'));
+  assertMatchesSchema<GateResult>(schema, data, 'gate.json', 'test');
+  return data;
+}
+
+function errors(result: ActionResult): string[] {
+  return result.annotations.filter((a) => a.level === 'error').map((a) => a.message);
+}
+
+function stickyComments(): Array<Record<string, unknown>> {
+  return server.state.comments(REPOSITORY, PR).filter((c) => String(c['body']).includes(modelMarker(MODEL)));
+}
+
+const FEWER_EPOCHS = (text: string): string => text.replace(/epochs: 300/, 'epochs: 30');
+
+describe('evaluate-gate', () => {
+  it('first run on a pull request: no production yet, the bounds decide, gate.json and one sticky comment', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    const head = await repo.git('rev-parse', 'HEAD');
+    const result = await gate(repo, {}, pullRequest(head.trim()));
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(result.outputs).toMatchObject({ passed: 'true', verdict: 'no-baseline', report: 'gate.json', markdown: 'gate.md' });
+
+    const report = readGate(repo);
+    expect(report.baseline.source).toBe('none');
+    expect(report.comparison).toBe('bounds-only');
+    expect(report.metrics.map((row) => [row.metric, row.verdict, row.passed])).toEqual([
+      ['test.accuracy', 'no-baseline', true],
+      ['test.roc_auc', 'no-baseline', true],
+      ['test.f1', 'no-baseline', true],
+    ]);
+    const run = JSON.parse(readFileSync(path.join(repo.dir, 'run.json'), 'utf8')) as { runId: string; model: { digest: string } };
+    expect(report.candidate).toMatchObject({ modelDigest: run.model.digest, runId: run.runId });
+    expect(report.commit).toBe(head.trim());
+
+    const comments = stickyComments();
+    expect(comments).toHaveLength(1);
+    expect(result.outputs['comment-url']).toBe(comments[0]?.['html_url']);
+    expect(String(comments[0]?.['body'])).toContain('test\\.accuracy');
+    expect(result.summary).toContain('| Metric | Production | Candidate |');
+    expect(readFileSync(path.join(repo.dir, 'gate.md'), 'utf8')).toMatch(/No version of breast\\-cancer is in production yet/);
+  });
+
+  it('re-scores production on the PR\'s test set: a worse model is blocked on the interval, and the sticky comment is updated, not doubled', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    await promoteToProduction(repo);
+    // The same model again: compared with itself on the same rows, nothing changed.
+    const same = await gate(repo, { 'baseline-command': RESCORE }, pullRequest((await repo.git('rev-parse', 'HEAD')).trim()));
+    expect(same.exitCode, same.stdout + same.stderr).toBe(0);
+    const unchanged = readGate(repo);
+    expect(unchanged.baseline).toMatchObject({ source: 'production', version: 'v0.1.0', rescored: true });
+    expect(unchanged.comparison).toBe('intervals');
+    expect(unchanged.metrics.every((row) => row.verdict === 'unchanged' && row.interval?.low === 0 && row.interval.high === 0)).toBe(true);
+
+    // Fewer epochs: a worse model, on the same 142 rows.
+    await train(repo, FEWER_EPOCHS(readFileSync(path.join(repo.dir, 'params.yaml'), 'utf8')));
+    const head = (await repo.git('rev-parse', 'HEAD')).trim();
+    const worse = await gate(repo, { 'baseline-command': RESCORE }, pullRequest(head));
+    expect(worse.exitCode).toBe(1);
+    expect(errors(worse)).toHaveLength(1);
+    expect(errors(worse)[0]).toMatch(/^The candidate failed the gate: 2 of 3 checks failed \(test\.accuracy may be worse than the baseline by at most 0\.02; the 95 % interval of the change is −0\.049\d+ to 0\); see gate\.json/);
+    expect(worse.outputs).toMatchObject({ passed: 'false', verdict: 'failed' });
+    const report = readGate(repo);
+    const accuracy = report.metrics.find((row) => row.metric === 'test.accuracy');
+    expect(accuracy).toMatchObject({ verdict: 'regressed', passed: false, candidate: 137 / 142, baseline: 140 / 142 });
+    expect(accuracy?.mcnemar).toMatchObject({ candidateOnlyCorrect: 0, baselineOnlyCorrect: 3, pValue: 0.25 });
+    expect(accuracy?.interval).toMatchObject({ method: 'paired-bootstrap', level: 0.95, resamples: 2000 });
+    expect(report.metrics.find((row) => row.metric === 'test.roc_auc')).toMatchObject({ verdict: 'within-noise', passed: true });
+
+    const comments = stickyComments();
+    expect(comments).toHaveLength(1);
+    expect(String(comments[0]?.['body'])).toContain('❌');
+    expect(String(comments[0]?.['body'])).toContain(head);
+  });
+
+  it('compares point estimates against a metrics file, and says that no interval was possible', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    writeFileSync(path.join(repo.dir, 'baseline-metrics.json'), JSON.stringify({ test: { accuracy: 0.99, roc_auc: 0.999, f1: 0.99 } }));
+    const result = await gate(repo, { baseline: 'baseline-metrics.json', comment: 'never' }, loadEvent('workflow_dispatch'));
+    expect(result.exitCode, result.stdout).toBe(0);
+    const report = readGate(repo);
+    expect(report.comparison).toBe('point-estimates');
+    expect(report.baseline).toMatchObject({ source: 'file', location: 'baseline-metrics.json' });
+    expect(report.notes.join(' ')).toMatch(/no interval was possible/);
+    expect(report.metrics.every((row) => row.interval === null && row.passed)).toBe(true);
+  });
+
+  it('a fork\'s read-only token cannot comment: the gate still decides, and says where the report is', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    server.state.registerToken('ghs_fork', { readOnly: true });
+    const before = server.state.comments(REPOSITORY, PR).length;
+    const result = await gate(repo, { baseline: 'none', 'github-token': 'ghs_fork' }, pullRequest((await repo.git('rev-parse', 'HEAD')).trim()));
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    expect(server.state.comments(REPOSITORY, PR)).toHaveLength(before);
+    expect(result.annotations.filter((a) => a.level === 'warning').map((a) => a.message).join('\n')).toMatch(/not posted.*read-only token.*workflow_run/);
+    expect(existsSync(path.join(repo.dir, 'gate.md'))).toBe(true);
+  });
+
+  it('a bare metrics file can be gated but not promoted: gate.json has no model digest, and promote says why', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    const result = await gate(repo, { candidate: 'metrics.json', baseline: 'none', comment: 'never' }, loadEvent('workflow_dispatch'));
+    expect(result.exitCode, result.stdout).toBe(0);
+    expect(readGate(repo).candidate).toMatchObject({ modelDigest: null, runId: null, location: 'metrics.json' });
+    const promote = await runAction('promote', { cwd: repo.dir, inputs: { 'model-name': MODEL, stage: 'staging', model: 'model', 'artifact-store': 'local:.mlops/artifacts' }, event: loadEvent('workflow_dispatch'), env: GIT_ENV });
+    expect(promote.exitCode).toBe(1);
+    expect(errors(promote)).toEqual([expect.stringMatching(/^gate-report: "gate\.json" gated a bare metrics file, not a model; give evaluate-gate the training run record/)]);
+  });
+
+  it('bad input is one line with no stack and no gate.json: a policy typo, a missing policy, production without a model name', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    writeFileSync(path.join(repo.dir, 'typo.yaml'), 'metrics:\n  test.accuracy:\n    direction: higher\n    minn: 0.9\n');
+    const cases: Array<[Record<string, string>, RegExp]> = [
+      [{ policy: 'typo.yaml', baseline: 'none' }, /^policy: "typo\.yaml" line 4: metrics\["test\.accuracy"\]\.minn is not a known key; did you mean "min"\?$/],
+      [{ policy: 'nowhere.yaml', baseline: 'none' }, /^policy: .*nowhere\.yaml/],
+      [{ 'model-name': '' }, /^model-name: the input is required with baseline: production/],
+      [{ baseline: 'none', 'baseline-command': 'true' }, /^baseline-command: re-scoring needs the production model/],
+      [{ baseline: 'none', comment: 'sometimes' }, /^comment: "sometimes" is not a comment mode/],
+    ];
+    for (const [inputs, message] of cases) {
+      const result = await gate(repo, inputs, loadEvent('workflow_dispatch'));
+      expect(result.exitCode, JSON.stringify(inputs)).toBe(1);
+      expect(errors(result), JSON.stringify(inputs)).toEqual([expect.stringMatching(message)]);
+      expect(`${result.stdout}\n${result.stderr}`).not.toMatch(/\n\s+at .+:\d+:\d+\)?\n/);
+      expect(existsSync(path.join(repo.dir, 'gate.json'))).toBe(false);
+    }
+  });
+});
