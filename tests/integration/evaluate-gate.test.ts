@@ -14,10 +14,13 @@ import { assertMatchesSchema } from '../../shared/src/files/schema';
 import { modelMarker } from '../../shared/src/gate/report';
 import {
   EXAMPLE_TRAIN_STEP,
+  EXAMPLE_VALIDATE_STEP,
   checkoutExample,
   createGitRepo,
   loadEvent,
+  readZip,
   runAction,
+  startArtifactServer,
   startGitHubServer,
   type ActionResult,
   type EventSpec,
@@ -168,6 +171,81 @@ describe('evaluate-gate', () => {
     expect(String(comments[0]?.['body'])).toContain(head);
   });
 
+  it('a change within the noise passes, with the data validation in the report; a metric the candidate lacks fails closed', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    await promoteToProduction(repo);
+    const validate = await runAction('validate-data', { cwd: repo.dir, inputs: { ...EXAMPLE_VALIDATE_STEP } });
+    expect(validate.exitCode, validate.stdout).toBe(0);
+    // 100 epochs instead of 300: the same predicted classes, a slightly different ranking.
+    await train(repo, readFileSync(path.join(repo.dir, 'params.yaml'), 'utf8').replace(/epochs: 300/, 'epochs: 100'));
+    const head = (await repo.git('rev-parse', 'HEAD')).trim();
+    const result = await gate(repo, { 'baseline-command': RESCORE, 'validation-report': 'validation.json' }, pullRequest(head));
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const report = readGate(repo);
+    expect(report.verdict).toBe('within-noise');
+    expect(report.metrics.map((row) => [row.metric, row.verdict])).toEqual([
+      ['test.accuracy', 'unchanged'],
+      ['test.roc_auc', 'within-noise'],
+      ['test.f1', 'unchanged'],
+    ]);
+    const auc = report.metrics[1];
+    expect(auc?.interval?.low).toBeLessThan(0);
+    expect(auc?.interval?.high).toBeGreaterThanOrEqual(0);
+    expect(report.validation).toEqual({ passed: true, rows: 569, errors: 0, warnings: 0, driftedColumns: [] });
+    expect(String(stickyComments().at(-1)?.['body'])).toMatch(/Data validation/);
+
+    writeFileSync(path.join(repo.dir, 'strict.yaml'), 'metrics:\n  test.accuracy: { direction: higher, compute: accuracy }\n  test.brier: { direction: lower, max: 0.1 }\n');
+    const missing = await gate(repo, { policy: 'strict.yaml', 'baseline-command': RESCORE, comment: 'never' }, pullRequest(head));
+    expect(missing.exitCode).toBe(1);
+    expect(readGate(repo).metrics.find((row) => row.metric === 'test.brier')).toMatchObject({ verdict: 'missing', passed: false, candidate: null });
+  });
+
+  it('finds its own comment among 120 others and a copy of its marker by another user, through a 502; a run for an older commit writes nothing', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    const head = (await repo.git('rev-parse', 'HEAD')).trim();
+    const event = pullRequest(head);
+    const mallory = { login: 'mallory', id: 666, type: 'User' };
+    for (let i = 0; i < 120; i++) server.state.addComment(REPOSITORY, PR, `comment ${i}`, mallory);
+    const copied = server.state.addComment(REPOSITORY, PR, `${modelMarker(MODEL)}\nmallory's fake report`, mallory);
+    server.failNext(`GET /repos/${REPOSITORY}/issues/${PR}/comments`, 502);
+    const result = await gate(repo, { baseline: 'none' }, event);
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const ours = stickyComments().filter((c) => (c['user'] as { login: string }).login === 'github-actions[bot]');
+    expect(ours).toHaveLength(1);
+    expect(server.state.comments(REPOSITORY, PR).find((c) => c['id'] === copied['id'])?.['body']).toBe(`${modelMarker(MODEL)}\nmallory's fake report`);
+
+    // The PR moved on to a newer commit: a late run for the older one must not overwrite the newer result.
+    const newer = 'f'.repeat(40);
+    server.state.addPullRequest(REPOSITORY, PR, { head: { ...(event.payload['pull_request'] as { head: object }).head, sha: newer } });
+    const body = ours[0]?.['body'];
+    const stale = await gate(repo, { baseline: 'none' }, event);
+    expect(stale.exitCode).toBe(0);
+    expect(stale.annotations.filter((a) => a.level === 'warning').map((a) => a.message).join('\n')).toMatch(/not posted: the pull request's head is now fffffff, not .* so this report is out of date/);
+    expect(stickyComments().find((c) => c['id'] === ours[0]?.['id'])?.['body']).toBe(body);
+  });
+
+  it('escapes names from user files: a hostile metric and slice values make no link, HTML or mention', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    const hostile = '| x <img src=x onerror=alert(1)> [a](http://evil) @everyone';
+    writeFileSync(path.join(repo.dir, 'hostile-metrics.json'), JSON.stringify({ [hostile]: 0.9, accuracy: 0.95 }));
+    const rows = ['id,label,prediction,score,segment'];
+    for (let i = 0; i < 60; i++) rows.push(`${i},${i % 2},${i % 2},${i % 2 ? 0.9 : 0.1},${i % 3 === 0 ? '<b>@admins</b> [x](http://evil)' : 'plain'}`);
+    writeFileSync(path.join(repo.dir, 'hostile-predictions.csv'), `${rows.join('\n')}\n`);
+    writeFileSync(
+      path.join(repo.dir, 'hostile.yaml'),
+      `metrics:\n  ${JSON.stringify(hostile)}: { direction: higher, min: 0.5 }\n  accuracy: { direction: higher, min: 0.5, slices: [{ column: segment, min-rows: 10 }] }\n`,
+    );
+    const result = await gate(repo, { candidate: 'hostile-metrics.json', 'candidate-predictions': 'hostile-predictions.csv', policy: 'hostile.yaml', baseline: 'none' }, pullRequest((await repo.git('rev-parse', 'HEAD')).trim()));
+    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+    const body = String(stickyComments().at(-1)?.['body']);
+    expect(body).not.toMatch(/<img|<b>|\]\(http:\/\/evil\)/);
+    expect(body).not.toMatch(/@(everyone|admins)/);
+    expect(readGate(repo).metrics.filter((row) => row.slice).map((row) => row.slice?.value).sort()).toEqual(['<b>@admins</b> [x](http://evil)', 'plain']);
+  });
+
   it('compares point estimates against a metrics file, and says that no interval was possible', async () => {
     const repo = await exampleRepo();
     await train(repo);
@@ -181,16 +259,27 @@ describe('evaluate-gate', () => {
     expect(report.metrics.every((row) => row.interval === null && row.passed)).toBe(true);
   });
 
-  it('a fork\'s read-only token cannot comment: the gate still decides, and says where the report is', async () => {
+  it('a fork\'s read-only token cannot comment: the gate still decides, and uploads the report for the workflow_run workflow', async () => {
     const repo = await exampleRepo();
     await train(repo);
     server.state.registerToken('ghs_fork', { readOnly: true });
-    const before = server.state.comments(REPOSITORY, PR).length;
-    const result = await gate(repo, { baseline: 'none', 'github-token': 'ghs_fork' }, pullRequest((await repo.git('rev-parse', 'HEAD')).trim()));
-    expect(result.exitCode, result.stdout + result.stderr).toBe(0);
-    expect(server.state.comments(REPOSITORY, PR)).toHaveLength(before);
-    expect(result.annotations.filter((a) => a.level === 'warning').map((a) => a.message).join('\n')).toMatch(/not posted.*read-only token.*workflow_run/);
-    expect(existsSync(path.join(repo.dir, 'gate.md'))).toBe(true);
+    const artifacts = await startArtifactServer();
+    try {
+      const before = server.state.comments(REPOSITORY, PR).length;
+      const head = (await repo.git('rev-parse', 'HEAD')).trim();
+      const result = await gate(repo, { baseline: 'none', 'github-token': 'ghs_fork' }, pullRequest(head), artifacts.env);
+      expect(result.exitCode, result.stdout + result.stderr).toBe(0);
+      expect(server.state.comments(REPOSITORY, PR)).toHaveLength(before);
+      expect(result.annotations.filter((a) => a.level === 'warning').map((a) => a.message).join('\n')).toMatch(/not posted.*read-only token.*workflow_run/);
+      const artifact = artifacts.artifacts.get('mlops-gate-report-breast-cancer');
+      expect(artifact?.finalized).toBe(true);
+      const files = readZip(artifact?.zip ?? Buffer.alloc(0));
+      expect([...files.keys()].sort()).toEqual(['gate.json', 'gate.md', 'target.json']);
+      expect(JSON.parse(String(files.get('target.json')))).toEqual({ schemaVersion: 1, pullRequest: PR, headSha: head, model: MODEL });
+      expect(String(files.get('gate.md'))).toBe(readFileSync(path.join(repo.dir, 'gate.md'), 'utf8'));
+    } finally {
+      await artifacts.close();
+    }
   });
 
   it('a bare metrics file can be gated but not promoted: gate.json has no model digest, and promote says why', async () => {

@@ -4,6 +4,7 @@ import type { RunContext } from '../../../shared/src/ports';
 import type { ActionRuntime } from '../../../shared/src/runtime';
 import { createGitHubClient } from '../../../shared/src/runtime/github';
 import type { GateSettings } from './inputs';
+import { uploadReportArtifact } from './report-artifact';
 
 /** The pull request a run is for, from its event payload. */
 export interface PullRequestInfo {
@@ -46,6 +47,7 @@ export async function postComment(settings: GateSettings, runtime: ActionRuntime
   }
   if (!settings.githubToken) {
     logger.warning('github-token: empty, so the report was not posted on the pull request; it is in the job summary.');
+    await uploadReportArtifact(settings, runtime, result, pr);
     return { posted: false };
   }
   const client = createGitHubClient(settings.githubToken, { tokenInput: 'github-token', apiUrl: context.apiUrl, logger });
@@ -56,5 +58,7 @@ export async function postComment(settings: GateSettings, runtime: ActionRuntime
     return { posted: true, url: outcome.url };
   }
   logger.warning(outcome.message);
+  // A newer commit's run reports for itself; a read-only token's report is posted by the fork-safe workflow.
+  if (outcome.reason === 'forbidden') await uploadReportArtifact(settings, runtime, result, pr);
   return { posted: false, ...(outcome.url ? { url: outcome.url } : {}) };
 }
