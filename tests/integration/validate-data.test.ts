@@ -271,7 +271,7 @@ describe('validate-data: bad input gets one line, never a stack or a hang', () =
     ['a truncated Parquet file', { 'd.parquet': readFileSync(path.join(REPO_ROOT, 'tests/fixtures/data/bad/truncated.parquet')) }, { data: 'd.parquet' }, /^data: "d\.parquet" is not a valid Parquet file/],
     ['a reference profile of another schema version', { 'ref.json': '{"schemaVersion": 2}' }, { data: 'data/train.csv', reference: 'ref.json' }, /^reference: ".+ref\.json" has schemaVersion 2; this version reads 1$/],
     ['a contract key with a typo', { 'c.yaml': 'version: 1\ncolumns:\n  id:\n    type: integer\n    mni: 0\n' }, { data: 'data/train.csv', contract: 'c.yaml' }, /^contract: ".+c\.yaml" line 5: columns\.id\.mni is not a known key; did you mean "min"\?$/],
-    ['reference: production before the registry exists', {}, { data: 'data/train.csv', reference: 'production' }, /^reference: `production` .* not available in this version; give the path of a profile\.json instead$/],
+    ['reference: production without a model name', {}, { data: 'data/train.csv', reference: 'production' }, /^model-name: the input is required with reference: production; give the registered model name whose production profile is the reference$/],
     ['a bad shard', {}, { data: 'data/train.csv', shard: '3/2' }, /^shard: "3\/2" is not a shard; expected i\/n with 1 ≤ i ≤ n, such as 2\/4$/],
     ['a bad fail-on', {}, { data: 'data/train.csv', 'fail-on': 'errors' }, /^fail-on: "errors" is not one of error, warning, never$/],
     ['no data and no merge', {}, {}, /^data: the input is required/],

@@ -13,7 +13,8 @@ const schemaDir = path.join(root, 'tests', 'schemastore');
 /** DESIGN.md, "Interfaces (action inputs and outputs)": the agreed names, in the table's order. */
 const INTERFACE: Record<string, { inputs: string[]; outputs: string[] }> = {
   'validate-data': {
-    inputs: ['data', 'contract', 'reference', 'profile', 'report', 'fail-on', 'shard', 'merge', 'infer-contract', 'model-name', 'registry'],
+    // Added to the table's inputs: `artifact-store` and `github-token`, to fetch the production version's profile.
+    inputs: ['data', 'contract', 'reference', 'profile', 'report', 'fail-on', 'shard', 'merge', 'infer-contract', 'model-name', 'registry', 'artifact-store', 'github-token'],
     outputs: ['passed', 'rows', 'errors', 'warnings', 'drifted-columns', 'profile', 'report'],
   },
   train: {

@@ -5,15 +5,15 @@ import { CommandFailedError, ConfigurationError, quote } from '../../../shared/s
 import { relativePath } from '../../../shared/src/files/paths';
 import type { BaselineInfo } from '../../../shared/src/gate/types';
 import type { Metrics } from '../../../shared/src/metrics/metrics-file';
-import { createGitRunner, GitRegistry, type RegistryPayload } from '../../../shared/src/registry';
-import { DEFAULT_LOCAL_STORE, type ArtifactStoreSetting } from '../../../shared/src/registry/stores';
-import { createArtifactStore, registryGitEnv } from '../../../shared/src/registry/connect';
+import type { RegistryPayload } from '../../../shared/src/registry';
+import { createArtifactStore, PRODUCTION, readProductionVersion, storeOfVersion, type RegistryAccess } from '../../../shared/src/registry/connect';
 import type { ActionRuntime } from '../../../shared/src/runtime';
 import type { GateSettings } from './inputs';
 import { readModelRecord } from './model-record';
 
-/** The stage whose version is the baseline of `baseline: production`. */
-export const PRODUCTION = 'production';
+function access(settings: GateSettings, runtime: ActionRuntime): RegistryAccess {
+  return { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
+}
 
 export interface ResolvedBaseline {
   info: BaselineInfo;
@@ -48,22 +48,19 @@ export async function resolveBaseline(settings: GateSettings, runtime: ActionRun
 
 async function productionBaseline(settings: GateSettings, runtime: ActionRuntime): Promise<ResolvedBaseline> {
   const model = settings.modelName as string;
-  const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
-  const env = await registryGitEnv(access, settings.registry);
-  const registry = await new GitRegistry({ git: createGitRunner(), cwd: settings.workspace, remote: settings.registry, env }).read();
-  const holder = registry.stage(model, PRODUCTION);
-  if (!holder) {
+  const production = await readProductionVersion(access(settings, runtime), settings.registry, model);
+  if (!production) {
     runtime.logger.info(`No version of ${model} is in ${PRODUCTION} yet: this is the first run.`);
     return { info: NO_BASELINE, metrics: null, notes: [`No version of ${model} is in production yet (first run).`] };
   }
-  const payload = registry.requirePayload(holder.version);
-  runtime.logger.info(`The baseline is ${model}@${payload.version} (${PRODUCTION} since ${holder.assignment.tag}), model ${payload.modelDigest}.`);
+  const { payload, assignment } = production;
+  runtime.logger.info(`The baseline is ${model}@${payload.version} (${PRODUCTION} since ${assignment.tag}), model ${payload.modelDigest}.`);
   const info: BaselineInfo = {
     source: 'production',
     version: payload.version,
     modelDigest: payload.modelDigest,
     testSetDigest: payload.testSetDigest ?? null,
-    location: holder.version.tag,
+    location: production.version.tag,
     rescored: false,
   };
   if (!settings.baselineCommand) {
@@ -79,15 +76,6 @@ async function productionBaseline(settings: GateSettings, runtime: ActionRuntime
 }
 
 /**
- * The store to download from: the `artifact-store` input, else the kind the version's payload names (a GitHub
- * release, or the local store at its default folder, as promote uses them by default).
- */
-function storeOf(settings: GateSettings, payload: RegistryPayload): ArtifactStoreSetting {
-  if (settings.artifactStore) return settings.artifactStore;
-  return payload.artifact.store === 'github-release' ? { kind: 'github-release' } : { kind: 'local', dir: path.resolve(settings.workspace, DEFAULT_LOCAL_STORE) };
-}
-
-/**
  * Downloads the production model from its artifact store (the store checks its digest) and runs baseline-command
  * with its path in MLOPS_BASELINE_MODEL; the command writes the model's predictions on this test set to
  * MLOPS_BASELINE_PREDICTIONS. Nothing from the inputs is put into a shell string: the command is the user's script,
@@ -95,7 +83,7 @@ function storeOf(settings: GateSettings, payload: RegistryPayload): ArtifactStor
  */
 async function rescore(settings: GateSettings, runtime: ActionRuntime, model: string, payload: RegistryPayload): Promise<string> {
   const { version, modelDigest: digest } = payload;
-  const store = createArtifactStore(storeOf(settings, payload), { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken });
+  const store = createArtifactStore(storeOfVersion(settings.artifactStore, payload, settings.workspace), access(settings, runtime));
   const folder = await mkdtemp(path.join(runtime.context.tempDir, 'mlops-baseline-'));
   try {
     const modelPath = await runtime.logger.group(`Download ${model}@${version} from ${store.label}`, () => store.get(model, version, digest, folder));

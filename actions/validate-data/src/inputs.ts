@@ -3,6 +3,8 @@ import { ConfigurationError, quote } from '../../../shared/src/errors';
 import { multilineInput } from '../../../shared/src/inputs';
 import type { InputSource } from '../../../shared/src/ports';
 import type { Shard } from '../../../shared/src/data/types';
+import { parseArtifactStore, type ArtifactStoreSetting } from '../../../shared/src/registry/stores';
+import { assertModelName } from '../../../shared/src/registry/tags';
 
 export type FailOn = 'error' | 'warning' | 'never';
 
@@ -12,8 +14,13 @@ export interface ValidateSettings {
   /** Globs of data files; empty only when merging shard profiles. */
   data: string[];
   contract?: string;
-  /** A reference profile for drift. */
-  reference?: string;
+  /** The reference profile for drift: a file, or the one registered with the production version of `modelName`. */
+  reference?: { kind: 'file'; path: string } | { kind: 'production'; modelName: string };
+  registry: string;
+  /** Undefined when not given: the store the production version names. */
+  artifactStore?: ArtifactStoreSetting;
+  /** '' when none was given. */
+  githubToken: string;
   profile: string;
   report: string;
   failOn: FailOn;
@@ -42,19 +49,28 @@ export function readValidateSettings(inputs: InputSource, workspace: string): Va
   if (!FAIL_ON.includes(failOn)) {
     throw new ConfigurationError(`fail-on: ${quote(failOn)} is not one of error, warning, never`);
   }
-  const reference = inputs.get('reference');
-  if (reference === 'production') {
-    throw new ConfigurationError(
-      'reference: `production` reads the profile registered with the production model, and the model registry is not available in this version; give the path of a profile.json instead',
-    );
+  const referenceValue = inputs.get('reference');
+  let reference: ValidateSettings['reference'];
+  if (referenceValue === 'production') {
+    const modelName = inputs.get('model-name');
+    if (!modelName) throw new ConfigurationError('model-name: the input is required with reference: production; give the registered model name whose production profile is the reference');
+    assertModelName(modelName, 'model-name:');
+    reference = { kind: 'production', modelName };
+  } else if (referenceValue) {
+    reference = { kind: 'file', path: path.resolve(workspace, referenceValue) };
   }
+  const storeValue = inputs.get('artifact-store');
+  const store = storeValue ? parseArtifactStore(storeValue, 'artifact-store') : undefined;
   const shard = parseShard(inputs.get('shard'));
   if (shard && merge.length > 0) throw new ConfigurationError('shard: a merge step reads profiles, not data; remove `shard` from it');
   return {
     workspace,
     data,
     contract: resolve('contract'),
-    reference: resolve('reference'),
+    ...(reference ? { reference } : {}),
+    registry: inputs.get('registry') || 'origin',
+    ...(store ? { artifactStore: store.kind === 'local' ? { kind: 'local', dir: path.resolve(workspace, store.dir) } : store } : {}),
+    githubToken: inputs.get('github-token'),
     profile: resolve('profile') ?? path.join(workspace, 'profile.json'),
     report: resolve('report') ?? path.join(workspace, 'validation.json'),
     failOn,

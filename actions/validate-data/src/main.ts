@@ -6,6 +6,7 @@ import { expandGlobs } from '../../../shared/src/files/globs';
 import { relativePath } from '../../../shared/src/files/paths';
 import { VerdictFailure } from '../../../shared/src/errors';
 import { mergeProfiles, Profiler, readProfile, referenceBinEdges, writeProfile, type Profile } from '../../../shared/src/profile';
+import { readReference } from './reference';
 import { createActionRuntime, runWrapper, type ActionRuntime } from '../../../shared/src/runtime';
 import { profileDrift, type DriftEntry } from './drift';
 import { datasetSummary } from './inference';
@@ -22,7 +23,9 @@ export async function validateData(runtime: ActionRuntime): Promise<void> {
   const settings = readValidateSettings(runtime.inputs, runtime.context.workspace);
   const relative = (file: string): string => relativePath(settings.workspace, file);
   const contract = settings.contract ? await logger.group('Load the contract', () => loadContract(settings.contract as string)) : undefined;
-  const reference = settings.reference ? await readProfile(settings.reference, 'reference') : undefined;
+  if (settings.githubToken) logger.mask(settings.githubToken);
+  const found = await readReference(settings, runtime);
+  const reference = found?.profile;
   const now = runtime.clock.now();
 
   let profile: Profile;
@@ -52,7 +55,7 @@ export async function validateData(runtime: ActionRuntime): Promise<void> {
     files: profile.files,
     contract: settings.contract ? relative(settings.contract) : null,
     ...(settings.inferContract ? { inferredContract: relative(settings.inferContract) } : {}),
-    reference: settings.reference ? relative(settings.reference) : null,
+    reference: found?.label ?? null,
     profile: relative(settings.profile),
     checks,
     drift,

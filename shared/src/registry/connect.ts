@@ -8,7 +8,10 @@ import type { Logger, RunContext } from '../ports';
 import { createGitHubClient } from '../runtime/github';
 import { basicCredential, gitAuthEnv, remotePushUrl } from './auth';
 import { createGitRunner } from './git';
-import { GitHubReleaseStore, LocalArtifactStore, type ArtifactStore, type ArtifactStoreSetting } from './stores';
+import path from 'node:path';
+import { GitRegistry } from './client';
+import type { RegistryPayload, RegistryVersion, StageEvent } from './registry';
+import { DEFAULT_LOCAL_STORE, GitHubReleaseStore, LocalArtifactStore, type ArtifactStore, type ArtifactStoreSetting } from './stores';
 
 export interface RegistryAccess {
   context: RunContext;
@@ -53,4 +56,32 @@ export function redactUrl(url: string): string {
   } catch {
     return url;
   }
+}
+
+/** The stage whose version evaluate-gate compares with and validate-data measures drift against. */
+export const PRODUCTION = 'production';
+
+/** The version in production now, with its payload; undefined when no version is. */
+export interface ProductionVersion {
+  version: RegistryVersion;
+  payload: RegistryPayload;
+  assignment: StageEvent;
+}
+
+/** Fetches the registry's tags from `remote` and finds the version of `model` in production. */
+export async function readProductionVersion(access: RegistryAccess, remote: string, model: string): Promise<ProductionVersion | undefined> {
+  const env = await registryGitEnv(access, remote);
+  const registry = await new GitRegistry({ git: createGitRunner(), cwd: access.context.workspace, remote, env }).read();
+  const holder = registry.stage(model, PRODUCTION);
+  if (!holder) return undefined;
+  return { version: holder.version, payload: registry.requirePayload(holder.version), assignment: holder.assignment };
+}
+
+/**
+ * The store that holds a registered version's files: the one the user names, else the kind its payload names (a
+ * GitHub release, or the local store at its default folder, as promote uses them by default).
+ */
+export function storeOfVersion(given: ArtifactStoreSetting | undefined, payload: RegistryPayload, workspace: string): ArtifactStoreSetting {
+  if (given) return given;
+  return payload.artifact.store === 'github-release' ? { kind: 'github-release' } : { kind: 'local', dir: path.resolve(workspace, DEFAULT_LOCAL_STORE) };
 }
