@@ -3,6 +3,8 @@
 // production model, so production and candidate are measured on the same rows.
 //   node evaluate.mjs [model folder or model.json]     (else $MLOPS_MODEL, else model/)
 // Writes metrics.json ($MLOPS_METRICS) and predictions.csv ($MLOPS_PREDICTIONS) in the formats train.mjs uses.
+// As evaluate-gate's baseline-command, the gate sets $MLOPS_BASELINE_MODEL (the production model it downloaded)
+// and $MLOPS_BASELINE_PREDICTIONS (where the predictions go); the candidate's metrics.json is then left alone.
 import { readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import {
@@ -12,7 +14,8 @@ import {
 
 runMain('evaluate.mjs', async () => {
   const paths = outputPaths();
-  const model = readModel(process.argv[2] || paths.model);
+  const asBaseline = Boolean(process.env.MLOPS_BASELINE_MODEL);
+  const model = readModel(process.argv[2] || (asBaseline ? process.env.MLOPS_BASELINE_MODEL : paths.model));
   const data = readDataset();
   // The split comes from this checkout's params (the rows the candidate is tested on), the features from the model.
   const { split: splitParams } = readParams(paths.params, data.featureNames);
@@ -23,8 +26,9 @@ runMain('evaluate.mjs', async () => {
   const labels = test.map((i) => data.y[i]);
   const scores = predictProba(model, test.map((i) => X[i]));
   const metrics = { test: binaryMetrics(labels, scores) };
-  await writeMetrics(paths.metrics, metrics);
-  await writePredictions(paths.predictions, test.map((i) => data.ids[i]), labels, scores);
+  if (!asBaseline || process.env.MLOPS_METRICS) await writeMetrics(paths.metrics, metrics);
+  const predictions = (asBaseline && process.env.MLOPS_BASELINE_PREDICTIONS) || paths.predictions;
+  await writePredictions(predictions, test.map((i) => data.ids[i]), labels, scores);
   console.log(`test ${formatMetrics(metrics.test)}`);
 });
 

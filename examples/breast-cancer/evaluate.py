@@ -3,11 +3,14 @@
 
     python evaluate.py [model folder]      (else $MLOPS_MODEL, else model/)
 
-Writes metrics.json ($MLOPS_METRICS) and predictions.csv ($MLOPS_PREDICTIONS). model.joblib is a pickle:
+Writes metrics.json ($MLOPS_METRICS) and predictions.csv ($MLOPS_PREDICTIONS). As evaluate-gate's
+baseline-command, the gate sets $MLOPS_BASELINE_MODEL (the production model) and $MLOPS_BASELINE_PREDICTIONS
+(where the predictions go); the candidate's metrics.json is then left alone. model.joblib is a pickle:
 load only models your own pipeline wrote.
 """
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -18,7 +21,9 @@ import lib
 
 def main():
     paths = lib.output_paths()
-    model_dir = Path(sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else paths["model"])
+    as_baseline = bool(os.environ.get("MLOPS_BASELINE_MODEL"))
+    default_model = os.environ["MLOPS_BASELINE_MODEL"] if as_baseline else paths["model"]
+    model_dir = Path(sys.argv[1] if len(sys.argv) > 1 and sys.argv[1] else default_model)
     try:
         features = json.loads((model_dir / "model.json").read_text(encoding="utf-8"))["features"]
         pipeline = joblib.load(model_dir / "model.joblib")
@@ -35,8 +40,10 @@ def main():
     labels = [data["y"][i] for i in test]
     scores = [float(p) for p in pipeline.predict_proba([X[i] for i in test])[:, 1]]
     metrics = {"test": lib.binary_metrics(labels, scores)}
-    lib.write_json(paths["metrics"], metrics)
-    lib.write_predictions(paths["predictions"], [data["ids"][i] for i in test], labels, scores)
+    if not as_baseline or os.environ.get("MLOPS_METRICS"):
+        lib.write_json(paths["metrics"], metrics)
+    predictions = (as_baseline and os.environ.get("MLOPS_BASELINE_PREDICTIONS")) or paths["predictions"]
+    lib.write_predictions(predictions, [data["ids"][i] for i in test], labels, scores)
     print(f"test {lib.format_metrics(metrics['test'])}")
 
 

@@ -31,8 +31,8 @@ import {
 const MODEL = 'breast-cancer';
 const REPOSITORY = 'Codertocat/Hello-World'; // the webhook examples' repository
 const PR = 2;
-/** The re-scoring command of the example's README: evaluate.mjs on the production model, predictions where the gate asks. */
-const RESCORE = 'MLOPS_PREDICTIONS="$MLOPS_BASELINE_PREDICTIONS" MLOPS_METRICS="$RUNNER_TEMP/baseline-metrics.json" node evaluate.mjs "$MLOPS_BASELINE_MODEL"';
+/** The re-scoring command of the example's README: evaluate.mjs reads the gate's MLOPS_BASELINE_* variables. */
+const RESCORE = 'node evaluate.mjs';
 const GIT_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', GIT_COMMITTER_NAME: 'Promoter', GIT_COMMITTER_EMAIL: 'promoter@example.com' };
 
 let server: GitHubServer;
