@@ -30,6 +30,8 @@ const FIRST_SLOTS = 32;
 /** The most values a {@link BatchCounts} counts before it must be merged into a summary. */
 export const TOP_BATCH = 2048;
 const BATCH_SLOTS = 2 * TOP_BATCH;
+/** BatchCounts' tags step past any entry index + 1. */
+const TAG_STEP = 4096;
 
 /**
  * The exact counts of one batch of one column's values, keyed by their 64-bit hashes, with the row where each
@@ -43,38 +45,70 @@ const BATCH_SLOTS = 2 * TOP_BATCH;
  * shared: a column's batch is counted and merged before the next column's begins.
  */
 export class BatchCounts {
+  /** Distinct values counted since the last merge: entry i's hash, count and first row are at index i below. */
   size = 0;
-  readonly high = new Uint32Array(BATCH_SLOTS);
-  readonly low = new Uint32Array(BATCH_SLOTS);
-  /** 0 marks an empty slot. */
-  readonly counts = new Int32Array(BATCH_SLOTS);
-  readonly rows = new Int32Array(BATCH_SLOTS);
-  /** The taken slots, in the order first taken (so emptying the table costs its size, not its slots). */
-  readonly order = new Int32Array(TOP_BATCH);
-  /** Scratch for TopValues.mergeBatch: the taken slots whose values the summary does not hold. */
-  readonly novel = new Int32Array(TOP_BATCH);
+  private readonly highs = new Uint32Array(TOP_BATCH);
+  private readonly lows = new Uint32Array(TOP_BATCH);
+  private readonly counts = new Int32Array(TOP_BATCH);
+  private readonly rows = new Int32Array(TOP_BATCH);
+  /**
+   * The hash table, two int32 a slot: the hash's low half, and the run's tag plus the entry's index + 1. A slot is
+   * taken only if its tag is the current run's, so emptying the table is a new tag, not a pass over it; and the
+   * table is 32 KB, small enough for L1, while the entries it points at are read in order when merged.
+   */
+  private readonly table = new Int32Array(2 * BATCH_SLOTS);
+  private tag = TAG_STEP;
 
   /** Counts the value of row `row`, whose 64-bit hash is (high, low). At most TOP_BATCH values between merges. */
   add(row: number, high: number, low: number): void {
-    const counts = this.counts;
-    let slot = (low ^ (high >>> 11)) & (BATCH_SLOTS - 1);
-    while (counts[slot] !== 0) {
-      if (this.low[slot] === low && this.high[slot] === high) {
-        counts[slot]! += 1;
+    const table = this.table;
+    const tag = this.tag;
+    const l = low | 0;
+    let at = ((low ^ (high >>> 11)) & (BATCH_SLOTS - 1)) << 1;
+    for (;;) {
+      const mark = table[at + 1] as number;
+      if (mark - tag < 0 || mark - tag >= TAG_STEP) break;
+      const entry = mark - tag - 1;
+      if (table[at] === l && this.highs[entry] === high) {
+        this.counts[entry]! += 1;
         return;
       }
-      slot = (slot + 1) & (BATCH_SLOTS - 1);
+      at = (at + 2) & (2 * BATCH_SLOTS - 1);
     }
-    counts[slot] = 1;
-    this.high[slot] = high;
-    this.low[slot] = low;
-    this.rows[slot] = row;
-    this.order[this.size++] = slot;
+    const entry = this.size++;
+    table[at] = l;
+    table[at + 1] = tag + entry + 1;
+    this.highs[entry] = high;
+    this.lows[entry] = low;
+    this.counts[entry] = 1;
+    this.rows[entry] = row;
+  }
+
+  /** Entry i's hash halves (unsigned), count and first row, for i < size. */
+  high(i: number): number {
+    return this.highs[i] as number;
+  }
+
+  low(i: number): number {
+    return this.lows[i] as number;
+  }
+
+  count(i: number): number {
+    return this.counts[i] as number;
+  }
+
+  row(i: number): number {
+    return this.rows[i] as number;
   }
 
   clear(): void {
-    for (let i = 0; i < this.size; i++) this.counts[this.order[i] as number] = 0;
     this.size = 0;
+    this.tag += TAG_STEP;
+    // Tags run up in steps of TAG_STEP; before they overflow an int32, wipe the table and start again.
+    if (this.tag > 0x7fffffff - TAG_STEP) {
+      this.table.fill(0);
+      this.tag = TAG_STEP;
+    }
   }
 }
 
@@ -82,6 +116,8 @@ export class BatchCounts {
 export const batchCounts = new BatchCounts();
 
 const thresholdHistogram = new Float64Array(64);
+/** Scratch for TopValues.mergeBatch: the batch's values the summary does not hold. */
+const novelScratch = new Int32Array(TOP_BATCH);
 
 /**
  * The counters live in an open-addressing table keyed by the value's 64-bit hash (the one the distinct sketch
@@ -124,23 +160,22 @@ export class TopValues {
    * bound holds for any split of the stream into batches.
    */
   mergeBatch(batch: BatchCounts, keyOf: (row: number) => string): void {
-    const { order, novel } = batch;
+    const novel = novelScratch;
     let fresh = 0;
     for (let i = 0; i < batch.size; i++) {
-      const at = order[i] as number;
-      const slot = this.find(batch.high[at] as number, batch.low[at] as number);
-      if (slot >= 0) this.counts[slot]! += batch.counts[at] as number;
-      else novel[fresh++] = at;
+      const slot = this.find(batch.high(i), batch.low(i));
+      if (slot >= 0) this.counts[slot]! += batch.count(i);
+      else novel[fresh++] = i;
     }
     let threshold = 0;
     if (this.size + fresh > this.capacity) {
       threshold = this.threshold(batch, fresh);
       this.subtract(threshold);
     }
-    for (let i = 0; i < fresh; i++) {
-      const at = novel[i] as number;
-      const count = (batch.counts[at] as number) - threshold;
-      if (count > 0) this.insert(keyOf(batch.rows[at] as number), batch.high[at] as number, batch.low[at] as number, count);
+    for (let k = 0; k < fresh; k++) {
+      const i = novel[k] as number;
+      const count = batch.count(i) - threshold;
+      if (count > 0) this.insert(keyOf(batch.row(i)), batch.high(i), batch.low(i), count);
     }
     batch.clear();
   }
@@ -172,7 +207,7 @@ export class TopValues {
   }
 
   /**
-   * The (capacity + 1)-th largest of the summary's counts and the batch's `fresh` new ones (novel[0 … fresh)).
+   * The (capacity + 1)-th largest of the summary's counts and the batch's `fresh` new ones (novelScratch[0 … fresh)).
    * Counts are integers and the threshold is small unless the column is heavily skewed, so a histogram of the
    * counts under 64 finds it in one pass; a sort only when 64 or more counts reach 64.
    */
@@ -187,7 +222,7 @@ export class TopValues {
       if (count !== Math.floor(count)) integral = false;
     };
     for (let slot = 0; slot < this.slots; slot++) if ((this.counts[slot] as number) !== 0) tally(this.counts[slot] as number);
-    for (let i = 0; i < fresh; i++) tally(batch.counts[batch.novel[i] as number] as number);
+    for (let k = 0; k < fresh; k++) tally(batch.count(novelScratch[k] as number));
     if (large < rank && integral) {
       let atLeast = large;
       for (let count = 63; count >= 1; count--) {
@@ -197,7 +232,7 @@ export class TopValues {
     }
     const all: number[] = [];
     for (let slot = 0; slot < this.slots; slot++) if ((this.counts[slot] as number) !== 0) all.push(this.counts[slot] as number);
-    for (let i = 0; i < fresh; i++) all.push(batch.counts[batch.novel[i] as number] as number);
+    for (let k = 0; k < fresh; k++) all.push(batch.count(novelScratch[k] as number));
     return all.sort((a, b) => b - a)[this.capacity] as number;
   }
 
