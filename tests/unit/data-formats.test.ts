@@ -122,4 +122,42 @@ describe('Parquet', () => {
     expect(isoTimestamp(-1n, 9)).toBe('1969-12-31T23:59:59.999999999Z');
     expect(isoTimestamp(86_400n, 0)).toBe('1970-01-02T00:00:00Z');
   });
+
+  it('formats timestamps with Number arithmetic exactly as with BigInt and Date, in every unit and year', () => {
+    // The reference: the BigInt and Date.toISOString formatting isoTimestamp falls back to.
+    const reference = (value: bigint, digits: number): string => {
+      const scale = 10n ** BigInt(digits);
+      let seconds = value / scale;
+      let fraction = value % scale;
+      if (fraction < 0n) {
+        fraction += scale;
+        seconds -= 1n;
+      }
+      const whole = new Date(Number(seconds) * 1000).toISOString().slice(0, -5);
+      return digits === 0 ? `${whole}Z` : `${whole}.${fraction.toString().padStart(digits, '0')}Z`;
+    };
+    let state = 0x12345678;
+    const next = (): number => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) / 4294967296;
+    };
+    const wrong: string[] = [];
+    for (const digits of [0, 3, 6, 9]) {
+      const edges = [0n, -1n, 1n, 951_782_400n, -62_167_219_200n, 253_402_300_799n, 68_256_000n, 1_709_164_800n].map((s) => s * 10n ** BigInt(digits));
+      for (let i = 0; i < 20_000; i++) {
+        const seconds = Math.floor((next() * 2 - 1) * 62_167_219_200) + (next() < 0.5 ? 0 : 190_000_000_000 * next());
+        const value = BigInt(Math.floor(seconds)) * 10n ** BigInt(digits) + BigInt(Math.floor(next() * 10 ** digits));
+        edges.push(value, value + 1n, value - 1n);
+      }
+      for (const value of edges) {
+        const seconds = Number(value / 10n ** BigInt(digits));
+        if (seconds < -62_167_219_200 || seconds >= 253_402_300_800) continue;
+        if (isoTimestamp(value, digits) !== reference(value, digits)) wrong.push(`${value} ${digits}: ${isoTimestamp(value, digits)} ≠ ${reference(value, digits)}`);
+      }
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(isoTimestamp(-62_167_219_201_000n, 3)).toBe('-000001-12-31T23:59:59.000Z');
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hash, hashNumberText, hashString } from '../../shared/src/hashing/hash64';
 import { DistinctSketch, EXACT_DISTINCT_LIMIT, EXACT_QUANTILE_ITEMS, hashHex, Moments, parseTimestamp, QuantileSketch, TopValues } from '../../shared/src/profile';
 
 function random(seed: number): () => number {
@@ -232,5 +233,30 @@ describe('timestamps', () => {
     for (const bad of ['2023-02-29', '2024-13-01', '2024-01-32', '2024-01-01T25:00', '2024-01-01T', '2024-01-01Z', '2024-1-01', '2024-01-01T10:00:00.', 'x024-01-01', '2024-01-01T10:00:00+2']) {
       expect(parseTimestamp(bad), bad).toBeNaN();
     }
+  });
+});
+
+describe('hashNumberText', () => {
+  it('hashes a number as hashString(String(x)) does, without the string, or declines', () => {
+    const next = random(7);
+    const wrong: string[] = [];
+    let handled = 0;
+    const check = (x: number): void => {
+      const length = hashNumberText(x);
+      if (length < 0) return;
+      handled++;
+      const [high, low] = [hash.high, hash.low];
+      const text = String(x);
+      hashString(text);
+      if (length !== text.length || high !== hash.high || low !== hash.low) wrong.push(`${text}: length ${length}`);
+    };
+    for (let i = 0; i < 50_000; i++) {
+      const r = next();
+      for (const x of [Math.round(r * 1e7) / 100, -Math.round(r * 1e9) / 1e6, r, r * 1e-5, Math.round(r * 1e12), Math.exp((next() - 0.5) * 60), Math.round(next() * 1e6) / 10 ** Math.floor(next() * 12)]) check(x);
+    }
+    for (const x of [0, -0, 1, -1, 0.1, 0.000001, 0.0000015, 2 ** 53 - 1, -(2 ** 53) + 1, 2 ** 50, 2 ** 50 - 0.5, 123456789.123, 0.5]) check(x);
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(handled).toBeGreaterThan(200_000);
+    for (const x of [1e-7, 1e21, 2 ** 53 + 2, Number.NaN, Infinity, 0.1 + 0.2]) expect(hashNumberText(x)).toBe(-1);
   });
 });

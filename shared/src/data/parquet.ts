@@ -131,6 +131,12 @@ const PARSERS = {
 
 /** `value` units of 10^-digits seconds since the epoch as ISO 8601 UTC with `digits` fractional digits. */
 export function isoTimestamp(value: bigint, digits: number): string {
+  // Most timestamps fit a double exactly (milliseconds always, microseconds until 2255): format those with Number
+  // arithmetic, about 10× faster than BigInt division and Date.toISOString on every value of a timestamp column.
+  if (value >= -MAX_SAFE && value <= MAX_SAFE) {
+    const fast = isoFromNumber(Number(value), digits);
+    if (fast !== null) return fast;
+  }
   const scale = 10n ** BigInt(digits);
   let seconds = value / scale;
   let fraction = value % scale;
@@ -143,4 +149,42 @@ export function isoTimestamp(value: bigint, digits: number): string {
   const whole = date.toISOString().slice(0, -5); // without ".000Z"
   if (digits === 0) return `${whole}Z`;
   return `${whole}.${fraction.toString().padStart(digits, '0')}Z`;
+}
+
+const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
+const SCALES = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
+/** Seconds from the epoch to 0000-01-01 and to 10000-01-01: toISOString writes 4-digit years only between. */
+const FIRST_SECOND = -62_167_219_200;
+const END_SECOND = 253_402_300_800;
+
+/** isoTimestamp for a safe integer count of 10^-digits seconds, in years 0000–9999; else null. */
+function isoFromNumber(value: number, digits: number): string | null {
+  const scale = SCALES[digits];
+  if (scale === undefined) return null;
+  const seconds = Math.floor(value / scale);
+  const fraction = value - seconds * scale;
+  if (seconds < FIRST_SECOND || seconds >= END_SECOND) return null;
+  const days = Math.floor(seconds / 86_400);
+  let rest = seconds - days * 86_400;
+  const hour = Math.floor(rest / 3600);
+  rest -= hour * 3600;
+  const minute = Math.floor(rest / 60);
+  const second = rest - minute * 60;
+  // H. Hinnant's civil_from_days.
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const doe = z - era * 146_097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const whole = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
+  return digits === 0 ? `${whole}Z` : `${whole}.${pad(fraction, digits)}Z`;
+}
+
+function pad(value: number, width: number): string {
+  const text = String(value);
+  return text.length >= width ? text : '0'.repeat(width - text.length) + text;
 }
