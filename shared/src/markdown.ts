@@ -1,27 +1,41 @@
 /**
- * Escaping for untrusted text (metric names, values, paths, branch names) going into GitHub-flavoured
- * markdown. GitHub renders HTML inside markdown, so `<`, `>` and `&` become entities; markdown's own
- * punctuation gets a backslash; line breaks become spaces so a value cannot start a new block or table row.
+ * Escaping for untrusted text (metric names, values, paths, branch names, column names) going into
+ * GitHub-flavoured markdown. GitHub renders HTML inside markdown, so `<`, `>` and `&` become entities; markdown's
+ * own punctuation gets a backslash; line breaks become spaces so a value cannot start a new block or table row.
+ * GitHub finds @-mentions (and the autolink extension e-mail addresses) in the rendered text, where the backslash
+ * is gone, so every `@` is also followed by a zero-width space: `@` then U+200B is neither a mention nor an address.
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/\r\n|\r|\n/g, ' ')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, '\\$1');
+  return unmention(
+    text
+      .replace(/\r\n|\r|\n/g, ' ')
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, '\\$1'),
+  );
 }
 
-/** Untrusted text as inline code: escaping does not work inside backticks, so HTML <code> with entities is used. */
+/**
+ * Untrusted text as inline code. Escaping does not work inside backticks, so it is HTML <code> with entities; and
+ * since GitHub still parses markdown between inline HTML tags (`<code>[a](http://x)</code>` is a link), the
+ * markdown punctuation is escaped too.
+ */
 export function markdownCode(text: string): string {
+  // Backslashes first: the entities below contain `#`, which must stay as it is.
   const escaped = text
     .replace(/\r\n|\r|\n/g, ' ')
+    .replace(/([\\*_{}[\]()#+\-.!~@:])/g, '\\$1')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
     .replace(/`/g, '&#96;');
-  return `<code>${escaped}</code>`;
+  return `<code>${unmention(escaped)}</code>`;
+}
+
+function unmention(escaped: string): string {
+  return escaped.replace(/\\@/g, '@&#8203;');
 }
 
 /** A markdown table; every cell must already be escaped. */

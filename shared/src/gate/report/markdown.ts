@@ -76,20 +76,12 @@ const METRIC_VERDICT: Record<MetricVerdict, string> = {
  * before an entity would show).
  */
 export function code(text: string, max = NAME_MAX): string {
-  return unmention(markdownCode(clip(text, max).replace(/([\\*_{}[\]()#+\-.!~@:])/g, '\\$1')));
+  return markdownCode(clip(text, max));
 }
 
 /** Untrusted prose, escaped and clipped. */
 function prose(text: string, max = TEXT_MAX): string {
-  return unmention(escapeMarkdown(clip(text, max)));
-}
-
-/**
- * A zero-width space after every escaped `@`. GitHub finds mentions (and the autolink extension e-mail
- * addresses) in the rendered text, where the backslash is gone; `@` followed by a zero-width space is neither.
- */
-function unmention(escaped: string): string {
-  return escaped.replace(/\\@/g, '@&#8203;');
+  return escapeMarkdown(clip(text, max));
 }
 
 /**
