@@ -28,7 +28,9 @@ describe('value recognition shared by the profile and the contract', () => {
 
   it('reads and hashes in one pass exactly as parseDecimal and hashString do', () => {
     const texts = ['', '0', '-0', '+3', '007', '42', '-7', '1.5', '-.5', '.5', '7.', '.', '-', '+', '1e3', '-1.5E-3', '1e', '1.2.3', '12a', 'a12',
-      '1234567890123456', '12345678901234567890', '0.1234567890123456789', '2024-03-01', '2024-03-01T12:00:00Z', '1.5e-10000', 'true', 'N/A', 'é1', ' 12', '1 ', 'Infinity', '0x10'];
+      '1234567890123456', '12345678901234567890', '0.1234567890123456789', '2024-03-01', '2024-03-01T12:00:00Z', '1.5e-10000', 'true', 'N/A', 'é1', ' 12', '1 ', 'Infinity', '0x10',
+      // Around the 9 digits read in int32 and the 15 of the fast path.
+      '123456789', '-999999999', '1234567890', '12345.67891', '999999999999999', '-100000000000000', '99999999.9999999', '1234567890123.45', '0.000000001234567'];
     for (const text of texts) {
       const expected = parseDecimal(text);
       const expectedInteger = writtenAsInteger;

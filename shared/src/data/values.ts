@@ -102,7 +102,10 @@ export function parseDecimalHashed(text: string): number {
   let h2 = LANE2_SEED ^ length;
   const first = length === 0 ? 0 : text.charCodeAt(0);
   const sign = first === 45 || first === 43 ? 1 : 0;
-  let mantissa = 0;
+  // The first 9 digits in int32 (`low`, a 2-cycle multiply-add), the rest in a double: a double's multiply-add
+  // per digit is a longer dependency chain than the hash's.
+  let low = 0;
+  let high = 0;
   let digits = 0;
   let point = -1;
   let at = 0;
@@ -116,7 +119,8 @@ export function parseDecimalHashed(text: string): number {
       h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
       h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
       if (code >= 48 && code <= 57) {
-        mantissa = mantissa * 10 + (code - 48);
+        if (digits < 9) low = (low * 10 + (code - 48)) | 0;
+        else high = high * 10 + (code - 48);
         digits++;
       } else if (code === 46 && point < 0) {
         point = at;
@@ -136,6 +140,8 @@ export function parseDecimalHashed(text: string): number {
   if (stop === length) {
     if (digits > 0 && digits <= 15) {
       writtenAsInteger = point < 0;
+      // Exact: low · 10^(digits − 9) + high stays under 10^15 < 2^53.
+      const mantissa = digits <= 9 ? low : low * (POWERS_OF_TEN[digits - 9] as number) + high;
       const scaled = point < 0 ? mantissa : mantissa / (POWERS_OF_TEN[length - 1 - point] as number);
       return first === 45 ? -scaled : scaled;
     }
