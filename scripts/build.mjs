@@ -1,5 +1,6 @@
-// One esbuild build for every action: actions/<name>/src/index.ts -> actions/<name>/dist/index.js (ESM).
-//   node scripts/build.mjs           build into the actions' dist/ folders
+// One esbuild build for every action: actions/<name>/src/index.ts -> actions/<name>/dist/index.js (ESM), and
+// the command line cli/mlops-actions.ts -> bin/mlops-actions.mjs (the package's `bin`).
+//   node scripts/build.mjs           build into the actions' dist/ folders and bin/
 //   node scripts/build.mjs --check   build into a temporary folder and fail when a committed bundle differs
 import { build } from 'esbuild';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
@@ -23,6 +24,8 @@ const actions = (await readdir(path.join(root, 'actions'), { withFileTypes: true
 
 const outRoot = check ? await mkdtemp(path.join(os.tmpdir(), 'mlops-dist-')) : path.join(root, 'actions');
 const distOf = (name) => path.join(outRoot, name, 'dist');
+const CLI_BUNDLE = 'bin/mlops-actions.mjs';
+const cliOut = check ? path.join(outRoot, CLI_BUNDLE) : path.join(root, CLI_BUNDLE);
 try {
   // Each action is its own build, so its dist/ stands alone. Splitting puts modules that are loaded on first
   // use (the cache and artifact clients) into chunks of their own, which keeps the cold start small.
@@ -30,8 +33,12 @@ try {
     if (!check) await rm(distOf(name), { recursive: true, force: true });
     await buildAction(name);
   }
+  await buildCli();
   if (check) {
     const stale = [];
+    const freshCli = await readFile(cliOut);
+    const committedCli = path.join(root, CLI_BUNDLE);
+    if (!existsSync(committedCli) || !freshCli.equals(await readFile(committedCli))) stale.push(CLI_BUNDLE);
     for (const name of actions) {
       const committedDir = path.join(root, 'actions', name, 'dist');
       const fresh = await listing(distOf(name));
@@ -47,10 +54,10 @@ try {
       console.error(`These bundles differ from a fresh build; run \`npm run build\` and commit them:\n  ${stale.join('\n  ')}`);
       process.exitCode = 1;
     } else {
-      console.log(`${actions.length} action bundles match a fresh build.`);
+      console.log(`${actions.length} action bundles and ${CLI_BUNDLE} match a fresh build.`);
     }
   } else {
-    console.log(`Built ${actions.map((name) => `actions/${name}/dist/`).join(', ')}`);
+    console.log(`Built ${actions.map((name) => `actions/${name}/dist/`).join(', ')}, ${CLI_BUNDLE}`);
   }
 } finally {
   if (check) await rm(outRoot, { recursive: true, force: true });
@@ -80,6 +87,26 @@ async function buildAction(name) {
     legalComments: 'none',
     logLevel: 'warning',
     // Reproducible output: no absolute paths, no timestamps.
+    sourcemap: false,
+    charset: 'utf8',
+    define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
+  });
+}
+
+// One file with its dependencies inside, so `npx mlops-actions` needs nothing but the package's actions/ beside
+// it. It finds the action bundles relative to itself.
+async function buildCli() {
+  await build({
+    absWorkingDir: root,
+    entryPoints: ['cli/mlops-actions.ts'],
+    outfile: cliOut,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: { js: `#!/usr/bin/env node\n${banner}` },
+    legalComments: 'none',
+    logLevel: 'warning',
     sourcemap: false,
     charset: 'utf8',
     define: { __dirname: 'import.meta.dirname', __filename: 'import.meta.filename' },
