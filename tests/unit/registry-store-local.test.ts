@@ -172,7 +172,22 @@ describe('LocalArtifactStore', () => {
       /churn@v1\.0\.0 is already stored with model digest sha256:[0-9a-f]{64}, not sha256:[0-9a-f]{64}; register a new version$/,
     );
     writeFileSync(records[2]?.path ?? '', '{"changed":true}');
-    await expect(store.put({ name: 'churn', version: '1.0.0', path: model, digest }, records)).rejects.toThrow(/already stored with another run\.json/);
+    await expect(store.put({ name: 'churn', version: '1.0.0', path: model, digest }, records)).rejects.toThrow(/already stored with another run\.json; a version's records are fixed/);
+    const extra = path.join(dir, 'notes.txt');
+    writeFileSync(extra, 'notes');
+    await expect(store.put({ name: 'churn', version: '1.0.0', path: model, digest }, [{ name: 'notes.txt', path: extra }])).rejects.toThrow(/already stored without notes\.txt; a version's records are fixed/);
+  });
+
+  it('accepts the same version again with fewer of its records, as when staging then production are assigned', async () => {
+    const model = folderModel();
+    const digest = await digestPath(model);
+    const store = new LocalArtifactStore(storeDir);
+    const records = extras();
+    const first = await store.put({ name: 'churn', version: '1.0.0', path: model, digest }, records);
+    const again = await store.put({ name: 'churn', version: '1.0.0', path: model, digest }, records.slice(0, 1));
+    expect(again).toEqual(first);
+    const none = await store.put({ name: 'churn', version: '1.0.0', path: model, digest }, []);
+    expect(none).toEqual(first);
   });
 
   it('fails get with one line naming the store and both digests when the stored copy was tampered with', async () => {

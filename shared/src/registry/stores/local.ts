@@ -217,8 +217,14 @@ export class LocalArtifactStore implements ArtifactStore {
     if (existing?.model.digest !== index.model.digest) {
       throw new ConfigurationError(`${this.label}: ${what} is already stored with model digest ${existing?.model.digest ?? '(unreadable)'}, not ${index.model.digest}; register a new version`);
     }
-    const differing = index.extras.find((extra) => !existing.extras.some((e) => e.name === extra.name && e.digest === extra.digest))?.name ?? existing.extras.find((e) => !index.extras.some((x) => x.name === e.name))?.name;
-    throw new ConfigurationError(`${this.label}: ${what} is already stored with another ${differing ?? 'set of extra files'}; register a new version`);
+    // A later promotion of the same version (staging, then production) may name fewer records: each one it names
+    // must be the one stored. A version's records are fixed when it is first stored, so a new or changed one is refused.
+    const differing = index.extras.find((extra) => !existing.extras.some((e) => e.name === extra.name && e.digest === extra.digest));
+    if (!differing) return;
+    const stored = existing.extras.some((e) => e.name === differing.name);
+    throw new ConfigurationError(
+      `${this.label}: ${what} is already stored ${stored ? `with another ${differing.name}` : `without ${differing.name}`}; a version's records are fixed when it is first stored: register a new version`,
+    );
   }
 }
 
