@@ -3,6 +3,7 @@
 // docs/templates.md. Each rule's check is also run on a small bad workflow, to show that it would catch a template
 // that breaks it. Running the templates end to end is the local runner's job (a later test).
 import { Ajv, type ValidateFunction } from 'ajv';
+import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -295,6 +296,34 @@ async function lint(text: string, file: string): Promise<string[]> {
   return results.filter((result) => result.message).map((result) => `${file}:${result.line}:${result.column}: ${result.message} [${result.kind}]`);
 }
 
+/** `node --check` of an ES module given on stdin: '' when it parses, else the syntax error. */
+function nodeCheck(source: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--input-type=module', '--check'], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let errors = '';
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve(code === 0 ? '' : errors.trim()));
+    child.stdin.end(source);
+  });
+}
+
+/**
+ * The inline scripts are JavaScript in a bash here-document: an unquoted delimiter would let bash expand `$` and
+ * backticks inside it (JavaScript's template literals), and a syntax error would only show on a runner.
+ */
+async function checkHereDocuments(workflow: Workflow): Promise<string[]> {
+  const problems: string[] = [];
+  for (const { at, script } of scriptsOf(workflow)) {
+    for (const [line] of script.matchAll(/<<-?\s*\S+/g)) if (!/^<<-?\s*'[A-Z]+'$/.test(line)) problems.push(`${at}: quote the here-document delimiter (${line})`);
+    for (const [, body] of script.matchAll(/node --input-type=module <<'SCRIPT'\n([\s\S]*?)\nSCRIPT(?:\n|$)/g)) {
+      const check = await nodeCheck(body ?? '');
+      if (check) problems.push(`${at}: ${check.split('\n').find((line) => line.startsWith('SyntaxError')) ?? check}`);
+    }
+  }
+  return problems;
+}
+
 // ---------------------------------------------------------------------------------------------------------------
 // The templates.
 
@@ -338,6 +367,10 @@ describe('workflows-templates', () => {
 
     it("keeps to the local runner's syntax subset", () => {
       expect(checkSubset(text, workflow)).toEqual([]);
+    });
+
+    it('quotes every here-document (bash expands nothing in it) and each inline node script parses', async () => {
+      expect(await checkHereDocuments(workflow)).toEqual([]);
     });
 
     it('has a properties file as actions/starter-workflows has them', () => {
@@ -551,6 +584,13 @@ describe('the checks bite', () => {
     expect(checkPermissions(all.workflow)).toEqual([expect.stringMatching(/grant more than read/)]);
     const job = fixture(GOOD.replace('    permissions:\n      contents: read\n      pull-requests: write\n', '    permissions: write-all\n'));
     expect(checkPermissions(job.workflow)).toEqual([expect.stringMatching(/jobs\.build\.permissions/)]);
+  });
+
+  it('an unquoted here-document and an inline script that does not parse are caught', async () => {
+    const unquoted = fixture(GOOD.replace('run: echo "$TITLE"', 'run: |\n          node --input-type=module <<SCRIPT\n          console.log(`${process.env.TITLE}`);\n          SCRIPT'));
+    expect(await checkHereDocuments(unquoted.workflow)).toEqual([expect.stringMatching(/quote the here-document delimiter/)]);
+    const broken = fixture(GOOD.replace('run: echo "$TITLE"', "run: |\n          node --input-type=module <<'SCRIPT'\n          const a = ;\n          SCRIPT"));
+    expect(await checkHereDocuments(broken.workflow)).toEqual([expect.stringMatching(/SyntaxError/)]);
   });
 
   it('syntax outside the local runner\'s subset is caught', () => {
