@@ -26,7 +26,7 @@ describe('renderGateReport: a pass on intervals', () => {
         '',
         '| Metric | Production | Candidate | Change | 95 % interval of the difference | Rule | Verdict |',
         '| --- | --- | --- | --- | --- | --- | --- |',
-        '| <code>accuracy</code> ↑ | 0.9474 | 0.9649 | +0.0175 (+1.85 %) | [+0.0035, +0.0316] | ≥ 0\\.9; regression ≤ 0\\.01 or 2 % | ✅ improved |',
+        '| <code>accuracy</code> ↑ | 0.9474 | 0.9649 | +0.0175 (+1.85 %) | [+0.0035, +0.0316] | ≥ 0\\.9; regression ≤ 0\\.01 or 2 % | ✅ improved (McNemar p = 0.03130) |',
         '| <code>f1</code> ↑ | 0.9726 | 0.9712 | -0.0014 (-0.14 %) | [-0.0122, +0.0099] | regression ≤ 0\\.02 | ⚠️ within noise |',
         '| <code>log\\_loss</code> ↓ | 0.09120 | 0.09120 | 0.00000 (0.00 %) | [-0.00410, +0.00380] | regression ≤ 5 % | ✅ unchanged |',
         '',

@@ -51,7 +51,8 @@ export function judgeRow(input: RowInput): JudgedRow {
     baseline: input.baseline ?? null,
     change: null,
     interval: evaluation?.interval ?? null,
-    mcnemar: evaluation?.mcnemar ?? null,
+    // Shown only where the policy's test is McNemar's: there it decides whether a change is beyond the noise.
+    mcnemar: metric.test === 'mcnemar' ? (evaluation?.mcnemar ?? null) : null,
     mde: evaluation?.mde ?? null,
     rule: describeRule(thresholds),
     verdict: 'missing',

@@ -84,6 +84,7 @@ export interface MetricComparison {
   /** candidate − baseline, and (candidate − baseline) / |baseline| (null when the baseline is 0). */
   change: { absolute: number; relative: number | null } | null;
   interval: DifferenceInterval | null;
+  /** McNemar's test, where the policy's test for the metric is `mcnemar` (it then decides improved or within the noise). */
   mcnemar: McNemarResult | null;
   mde: number | null;
   /** The policy's rule for this metric in words, e.g. `≥ 0.9; regression ≤ 0.01 or 2 %`. */

@@ -99,7 +99,9 @@ function isWorse(row: MetricComparison, difference: number): boolean {
 }
 
 export function verdictCell(row: MetricComparison): string {
-  return `${verdictMark(row)} ${METRIC_VERDICT[row.verdict]}`;
+  // Where McNemar's test decided, its p-value explains a verdict the interval alone would not give.
+  const test = row.mcnemar && (row.verdict === 'improved' || row.verdict === 'within-noise') ? ` (McNemar p = ${formatValue(row.mcnemar.pValue)})` : '';
+  return `${verdictMark(row)} ${METRIC_VERDICT[row.verdict]}${test}`;
 }
 
 export function metricCell(row: MetricComparison): string {
