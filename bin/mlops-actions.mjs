@@ -10550,23 +10550,21 @@ function expandMatrix(matrix) {
     combinations = combinations.filter((combination) => !Object.entries(entry).every(([key, value]) => deepEqual(combination[key] ?? null, value)));
   }
   const originalKeys = new Set(Object.keys(axes));
-  const originals = combinations.map((combination) => ({ ...combination }));
+  const product = combinations.map((combination) => ({ ...combination }));
+  const ofTheirOwn = [];
   for (const entry of listOf(include, "include")) {
     let added = false;
     combinations.forEach((combination, index) => {
-      const original = originals[index];
+      const original = product[index];
       const fits = Object.entries(entry).every(([key, value]) => !originalKeys.has(key) || !(key in original) || deepEqual(original[key] ?? null, value));
       if (fits) {
         Object.assign(combination, entry);
         added = true;
       }
     });
-    if (!added) {
-      combinations.push({ ...entry });
-      originals.push({ ...entry });
-    }
+    if (!added) ofTheirOwn.push({ ...entry });
   }
-  return combinations;
+  return [...combinations, ...ofTheirOwn];
 }
 function listOf(value, name) {
   if (value === void 0 || value === null) return [];

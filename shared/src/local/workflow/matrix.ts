@@ -24,23 +24,22 @@ export function expandMatrix(matrix: Value): Combination[] {
   }
 
   const originalKeys = new Set(Object.keys(axes));
-  const originals = combinations.map((combination) => ({ ...combination }));
+  // Includes extend only the product's combinations; one an include made is never extended by a later include.
+  const product = combinations.map((combination) => ({ ...combination }));
+  const ofTheirOwn: Combination[] = [];
   for (const entry of listOf(include, 'include')) {
     let added = false;
     combinations.forEach((combination, index) => {
-      const original = originals[index] as Combination;
+      const original = product[index] as Combination;
       const fits = Object.entries(entry).every(([key, value]) => !originalKeys.has(key) || !(key in original) || deepEqual(original[key] ?? null, value));
       if (fits) {
         Object.assign(combination, entry);
         added = true;
       }
     });
-    if (!added) {
-      combinations.push({ ...entry });
-      originals.push({ ...entry });
-    }
+    if (!added) ofTheirOwn.push({ ...entry });
   }
-  return combinations;
+  return [...combinations, ...ofTheirOwn];
 }
 
 function listOf(value: Value | undefined, name: string): Combination[] {
