@@ -246,6 +246,29 @@ describe('evaluate-gate', () => {
     expect(readGate(repo).metrics.filter((row) => row.slice).map((row) => row.slice?.value).sort()).toEqual(['<b>@admins</b> [x](http://evil)', 'plain']);
   });
 
+  it('a production baseline measured on another test set is compared on the bounds only, and the report says so', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    await repo.push();
+    // The first gate records the test set's digest; promote keeps it in the version's payload.
+    const first = await gate(repo, { 'test-set': 'data/breast_cancer.csv', comment: 'never' }, loadEvent('workflow_dispatch'));
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    const recorded = readGate(repo).candidate.testSetDigest;
+    expect(recorded).toMatch(/^sha256:[0-9a-f]{64}$/);
+    const promoted = await runAction('promote', { cwd: repo.dir, inputs: { 'model-name': MODEL, stage: 'production', model: 'model', 'artifact-store': 'local:.mlops/artifacts' }, event: loadEvent('workflow_dispatch'), env: GIT_ENV });
+    expect(promoted.exitCode, promoted.stdout).toBe(0);
+
+    // Another test set: the stored numbers cannot be compared with the candidate's.
+    writeFileSync(path.join(repo.dir, 'data', 'breast_cancer.csv'), readFileSync(path.join(repo.dir, 'data', 'breast_cancer.csv'), 'utf8').replace(/\n$/, '\n\n'));
+    const other = await gate(repo, { 'test-set': 'data/breast_cancer.csv', comment: 'never' }, loadEvent('workflow_dispatch'));
+    expect(other.exitCode, other.stdout + other.stderr).toBe(0);
+    const report = readGate(repo);
+    expect(report.baseline).toMatchObject({ source: 'production', testSetDigest: recorded });
+    expect(report.candidate.testSetDigest).not.toBe(recorded);
+    expect(report.comparison).toBe('bounds-only');
+    expect(report.notes.join(' ')).toMatch(/The baseline was measured on test set .*, the candidate on .*: metrics without paired predictions were checked against their bounds only/);
+  });
+
   it('compares point estimates against a metrics file, and says that no interval was possible', async () => {
     const repo = await exampleRepo();
     await train(repo);
