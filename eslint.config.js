@@ -1,10 +1,10 @@
-// One flat config for the whole repository: TypeScript sources get type-aware rules; bundles are skipped.
+// One flat config for the whole repository: TypeScript sources get type-aware rules; bundles (dist/, bin/) are skipped.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'examples/**/model/**'] },
+  { ignores: ['**/dist/**', 'bin/**', 'node_modules/**', 'coverage/**', '.tmp/**', 'examples/**/model/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
