@@ -54,7 +54,7 @@ try {
       console.error(`These bundles differ from a fresh build; run \`npm run build\` and commit them:\n  ${stale.join('\n  ')}`);
       process.exitCode = 1;
     } else {
-      console.log(`${actions.length} action bundles and ${CLI_BUNDLE} match a fresh build.`);
+      console.log(`${actions.length} action bundles match a fresh build.\n${CLI_BUNDLE} matches a fresh build.`);
     }
   } else {
     console.log(`Built ${actions.map((name) => `actions/${name}/dist/`).join(', ')}, ${CLI_BUNDLE}`);
