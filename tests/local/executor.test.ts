@@ -172,3 +172,15 @@ describe('runWorkflow timeouts', () => {
     expect(result.conclusion).toBe('failure');
   });
 });
+
+describe('runWorkflow job selection and job-level settings', () => {
+  it('runs only the chosen job and what it needs; GITHUB_PATH reaches later steps; a job that may fail does not fail the workflow', async () => {
+    const { result } = await run('job-selection.yml', { job: 'experimental' });
+    expect(result.jobs.map((job) => job.id)).toEqual(['setup', 'experimental']);
+    const experimental = result.job('experimental');
+    expect(experimental.steps[1]?.log).toBe('from-path\n');
+    expect(experimental.result).toBe('failure');
+    expect(result.conclusion).toBe('success');
+    await expect(run('job-selection.yml', { job: 'nope' })).rejects.toThrow(/^--job: "nope" is not a job of job-selection\.yml \(jobs: setup, experimental, unrelated\)$/);
+  });
+});
