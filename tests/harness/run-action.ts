@@ -133,8 +133,8 @@ export async function runAction(name: string, options: RunActionOptions = {}): P
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
       onOutput: verbose ? (chunk) => process.stdout.write(chunk) : undefined,
     });
-    const { metadata: _metadata, ...rest } = result;
-    return { ...rest, workspace };
+    const { exitCode, signal, timedOut, stdout, stderr, outputs, summary, env, state, path: pathFile, annotations, groups, masks, durationMs } = result;
+    return { exitCode, signal, timedOut, stdout, stderr, outputs, summary, env, state, path: pathFile, annotations, groups, masks, durationMs, workspace };
   } finally {
     await removeTempDir(root);
   }
