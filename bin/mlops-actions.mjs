@@ -11727,10 +11727,11 @@ var Execution = class {
       this.fail(`jobs.${job.id}.if`, job.line, error);
     }
     if (!runIt) {
+      const name = job.name !== void 0 ? this.substituteName(job.name, { ...scope.contexts, matrix: {} }) : job.id;
       this.log(`
-━━ ${job.name ?? job.id}: skipped${job.if ? ` (if: ${job.if.trim()})` : " (a job it needs did not succeed)"}`);
+━━ ${name}: skipped${job.if ? ` (if: ${job.if.trim()})` : " (a job it needs did not succeed)"}`);
       this.states.set(job.id, { result: "skipped", outputs: {}, continueOnError: false });
-      this.runs.push(makeJobRun(job.id, job.name ?? job.id, void 0, "skipped", {}, []));
+      this.runs.push(makeJobRun(job.id, name, void 0, "skipped", {}, []));
       return;
     }
     let combinations = [void 0];
@@ -11745,7 +11746,7 @@ var Execution = class {
     const instances = [];
     let failedOnce = false;
     for (const [index, matrix] of combinations.entries()) {
-      const baseName = job.name !== void 0 && matrix ? this.substituteName(job.name, { ...scope.contexts, matrix }) : job.name ?? job.id;
+      const baseName = job.name !== void 0 ? this.substituteName(job.name, { ...scope.contexts, matrix: matrix ?? {} }) : job.id;
       const name = matrix && !(job.name && hasExpression(job.name)) ? matrixJobName(baseName, matrix) : baseName;
       if (failedOnce && job.failFast) {
         this.log(`

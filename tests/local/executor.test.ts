@@ -69,6 +69,7 @@ describe('runWorkflow', () => {
     const { result, dir } = await run('expressions.yml', { vars: { REGION: 'eu' }, token: 'ghs_dummy' }, { 'sub/.keep': '' });
     expect(result.conclusion).toBe('success');
     const show = result.job('show');
+    expect(show.name).toBe('Show staging');
     const sha = scratch?.git('rev-parse', 'HEAD');
     expect(show.step('facts').outputs).toEqual({
       level: `step job_only=from-workflow-seen-by-job shared=from-workflow title=${path.basename(dir)}`,

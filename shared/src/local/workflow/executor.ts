@@ -314,9 +314,10 @@ class Execution {
       this.fail(`jobs.${job.id}.if`, job.line, error);
     }
     if (!runIt) {
-      this.log(`\n━━ ${job.name ?? job.id}: skipped${job.if ? ` (if: ${job.if.trim()})` : ' (a job it needs did not succeed)'}`);
+      const name = job.name !== undefined ? this.substituteName(job.name, { ...scope.contexts, matrix: {} }) : job.id;
+      this.log(`\n━━ ${name}: skipped${job.if ? ` (if: ${job.if.trim()})` : ' (a job it needs did not succeed)'}`);
       this.states.set(job.id, { result: 'skipped', outputs: {}, continueOnError: false });
-      this.runs.push(makeJobRun(job.id, job.name ?? job.id, undefined, 'skipped', {}, []));
+      this.runs.push(makeJobRun(job.id, name, undefined, 'skipped', {}, []));
       return;
     }
     let combinations: (Combination | undefined)[] = [undefined];
@@ -332,7 +333,8 @@ class Execution {
     const instances: JobRun[] = [];
     let failedOnce = false;
     for (const [index, matrix] of combinations.entries()) {
-      const baseName = job.name !== undefined && matrix ? this.substituteName(job.name, { ...scope.contexts, matrix }) : (job.name ?? job.id);
+      // A name with an expression is the whole display name (GitHub adds no matrix values to it).
+      const baseName = job.name !== undefined ? this.substituteName(job.name, { ...scope.contexts, matrix: matrix ?? {} }) : job.id;
       const name = matrix && !(job.name && hasExpression(job.name)) ? matrixJobName(baseName, matrix) : baseName;
       if (failedOnce && job.failFast) {
         this.log(`\n━━ ${name}: cancelled (fail-fast: another combination failed)`);
