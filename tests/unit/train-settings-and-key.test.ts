@@ -103,11 +103,13 @@ describe('computeCacheKey', () => {
     expect((await keyOf({ metrics: 'metrics.json' })).key).toBe(everything.key);
   });
 
-  it('skips .git and node_modules by default', async () => {
+  it('skips .git, node_modules and the local runner\'s .mlops by default', async () => {
     mkdirSync(path.join(workspace, '.git'));
     writeFileSync(path.join(workspace, '.git', 'HEAD'), 'ref');
     mkdirSync(path.join(workspace, 'node_modules', 'x'), { recursive: true });
     writeFileSync(path.join(workspace, 'node_modules', 'x', 'index.js'), '');
+    mkdirSync(path.join(workspace, '.mlops', 'cache'), { recursive: true });
+    writeFileSync(path.join(workspace, '.mlops', 'cache', 'entry.tar'), 'cached outputs');
     expect(Object.keys((await keyOf()).inputs.files)).toEqual(['data/a.csv', 'params.yaml', 'train.py']);
   });
 

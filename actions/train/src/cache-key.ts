@@ -7,8 +7,12 @@ import type { Logger, RunContext } from '../../../shared/src/ports';
 import type { RunRecord } from '../../../shared/src/run-record';
 import type { TrainSettings } from './inputs';
 
-/** Never inputs: git's own files, installed packages, and what the command writes. */
-const ALWAYS_IGNORED = ['.git/**', '**/.git/**', '**/node_modules/**'];
+/**
+ * Never inputs: git's own files, installed packages, the local runner's state (.mlops/: its cache, artifact store
+ * and registry, which change with every run and would change the key they are looked up by), and what the command
+ * writes.
+ */
+const ALWAYS_IGNORED = ['.git/**', '**/.git/**', '**/node_modules/**', '.mlops/**'];
 
 export interface CacheKey {
   key: string;
@@ -48,7 +52,7 @@ export async function computeCacheKey(settings: TrainSettings, context: Pick<Run
   return { key, inputs: { patterns: settings.inputs, digest: inputsDigest, files: digests }, paramsDigest };
 }
 
-/** The input files: the globs' matches (or everything), never .git, node_modules or the outputs. */
+/** The input files: the globs' matches (or everything), never .git, node_modules, .mlops or the outputs. */
 async function listInputs(settings: TrainSettings, outputs: string[]): Promise<string[]> {
   const everything = !settings.inputs.some((p) => !p.startsWith('!'));
   return expandGlobs(everything ? ['**', ...settings.inputs] : settings.inputs, settings.workingDirectory, {

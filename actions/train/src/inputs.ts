@@ -10,7 +10,7 @@ export interface TrainSettings {
   workspace: string;
   workingDirectory: string;
   params?: string;
-  /** Globs relative to the working directory; empty means everything but .git, node_modules and the outputs. */
+  /** Globs relative to the working directory; empty means everything but .git, node_modules, .mlops and the outputs. */
   inputs: string[];
   model?: string;
   metrics?: string;
