@@ -43,6 +43,29 @@ describe('value recognition shared by the profile and the contract', () => {
     }
   });
 
+  it('reads and hashes random number-like texts exactly as parseDecimal and hashString do', () => {
+    let state = 0x2545f491;
+    const next = (n: number): number => {
+      state ^= state << 13;
+      state ^= state >>> 17;
+      state ^= state << 5;
+      return (state >>> 0) % n;
+    };
+    const alphabet = '0123456789012345678901234567890123456789..--+eEa ';
+    const wrong: string[] = [];
+    for (let i = 0; i < 200_000; i++) {
+      let text = '';
+      for (let n = next(22); n > 0; n--) text += alphabet[next(alphabet.length)];
+      const expected = parseDecimal(text);
+      const expectedInteger = writtenAsInteger;
+      hashString(text);
+      const { high, low } = hash;
+      const x = parseDecimalHashed(text);
+      if (!Object.is(x, expected) || hash.high !== high || hash.low !== low || (x === x && writtenAsInteger !== expectedInteger)) wrong.push(text);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
   it('profiles a value as the type whose contract check accepts it', () => {
     const cases: Array<[string, Value[]]> = [
       ['timestamp', ['0099-01-01', '2024-01-31T12:00:00.123456Z', '2016-12-31T23:59:60Z', '2024-01-31 12:00+0530']],
