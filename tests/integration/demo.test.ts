@@ -25,29 +25,31 @@ it('plays the pull requests, the releases and the rollback, and leaves everythin
   const out = result.stdout;
   expect(out).not.toMatch(/did not go as the story says|✗/);
 
-  expect(section(out, 'PR 1: gate the candidate against production')).toMatch(/No version of breast-cancer is in production yet[\s\S]*output passed = true\n {2}output verdict = no-baseline/);
-  expect(section(out, 'PR 1 re-run, nothing changed')).toMatch(/training skipped[\s\S]*output cache-hit = true/);
+  expect(section(out, 'PR 1: validate the data against its contract')).toMatch(/\$ mlops-actions validate-data --with 'data=data\/\*\.csv' --with contract=contract\.yaml --event pull_request/);
+  expect(section(out, 'PR 1: gate the candidate against production')).toMatch(/No version of breast-cancer is in production yet[\s\S]*Outputs:\n {4}passed = true\n {4}verdict = no-baseline/);
+  expect(section(out, 'PR 1 re-run, nothing changed')).toMatch(/training skipped[\s\S]*cache-hit = true/);
   expect(section(out, 'Release: promote it from staging to production')).toMatch(/breast-cancer#production#2: breast-cancer@v0\.1\.0 is in production/);
 
   const gate2 = section(out, 'PR 2: gate the candidate against production');
   expect(gate2).toMatch(/The baseline is breast-cancer@v0\.1\.0/);
   expect(gate2).toMatch(/Re-score the production model \(baseline-command\)/);
-  expect(gate2).toMatch(/output passed = true\n {2}output verdict = improved/);
+  expect(gate2).toMatch(/Outputs:\n {4}passed = true\n {4}verdict = improved/);
 
   const data3 = section(out, 'PR 3: validate the data against its contract');
-  expect(data3).toMatch(/ERROR data\/breast_cancer\.csv:11: column "mean_radius"[\s\S]*ERROR contract\.yaml:\d+: columns\.mean_radius\.min/);
-  expect(data3).toMatch(/exit code 1\n {2}output passed = false/);
+  expect(data3).toMatch(/error: data\/breast_cancer\.csv:11: columns\.mean_radius\.min failed: column "mean_radius"[\s\S]*error: contract\.yaml:\d+: columns\.mean_radius\.min/);
+  expect(data3).toMatch(/Outputs:\n {4}passed = false/);
+  expect(data3).toMatch(/validate-data: failed/);
   expect(out).not.toMatch(/━━ PR 3: train the candidate/);
 
   const gate4 = section(out, 'PR 4: gate the candidate against production');
   expect(gate4).toMatch(/FAIL {2}test\.accuracy: regressed/);
-  expect(gate4).toMatch(/ERROR: The candidate failed the gate: 3 of 3 checks failed[\s\S]*exit code 1\n {2}output passed = false\n {2}output verdict = failed/);
+  expect(gate4).toMatch(/error: The candidate failed the gate: 3 of 3 checks failed[\s\S]*Outputs:\n {4}passed = false\n {4}verdict = failed/);
 
   expect(section(out, 'Rollback: production goes back to the version before')).toMatch(/breast-cancer@v0\.1\.0 is in production \(was v0\.1\.1\)/);
   expect(out).toMatch(/ {2}production: now v0\.1\.0\n {4}breast-cancer#production#2 {2}assign v0\.1\.0\n {4}breast-cancer#production#4 {2}assign v0\.1\.1\n {4}breast-cancer#production#5 {2}assign v0\.1\.0 {2}\(rollback of production from v0\.1\.1 to v0\.1\.0/);
   expect(out).toMatch(/ {2}staging: now v0\.1\.1/);
 
-  const scratch = /The scratch folder \(workspace, registry, cache, artifacts\): (\S+)/.exec(out)?.[1] ?? '';
+  const scratch = /The scratch folder \(workspace, registry, cache and artifact store under workspace\/\.mlops\): (\S+)/.exec(out)?.[1] ?? '';
   expect(scratch).toMatch(/^\.tmp\/demo-/);
   const reports = [...out.matchAll(/^ {2}(\.tmp\/demo-\S+\.md)$/gm)].map((m) => m[1] ?? '');
   expect(reports.map((file) => path.basename(file).replace(/^\d+-/, ''))).toEqual([
