@@ -7873,6 +7873,69 @@ function hashString(text) {
   }
   finish(h1, h2);
 }
+var POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+var MAX_SCALED = 2 ** 50;
+var digitScratch = new Uint8Array(24);
+var textScratch = new Uint8Array(40);
+function hashNumberText(x) {
+  let m;
+  let d = 0;
+  if (Number.isSafeInteger(x)) {
+    m = x;
+  } else {
+    const magnitude = Math.abs(x);
+    if (!(magnitude >= 1e-6 && magnitude < MAX_SCALED)) return -1;
+    for (d = 1; ; d++) {
+      if (d > 15) return -1;
+      const scale = POW10[d];
+      m = Math.round(x * scale);
+      if (Math.abs(m) > MAX_SCALED) return -1;
+      if (m / scale === x) break;
+    }
+  }
+  const negative = m < 0;
+  let rest = negative ? -m : m;
+  let at = digitScratch.length;
+  for (; ; ) {
+    const high = rest >= 1e9 ? Math.floor(rest / 1e9) : 0;
+    let low = rest - high * 1e9 | 0;
+    if (high === 0) {
+      do {
+        const next = low / 10 | 0;
+        digitScratch[--at] = low - next * 10;
+        low = next;
+      } while (low > 0);
+      break;
+    }
+    for (let i = 0; i < 9; i++) {
+      const next = low / 10 | 0;
+      digitScratch[--at] = low - next * 10;
+      low = next;
+    }
+    rest = high;
+  }
+  const count = digitScratch.length - at;
+  const whole = count > d ? count - d : 0;
+  const length = (negative ? 1 : 0) + (whole === 0 ? 1 : whole) + (d > 0 ? d + 1 : 0);
+  let n = 0;
+  if (negative) textScratch[n++] = 45;
+  if (whole === 0) textScratch[n++] = 48;
+  for (let i = 0; i < whole; i++) textScratch[n++] = 48 + digitScratch[at + i];
+  if (d > 0) {
+    textScratch[n++] = 46;
+    for (let i = count; i < d; i++) textScratch[n++] = 48;
+    for (let i = whole; i < count; i++) textScratch[n++] = 48 + digitScratch[at + i];
+  }
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = 0; i < n; i++) {
+    const c = textScratch[i];
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+  return length;
+}
 
 // shared/src/data/values.ts
 var MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
@@ -7917,7 +7980,8 @@ function parseDecimalHashed(text) {
   let h2 = LANE2_SEED ^ length;
   const first = length === 0 ? 0 : text.charCodeAt(0);
   const sign = first === 45 || first === 43 ? 1 : 0;
-  let mantissa = 0;
+  let low = 0;
+  let high = 0;
   let digits = 0;
   let point = -1;
   let at = 0;
@@ -7930,7 +7994,8 @@ function parseDecimalHashed(text) {
       h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
       h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
       if (code >= 48 && code <= 57) {
-        mantissa = mantissa * 10 + (code - 48);
+        if (digits < 9) low = low * 10 + (code - 48) | 0;
+        else high = high * 10 + (code - 48);
         digits++;
       } else if (code === 46 && point < 0) {
         point = at;
@@ -7950,6 +8015,7 @@ function parseDecimalHashed(text) {
   if (stop === length) {
     if (digits > 0 && digits <= 15) {
       writtenAsInteger = point < 0;
+      const mantissa = digits <= 9 ? low : low * POWERS_OF_TEN[digits - 9] + high;
       const scaled = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[length - 1 - point];
       return first === 45 ? -scaled : scaled;
     }
@@ -8680,50 +8746,65 @@ var MAX_SLOTS = 2048;
 var FIRST_SLOTS = 32;
 var TOP_BATCH = 2048;
 var BATCH_SLOTS = 2 * TOP_BATCH;
+var TAG_STEP = 4096;
 var BatchCounts = class {
+  /** Distinct values counted since the last merge: entry i's hash, count and first row are at index i below. */
   size = 0;
+  highs = new Uint32Array(TOP_BATCH);
+  lows = new Uint32Array(TOP_BATCH);
+  counts = new Int32Array(TOP_BATCH);
+  rows = new Int32Array(TOP_BATCH);
   /**
-   * Slot s is table[4s … 4s + 3] = the hash's high and low halves (as int32), the count (0: empty) and the row:
-   * interleaved so that a probe reads one cache line, not one in each of four arrays.
+   * The hash table, two int32 a slot: the hash's low half, and the run's tag plus the entry's index + 1. A slot is
+   * taken only if its tag is the current run's, so emptying the table is a new tag, not a pass over it; and the
+   * table is 32 KB, small enough for L1, while the entries it points at are read in order when merged.
    */
-  table = new Int32Array(4 * BATCH_SLOTS);
-  /** The taken slots' offsets in `table`, in the order first taken (so emptying the table costs its size). */
-  order = new Int32Array(TOP_BATCH);
+  table = new Int32Array(2 * BATCH_SLOTS);
+  tag = TAG_STEP;
   /** Counts the value of row `row`, whose 64-bit hash is (high, low). At most TOP_BATCH values between merges. */
   add(row, high, low) {
     const table = this.table;
-    const h = high | 0;
+    const tag = this.tag;
     const l = low | 0;
-    let at = ((low ^ high >>> 11) & BATCH_SLOTS - 1) << 2;
-    while (table[at + 2] !== 0) {
-      if (table[at + 1] === l && table[at] === h) {
-        table[at + 2] += 1;
+    let at = ((low ^ high >>> 11) & BATCH_SLOTS - 1) << 1;
+    for (; ; ) {
+      const mark = table[at + 1];
+      if (mark - tag < 0 || mark - tag >= TAG_STEP) break;
+      const entry2 = mark - tag - 1;
+      if (table[at] === l && this.highs[entry2] === high) {
+        this.counts[entry2] += 1;
         return;
       }
-      at = at + 4 & 4 * BATCH_SLOTS - 1;
+      at = at + 2 & 2 * BATCH_SLOTS - 1;
     }
-    table[at] = h;
-    table[at + 1] = l;
-    table[at + 2] = 1;
-    table[at + 3] = row;
-    this.order[this.size++] = at;
+    const entry = this.size++;
+    table[at] = l;
+    table[at + 1] = tag + entry + 1;
+    this.highs[entry] = high;
+    this.lows[entry] = low;
+    this.counts[entry] = 1;
+    this.rows[entry] = row;
   }
-  /** The i-th distinct value's hash halves (unsigned), count and first row, for i < size. */
+  /** Entry i's hash halves (unsigned), count and first row, for i < size. */
   high(i) {
-    return this.table[this.order[i]] >>> 0;
+    return this.highs[i];
   }
   low(i) {
-    return this.table[this.order[i] + 1] >>> 0;
+    return this.lows[i];
   }
   count(i) {
-    return this.table[this.order[i] + 2];
+    return this.counts[i];
   }
   row(i) {
-    return this.table[this.order[i] + 3];
+    return this.rows[i];
   }
   clear() {
-    for (let i = 0; i < this.size; i++) this.table[this.order[i] + 2] = 0;
     this.size = 0;
+    this.tag += TAG_STEP;
+    if (this.tag > 2147483647 - TAG_STEP) {
+      this.table.fill(0);
+      this.tag = TAG_STEP;
+    }
   }
 };
 var batchCounts = new BatchCounts();
@@ -9075,8 +9156,6 @@ var ColumnAccumulator = class _ColumnAccumulator {
           }
         }
       } else if (typeof value === "number") {
-        const key = String(value);
-        length = key.length;
         if (Number.isFinite(value)) {
           if (Number.isInteger(value)) this.integer++;
           else this.decimal++;
@@ -9084,7 +9163,12 @@ var ColumnAccumulator = class _ColumnAccumulator {
         } else {
           this.text++;
         }
-        hashString(key);
+        length = hashNumberText(value);
+        if (length < 0) {
+          const key = String(value);
+          length = key.length;
+          hashString(key);
+        }
       } else {
         this.boolean++;
         length = value ? 4 : 5;
@@ -10618,8 +10702,12 @@ var LocalArtifactStore = class {
     if (existing?.model.digest !== index.model.digest) {
       throw new ConfigurationError(`${this.label}: ${what} is already stored with model digest ${existing?.model.digest ?? "(unreadable)"}, not ${index.model.digest}; register a new version`);
     }
-    const differing = index.extras.find((extra) => !existing.extras.some((e) => e.name === extra.name && e.digest === extra.digest))?.name ?? existing.extras.find((e) => !index.extras.some((x) => x.name === e.name))?.name;
-    throw new ConfigurationError(`${this.label}: ${what} is already stored with another ${differing ?? "set of extra files"}; register a new version`);
+    const differing = index.extras.find((extra) => !existing.extras.some((e) => e.name === extra.name && e.digest === extra.digest));
+    if (!differing) return;
+    const stored = existing.extras.some((e) => e.name === differing.name);
+    throw new ConfigurationError(
+      `${this.label}: ${what} is already stored ${stored ? `with another ${differing.name}` : `without ${differing.name}`}; a version's records are fixed when it is first stored: register a new version`
+    );
   }
 };
 function relativeTo(dir, file) {
@@ -11046,6 +11134,7 @@ var GitHubReleaseStore = class {
 };
 
 // shared/src/registry/stores/index.ts
+var DEFAULT_LOCAL_STORE = ".mlops/artifacts";
 function parseArtifactStore(value, label) {
   const trimmed = value.trim();
   if (trimmed === "github-release") return { kind: "github-release" };
@@ -11140,7 +11229,6 @@ function booleanInput(inputs, name, fallback) {
 
 // actions/promote/src/inputs.ts
 var BUMPS = ["patch", "minor", "major"];
-var DEFAULT_LOCAL_STORE = ".mlops/artifacts";
 function readPromoteSettings(inputs, context) {
   const workspace = context.workspace;
   const modelName = requiredInput(inputs, "model-name", "the registered model name, such as `churn`");
@@ -11194,11 +11282,16 @@ function readPromoteSettings(inputs, context) {
 
 // shared/src/markdown.ts
 function escapeMarkdown(text) {
-  return text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1");
+  return unmention(
+    text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
+  );
 }
 function markdownCode(text) {
-  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
-  return `<code>${escaped}</code>`;
+  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
+  return `<code>${unmention(escaped)}</code>`;
+}
+function unmention(escaped) {
+  return escaped.replace(/\\@/g, "@&#8203;");
 }
 function markdownTable(header2, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;

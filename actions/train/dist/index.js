@@ -17559,7 +17559,7 @@ async function expandGlobs(patterns, cwd, options) {
 }
 
 // actions/train/src/cache-key.ts
-var ALWAYS_IGNORED = [".git/**", "**/.git/**", "**/node_modules/**"];
+var ALWAYS_IGNORED = [".git/**", "**/.git/**", "**/node_modules/**", ".mlops/**"];
 async function computeCacheKey(settings, context, logger) {
   const outputs = [settings.model, settings.metrics, settings.predictions, settings.runRecord].filter((p) => p !== void 0).map((p) => toPosixPath(path6.relative(settings.workingDirectory, p)));
   const files = await listInputs(settings, outputs);
@@ -17679,11 +17679,16 @@ function isDirectory(target) {
 
 // shared/src/markdown.ts
 function escapeMarkdown(text) {
-  return text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1");
+  return unmention(
+    text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
+  );
 }
 function markdownCode(text) {
-  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
-  return `<code>${escaped}</code>`;
+  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
+  return `<code>${unmention(escaped)}</code>`;
+}
+function unmention(escaped) {
+  return escaped.replace(/\\@/g, "@&#8203;");
 }
 function markdownTable(header, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;

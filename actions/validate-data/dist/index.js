@@ -9,7 +9,10 @@ async function runWithNodeFlags(flags, main) {
   const given = [...process.execArgv, ...(process.env["NODE_OPTIONS"] ?? "").split(/\s+/)];
   const missing = flags.filter((flag) => !given.includes(flag));
   if (missing.length === 0 || process.env["MLOPS_NO_RELAUNCH"] === "1" || !process.argv[1]) return main();
-  const child = spawn(process.execPath, [...process.execArgv, ...missing, ...process.argv.slice(1)], { stdio: "inherit" });
+  const args = [...process.execArgv, ...missing, ...process.argv.slice(1)];
+  const execve = process.execve;
+  if (typeof execve === "function") execve(process.execPath, [process.execPath, ...args], process.env);
+  const child = spawn(process.execPath, args, { stdio: "inherit" });
   const forward = (signal) => {
     child.kill(signal);
   };
@@ -25,4 +28,4 @@ async function runWithNodeFlags(flags, main) {
 }
 
 // actions/validate-data/src/index.ts
-void runWithNodeFlags(["--max-semi-space-size=16"], async () => (await import("./chunks/main-MHSNQA3R.js")).run());
+void runWithNodeFlags(["--max-semi-space-size=16"], async () => (await import("./chunks/main-YLTMPL45.js")).run());

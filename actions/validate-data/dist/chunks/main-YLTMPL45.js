@@ -1,5 +1,8 @@
 import { createRequire as __mlopsCreateRequire } from 'node:module'; const require = __mlopsCreateRequire(import.meta.url);
 import {
+  getOctokit
+} from "./chunk-AAYOISHY.js";
+import {
   debug,
   error,
   getInput,
@@ -3106,14 +3109,14 @@ var require_utils = __commonJS({
         BYTE_HEX[i] = "%" + HEX_DIGITS[i >> 4] + HEX_DIGITS[i & 15];
       }
     }
-    function percentEncodeNonAscii(cp3) {
-      if (cp3 < 2048) {
-        return BYTE_HEX[192 | cp3 >> 6] + BYTE_HEX[128 | cp3 & 63];
+    function percentEncodeNonAscii(cp5) {
+      if (cp5 < 2048) {
+        return BYTE_HEX[192 | cp5 >> 6] + BYTE_HEX[128 | cp5 & 63];
       }
-      if (cp3 < 65536) {
-        return BYTE_HEX[224 | cp3 >> 12] + BYTE_HEX[128 | cp3 >> 6 & 63] + BYTE_HEX[128 | cp3 & 63];
+      if (cp5 < 65536) {
+        return BYTE_HEX[224 | cp5 >> 12] + BYTE_HEX[128 | cp5 >> 6 & 63] + BYTE_HEX[128 | cp5 & 63];
       }
-      return BYTE_HEX[240 | cp3 >> 18] + BYTE_HEX[128 | cp3 >> 12 & 63] + BYTE_HEX[128 | cp3 >> 6 & 63] + BYTE_HEX[128 | cp3 & 63];
+      return BYTE_HEX[240 | cp5 >> 18] + BYTE_HEX[128 | cp5 >> 12 & 63] + BYTE_HEX[128 | cp5 >> 6 & 63] + BYTE_HEX[128 | cp5 & 63];
     }
     function stringArrayToHexStripped(input) {
       let acc = "";
@@ -3246,8 +3249,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path9) {
-      let input = path9;
+    function removeDotSegments(path17) {
+      let input = path17;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3321,11 +3324,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path9) {
-      if (path9 === "" || path9[0] === "/") {
-        return removeDotSegments(path9);
+    function removeDotSegmentsRelative(path17) {
+      if (path17 === "" || path17[0] === "/") {
+        return removeDotSegments(path17);
       }
-      const segments = path9.split("/");
+      const segments = path17.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3508,8 +3511,8 @@ var require_utils = __commonJS({
     function encodeFragment(input) {
       return encodeComponent(input, isQueryFragmentCharacter);
     }
-    function isEscapeSafe(cp3) {
-      return cp3 >= 48 && cp3 <= 57 || cp3 >= 65 && cp3 <= 90 || cp3 >= 97 && cp3 <= 122 || cp3 === 42 || cp3 === 43 || cp3 === 45 || cp3 === 46 || cp3 === 47 || cp3 === 64 || cp3 === 95;
+    function isEscapeSafe(cp5) {
+      return cp5 >= 48 && cp5 <= 57 || cp5 >= 65 && cp5 <= 90 || cp5 >= 97 && cp5 <= 122 || cp5 === 42 || cp5 === 43 || cp5 === 45 || cp5 === 46 || cp5 === 47 || cp5 === 64 || cp5 === 95;
     }
     function normalizeQueryFragmentEncoding(input) {
       let output = "";
@@ -3688,8 +3691,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path9 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path9 && path9 !== "/" ? path9 : void 0;
+        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -4858,13 +4861,13 @@ var require_core = __commonJS({
       RULES.all[keyword] = rule;
       (_a = definition.implements) === null || _a === void 0 ? void 0 : _a.forEach((kwd) => this.addKeyword(kwd));
     }
-    function addBeforeRule(ruleGroup, rule, before) {
-      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before);
+    function addBeforeRule(ruleGroup, rule, before2) {
+      const i = ruleGroup.rules.findIndex((_rule) => _rule.keyword === before2);
       if (i >= 0) {
         ruleGroup.rules.splice(i, 0, rule);
       } else {
         ruleGroup.rules.push(rule);
-        this.logger.warn(`rule ${before} is not defined`);
+        this.logger.warn(`rule ${before2} is not defined`);
       }
     }
     function keywordMetaschema(def) {
@@ -6999,17 +7002,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path9) {
-      const ctrl = callVisitor(key, node, visitor, path9);
+    function visit_(key, node, visitor, path17) {
+      const ctrl = callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visit_(key, ctrl, visitor, path9);
+        replaceNode(key, path17, ctrl);
+        return visit_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path9);
+            const ci = visit_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7020,13 +7023,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = visit_("key", node.key, visitor, path9);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = visit_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path9);
+          const cv = visit_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7047,17 +7050,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path9) {
-      const ctrl = await callVisitor(key, node, visitor, path9);
+    async function visitAsync_(key, node, visitor, path17) {
+      const ctrl = await callVisitor(key, node, visitor, path17);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path9, ctrl);
-        return visitAsync_(key, ctrl, visitor, path9);
+        replaceNode(key, path17, ctrl);
+        return visitAsync_(key, ctrl, visitor, path17);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path9 = Object.freeze(path9.concat(node));
+          path17 = Object.freeze(path17.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path9);
+            const ci = await visitAsync_(i, node.items[i], visitor, path17);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7068,13 +7071,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path9 = Object.freeze(path9.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path9);
+          path17 = Object.freeze(path17.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path17);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path9);
+          const cv = await visitAsync_("value", node.value, visitor, path17);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7101,23 +7104,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path9) {
+    function callVisitor(key, node, visitor, path17) {
       if (typeof visitor === "function")
-        return visitor(key, node, path9);
+        return visitor(key, node, path17);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path9);
+        return visitor.Map?.(key, node, path17);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path9);
+        return visitor.Seq?.(key, node, path17);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path9);
+        return visitor.Pair?.(key, node, path17);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path9);
+        return visitor.Scalar?.(key, node, path17);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path9);
+        return visitor.Alias?.(key, node, path17);
       return void 0;
     }
-    function replaceNode(key, path9, node) {
-      const parent = path9[path9.length - 1];
+    function replaceNode(key, path17, node) {
+      const parent = path17[path17.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7729,10 +7732,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path9, value) {
+    function collectionFromPath(schema, path17, value) {
       let v = value;
-      for (let i = path9.length - 1; i >= 0; --i) {
-        const k = path9[i];
+      for (let i = path17.length - 1; i >= 0; --i) {
+        const k = path17[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7751,7 +7754,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path9) => path9 == null || typeof path9 === "object" && !!path9[Symbol.iterator]().next().done;
+    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7781,11 +7784,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path9, value) {
-        if (isEmptyPath(path9))
+      addIn(path17, value) {
+        if (isEmptyPath(path17))
           this.add(value);
         else {
-          const [key, ...rest] = path9;
+          const [key, ...rest] = path17;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7799,8 +7802,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        const [key, ...rest] = path9;
+      deleteIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7814,8 +7817,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        const [key, ...rest] = path9;
+      getIn(path17, keepScalar) {
+        const [key, ...rest] = path17;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7833,8 +7836,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path9) {
-        const [key, ...rest] = path9;
+      hasIn(path17) {
+        const [key, ...rest] = path17;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7844,8 +7847,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        const [key, ...rest] = path9;
+      setIn(path17, value) {
+        const [key, ...rest] = path17;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -8210,9 +8213,9 @@ ${indent}`) + "'";
         start = start.replace(/\n+/g, `$&${indent}`);
       }
       const indentSize = indent ? "2" : "1";
-      let header = (startWithSpace ? indentSize : "") + chomp;
+      let header2 = (startWithSpace ? indentSize : "") + chomp;
       if (comment) {
-        header += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
+        header2 += " " + commentString(comment.replace(/ ?[\r\n]+/g, " "));
         if (onComment)
           onComment();
       }
@@ -8227,11 +8230,11 @@ ${indent}`) + "'";
         }
         const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
         if (!literalFallback)
-          return `>${header}
+          return `>${header2}
 ${indent}${body}`;
       }
       value = value.replace(/\n+/g, `$&${indent}`);
-      return `|${header}
+      return `|${header2}
 ${indent}${start}${value}${end}`;
     }
     function plainString(item, ctx, onComment, onChompKeep) {
@@ -10360,9 +10363,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path9, value) {
+      addIn(path17, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path9, value);
+          this.contents.addIn(path17, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10437,14 +10440,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path9) {
-        if (Collection.isEmptyPath(path9)) {
+      deleteIn(path17) {
+        if (Collection.isEmptyPath(path17)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path9) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10459,10 +10462,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path9, keepScalar) {
-        if (Collection.isEmptyPath(path9))
+      getIn(path17, keepScalar) {
+        if (Collection.isEmptyPath(path17))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path9, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10473,10 +10476,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path9) {
-        if (Collection.isEmptyPath(path9))
+      hasIn(path17) {
+        if (Collection.isEmptyPath(path17))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path9) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10493,13 +10496,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path9, value) {
-        if (Collection.isEmptyPath(path9)) {
+      setIn(path17, value) {
+        if (Collection.isEmptyPath(path17)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path9), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path9, value);
+          this.contents.setIn(path17, value);
         }
       }
       /**
@@ -11334,10 +11337,10 @@ var require_resolve_block_scalar = __commonJS({
     var Scalar2 = require_Scalar();
     function resolveBlockScalar(ctx, scalar, onError) {
       const start = scalar.offset;
-      const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
-      if (!header)
+      const header2 = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+      if (!header2)
         return { value: "", type: null, comment: "", range: [start, start, start] };
-      const type = header.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
+      const type = header2.mode === ">" ? Scalar2.Scalar.BLOCK_FOLDED : Scalar2.Scalar.BLOCK_LITERAL;
       const lines = scalar.source ? splitLines(scalar.source) : [];
       let chompStart = lines.length;
       for (let i = lines.length - 1; i >= 0; --i) {
@@ -11348,26 +11351,26 @@ var require_resolve_block_scalar = __commonJS({
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
-        let end2 = start + header.length;
+        const value2 = header2.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
+        let end2 = start + header2.length;
         if (scalar.source)
           end2 += scalar.source.length;
-        return { value: value2, type, comment: header.comment, range: [start, end2, end2] };
+        return { value: value2, type, comment: header2.comment, range: [start, end2, end2] };
       }
-      let trimIndent = scalar.indent + header.indent;
-      let offset = scalar.offset + header.length;
+      let trimIndent = scalar.indent + header2.indent;
+      let offset = scalar.offset + header2.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
         const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
-          if (header.indent === 0 && indent.length > trimIndent)
+          if (header2.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
         } else {
           if (indent.length < trimIndent) {
             const message = "Block scalars with more-indented leading empty lines must use an explicit indentation indicator";
             onError(offset + indent.length, "MISSING_CHAR", message);
           }
-          if (header.indent === 0)
+          if (header2.indent === 0)
             trimIndent = indent.length;
           contentStart = i;
           if (trimIndent === 0 && !ctx.atRoot) {
@@ -11394,7 +11397,7 @@ var require_resolve_block_scalar = __commonJS({
         if (crlf)
           content = content.slice(0, -1);
         if (content && indent.length < trimIndent) {
-          const src = header.indent ? "explicit indentation indicator" : "first line";
+          const src = header2.indent ? "explicit indentation indicator" : "first line";
           const message = `Block scalar lines must not be less indented than their ${src}`;
           onError(offset - content.length - (crlf ? 2 : 1), "BAD_INDENT", message);
           indent = "";
@@ -11421,7 +11424,7 @@ var require_resolve_block_scalar = __commonJS({
           prevMoreIndented = false;
         }
       }
-      switch (header.chomp) {
+      switch (header2.chomp) {
         case "-":
           break;
         case "+":
@@ -11433,8 +11436,8 @@ var require_resolve_block_scalar = __commonJS({
         default:
           value += "\n";
       }
-      const end = start + header.length + scalar.source.length;
-      return { value, type, comment: header.comment, range: [start, end, end] };
+      const end = start + header2.length + scalar.source.length;
+      return { value, type, comment: header2.comment, range: [start, end, end] };
     }
     function parseBlockScalarHeader({ offset, props }, strict, onError) {
       if (props[0].type !== "block-scalar-header") {
@@ -11816,11 +11819,11 @@ var require_compose_scalar = __commonJS({
 var require_util_empty_scalar_position = __commonJS({
   "node_modules/yaml/dist/compose/util-empty-scalar-position.js"(exports) {
     "use strict";
-    function emptyScalarPosition(offset, before, pos) {
-      if (before) {
-        pos ?? (pos = before.length);
+    function emptyScalarPosition(offset, before2, pos) {
+      if (before2) {
+        pos ?? (pos = before2.length);
         for (let i = pos - 1; i >= 0; --i) {
-          let st = before[i];
+          let st = before2[i];
           switch (st.type) {
             case "space":
             case "comment":
@@ -11828,10 +11831,10 @@ var require_util_empty_scalar_position = __commonJS({
               offset -= st.source.length;
               continue;
           }
-          st = before[++i];
+          st = before2[++i];
           while (st?.type === "space") {
             offset += st.source.length;
-            st = before[++i];
+            st = before2[++i];
           }
           break;
         }
@@ -11909,10 +11912,10 @@ var require_compose_node = __commonJS({
         node.srcToken = token;
       return node;
     }
-    function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    function composeEmptyNode(ctx, offset, before2, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
       const token = {
         type: "scalar",
-        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before2, pos),
         indent: -1,
         source: ""
       };
@@ -12273,10 +12276,10 @@ var require_cst_scalar = __commonJS({
             type = "QUOTE_DOUBLE";
             break;
           case "block-scalar": {
-            const header = token.props[0];
-            if (header.type !== "block-scalar-header")
+            const header2 = token.props[0];
+            if (header2.type !== "block-scalar-header")
               throw new Error("Invalid block scalar header");
-            type = header.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
+            type = header2.source[0] === ">" ? "BLOCK_FOLDED" : "BLOCK_LITERAL";
             break;
           }
           default:
@@ -12308,10 +12311,10 @@ var require_cst_scalar = __commonJS({
       const head = source.substring(0, he);
       const body = source.substring(he + 1) + "\n";
       if (token.type === "block-scalar") {
-        const header = token.props[0];
-        if (header.type !== "block-scalar-header")
+        const header2 = token.props[0];
+        if (header2.type !== "block-scalar-header")
           throw new Error("Invalid block scalar header");
-        header.source = head;
+        header2.source = head;
         token.source = body;
       } else {
         const { offset } = token;
@@ -12460,9 +12463,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path9) => {
+    visit2.itemAtPath = (cst, path17) => {
       let item = cst;
-      for (const [field, index] of path9) {
+      for (const [field, index] of path17) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12471,23 +12474,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path9) => {
-      const parent = visit2.itemAtPath(cst, path9.slice(0, -1));
-      const field = path9[path9.length - 1][0];
+    visit2.parentCollection = (cst, path17) => {
+      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
+      const field = path17[path17.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path9, item, visitor) {
-      let ctrl = visitor(item, path9);
+    function _visit(path17, item, visitor) {
+      let ctrl = visitor(item, path17);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path9.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12498,10 +12501,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path9);
+            ctrl = ctrl(item, path17);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path9) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14507,8 +14510,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path9, { windows } = {}) => {
-      const segs = path9.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path17, { windows } = {}) => {
+      const segs = path17.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -15253,16 +15256,16 @@ var require_parse = __commonJS({
         const analysis = analyzeRepeatedExtglob(body, opts);
         if ((token.type === "plus" || token.type === "star") && analysis.risky) {
           const safeOutput = analysis.safeOutput ? (token.output ? "" : ONE_CHAR) + (opts.capture ? `(${analysis.safeOutput})` : analysis.safeOutput) : void 0;
-          const open2 = tokens[token.tokensIndex];
-          open2.type = "text";
-          open2.value = literal;
-          open2.output = safeOutput || utils.escapeRegex(literal);
+          const open4 = tokens[token.tokensIndex];
+          open4.type = "text";
+          open4.value = literal;
+          open4.output = safeOutput || utils.escapeRegex(literal);
           for (let i = token.tokensIndex + 1; i < tokens.length; i++) {
             tokens[i].value = "";
             tokens[i].output = "";
             delete tokens[i].suffix;
           }
-          state.output = token.output + open2.output;
+          state.output = token.output + open4.output;
           state.backtrack = true;
           push({ type: "paren", extglob: true, value, output: "" });
           decrement("parens");
@@ -15482,15 +15485,15 @@ var require_parse = __commonJS({
         }
         if (value === "{" && opts.nobrace !== true) {
           increment("braces");
-          const open2 = {
+          const open4 = {
             type: "brace",
             value,
             output: "(",
             outputIndex: state.output.length,
             tokensIndex: state.tokens.length
           };
-          braces.push(open2);
-          push(open2);
+          braces.push(open4);
+          push(open4);
           continue;
         }
         if (value === "}") {
@@ -15667,9 +15670,9 @@ var require_parse = __commonJS({
             continue;
           }
           const prior = prev.prev;
-          const before = prior.prev;
+          const before2 = prior.prev;
           const isStart = prior.type === "slash" || prior.type === "bos";
-          const afterStar = before && (before.type === "star" || before.type === "globstar");
+          const afterStar = before2 && (before2.type === "star" || before2.type === "globstar");
           if (opts.bash === true && (!isStart || rest[0] && rest[0] !== "/")) {
             push({ type: "star", value, output: "" });
             continue;
@@ -16029,16 +16032,16 @@ var require_picomatch2 = __commonJS({
 });
 
 // actions/validate-data/src/main.ts
-import { writeFile as writeFile3, mkdir as mkdir4 } from "node:fs/promises";
-import path8 from "node:path";
+import { writeFile as writeFile4, mkdir as mkdir7 } from "node:fs/promises";
+import path16 from "node:path";
 
 // shared/src/contract/contract.ts
-function pathKey(path9) {
-  return JSON.stringify(path9);
+function pathKey(path17) {
+  return JSON.stringify(path17);
 }
-function formatPath(path9) {
+function formatPath(path17) {
   let text = "";
-  for (const part of path9) {
+  for (const part of path17) {
     if (typeof part === "number") text += `[${part}]`;
     else if (/^[A-Za-z0-9_-]+$/.test(part)) text += text ? `.${part}` : part;
     else text += `[${JSON.stringify(part)}]`;
@@ -16052,11 +16055,11 @@ var Contract = class {
    * @param lines the line of every key of the file, by `pathKey(path)`
    * @param header comment lines written above the YAML by `writeContract` (inferred contracts say where from)
    */
-  constructor(spec, file, lines = /* @__PURE__ */ new Map(), header = []) {
+  constructor(spec, file, lines = /* @__PURE__ */ new Map(), header2 = []) {
     this.spec = spec;
     this.file = file;
     this.lines = lines;
-    this.header = header;
+    this.header = header2;
     this.byName = new Map(spec.columns.map((column) => [column.name, column]));
   }
   spec;
@@ -16079,9 +16082,9 @@ var Contract = class {
     return this.spec.dataset.requiredColumns ?? this.spec.columns.map((column) => column.name);
   }
   /** The line of a key in the contract file (the nearest enclosing key that is written, e.g. `columns` for a default). */
-  lineOf(...path9) {
-    for (let n = path9.length; n > 0; n--) {
-      const line = this.lines.get(pathKey(path9.slice(0, n)));
+  lineOf(...path17) {
+    for (let n = path17.length; n > 0; n--) {
+      const line = this.lines.get(pathKey(path17.slice(0, n)));
       if (line !== void 0) return line;
     }
     return void 0;
@@ -16121,6 +16124,69 @@ function hashString(text) {
 function hashNumber(value) {
   scratch[0] = value === 0 ? 0 : value;
   finish(Math.imul((scratchWords[0] ?? 0) ^ 2654435769, 2654435761), Math.imul((scratchWords[1] ?? 0) ^ 2135587861, 1597334677));
+}
+var POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
+var MAX_SCALED = 2 ** 50;
+var digitScratch = new Uint8Array(24);
+var textScratch = new Uint8Array(40);
+function hashNumberText(x) {
+  let m;
+  let d = 0;
+  if (Number.isSafeInteger(x)) {
+    m = x;
+  } else {
+    const magnitude = Math.abs(x);
+    if (!(magnitude >= 1e-6 && magnitude < MAX_SCALED)) return -1;
+    for (d = 1; ; d++) {
+      if (d > 15) return -1;
+      const scale = POW10[d];
+      m = Math.round(x * scale);
+      if (Math.abs(m) > MAX_SCALED) return -1;
+      if (m / scale === x) break;
+    }
+  }
+  const negative = m < 0;
+  let rest = negative ? -m : m;
+  let at = digitScratch.length;
+  for (; ; ) {
+    const high = rest >= 1e9 ? Math.floor(rest / 1e9) : 0;
+    let low = rest - high * 1e9 | 0;
+    if (high === 0) {
+      do {
+        const next = low / 10 | 0;
+        digitScratch[--at] = low - next * 10;
+        low = next;
+      } while (low > 0);
+      break;
+    }
+    for (let i = 0; i < 9; i++) {
+      const next = low / 10 | 0;
+      digitScratch[--at] = low - next * 10;
+      low = next;
+    }
+    rest = high;
+  }
+  const count = digitScratch.length - at;
+  const whole = count > d ? count - d : 0;
+  const length = (negative ? 1 : 0) + (whole === 0 ? 1 : whole) + (d > 0 ? d + 1 : 0);
+  let n = 0;
+  if (negative) textScratch[n++] = 45;
+  if (whole === 0) textScratch[n++] = 48;
+  for (let i = 0; i < whole; i++) textScratch[n++] = 48 + digitScratch[at + i];
+  if (d > 0) {
+    textScratch[n++] = 46;
+    for (let i = count; i < d; i++) textScratch[n++] = 48;
+    for (let i = whole; i < count; i++) textScratch[n++] = 48 + digitScratch[at + i];
+  }
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = 0; i < n; i++) {
+    const c = textScratch[i];
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+  return length;
 }
 
 // shared/src/data/values.ts
@@ -16185,7 +16251,8 @@ function parseDecimalHashed(text) {
   let h2 = LANE2_SEED ^ length;
   const first = length === 0 ? 0 : text.charCodeAt(0);
   const sign = first === 45 || first === 43 ? 1 : 0;
-  let mantissa = 0;
+  let low = 0;
+  let high = 0;
   let digits = 0;
   let point = -1;
   let at = 0;
@@ -16198,7 +16265,8 @@ function parseDecimalHashed(text) {
       h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
       h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
       if (code >= 48 && code <= 57) {
-        mantissa = mantissa * 10 + (code - 48);
+        if (digits < 9) low = low * 10 + (code - 48) | 0;
+        else high = high * 10 + (code - 48);
         digits++;
       } else if (code === 46 && point < 0) {
         point = at;
@@ -16218,6 +16286,7 @@ function parseDecimalHashed(text) {
   if (stop === length) {
     if (digits > 0 && digits <= 15) {
       writtenAsInteger = point < 0;
+      const mantissa = digits <= 9 ? low : low * POWERS_OF_TEN[digits - 9] + high;
       const scaled = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[length - 1 - point];
       return first === 45 ? -scaled : scaled;
     }
@@ -16368,9 +16437,22 @@ function describeRecordError(errors) {
 }
 
 // shared/src/contract/unique.ts
+import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+var DEFAULT_UNIQUE_MEMORY = 16 * 2 ** 20;
 var WORDS = 3;
 var INITIAL_SLOTS = 1024;
 var RESERVED_SLOTS = 2 ** 27;
+var BUDGET_BYTES_PER_SLOT = 12 + 2 + 1;
+var MIN_SLOTS = 64;
+var RECORD = 4;
+var CHUNK_RECORDS = 4096;
+var LOG_WORDS = 2 ** 18;
+var LOGGED_CHARS = 201;
+var TAG_NUMBER = 1 << 16;
+var TAG_WIDE = 1 << 17;
+var TAG_FILE = 1 << 18;
 function allocate(bytes, maxBytes) {
   if (maxBytes > bytes) {
     try {
@@ -16391,40 +16473,223 @@ function enlarge(buffer, bytes, maxBytes) {
   new Uint8Array(copy).set(new Uint8Array(buffer));
   return copy;
 }
+var spillDirectories = /* @__PURE__ */ new Set();
+var exitHook = false;
+function track(directory) {
+  spillDirectories.add(directory);
+  if (exitHook) return;
+  exitHook = true;
+  process.once("exit", () => {
+    for (const dir of spillDirectories) rmSync(dir, { recursive: true, force: true });
+  });
+}
+var scratch2 = new Float64Array(1);
+var scratchWords2 = new Uint32Array(scratch2.buffer);
+function earlier(fileA, lineA, fileB, lineB) {
+  return fileA < fileB || fileA === fileB && lineA < lineB;
+}
+var byPosition = (a, b) => a.file - b.file || a.line - b.line;
+var RunCursor = class {
+  constructor(fd, offset, remaining) {
+    this.fd = fd;
+    this.offset = offset;
+    this.remaining = remaining;
+  }
+  fd;
+  offset;
+  remaining;
+  high = 0;
+  low = 0;
+  file = 0;
+  line = 0;
+  at = 0;
+  end = 0;
+  chunk = new Uint32Array(CHUNK_RECORDS * RECORD);
+  /** Moves to the next record; false when the run is done. */
+  next() {
+    if (this.at >= this.end && !this.refill()) return false;
+    const chunk = this.chunk;
+    const at = this.at;
+    this.high = chunk[at];
+    this.low = chunk[at + 1];
+    this.file = chunk[at + 2];
+    this.line = chunk[at + 3];
+    this.at = at + RECORD;
+    return true;
+  }
+  refill() {
+    if (this.remaining === 0) return false;
+    const count = Math.min(this.remaining, CHUNK_RECORDS);
+    readFully(this.fd, new Uint8Array(this.chunk.buffer, 0, count * RECORD * 4), this.offset);
+    this.offset += count * RECORD * 4;
+    this.remaining -= count;
+    this.at = 0;
+    this.end = count * RECORD;
+    return true;
+  }
+};
+var RunWriter = class {
+  constructor(fd, position) {
+    this.fd = fd;
+    this.position = position;
+  }
+  fd;
+  position;
+  buffer = new Uint32Array(CHUNK_RECORDS * RECORD);
+  at = 0;
+  written = 0;
+  /** Appends records [from, from + count) of `records`. */
+  put(records, from, count) {
+    let next = from * RECORD;
+    const end = (from + count) * RECORD;
+    while (next < end) {
+      const take = Math.min(end - next, this.buffer.length - this.at);
+      this.buffer.set(records.subarray(next, next + take), this.at);
+      this.at += take;
+      next += take;
+      if (this.at === this.buffer.length) this.flush();
+    }
+  }
+  /** Writes what is buffered; returns the records written in all. */
+  finish() {
+    this.flush();
+    return this.written;
+  }
+  flush() {
+    if (this.at === 0) return;
+    writeFully(this.fd, new Uint8Array(this.buffer.buffer, 0, this.at * 4), this.position);
+    this.position += this.at * 4;
+    this.written += this.at / RECORD;
+    this.at = 0;
+  }
+};
+function readFully(fd, into, position) {
+  let done = 0;
+  while (done < into.length) {
+    const read = readSync(fd, into, done, into.length - done, position + done);
+    if (read === 0) break;
+    done += read;
+  }
+  return done;
+}
+function before(a, b) {
+  return a.high < b.high || a.high === b.high && a.low < b.low;
+}
+function siftDown(heap, from) {
+  const n = heap.length;
+  const item = heap[from];
+  let i = from;
+  for (; ; ) {
+    let child = 2 * i + 1;
+    if (child >= n) break;
+    if (child + 1 < n && before(heap[child + 1], heap[child])) child++;
+    if (!before(heap[child], item)) break;
+    heap[i] = heap[child];
+    i = child;
+  }
+  heap[i] = item;
+}
+var Earliest = class {
+  constructor(keep) {
+    this.keep = keep;
+  }
+  keep;
+  items = [];
+  worst;
+  offer(file, line, firstFile, firstLine) {
+    if (this.keep === 0) return;
+    const worst = this.worst;
+    if (worst && !earlier(file, line, worst.file, worst.line)) return;
+    this.items.push({ file, line, firstFile, firstLine });
+    if (this.items.length >= 2 * this.keep + 16) this.prune();
+  }
+  done() {
+    this.prune();
+    return this.items;
+  }
+  prune() {
+    this.items.sort(byPosition);
+    if (this.items.length > this.keep) this.items.length = this.keep;
+    if (this.items.length === this.keep) this.worst = this.items[this.keep - 1];
+  }
+};
 var UniqueTable = class {
   /** Slot i at words 3i (hash high), 3i + 1 (hash low), 3i + 2 (line); a (0, 0) hash marks an empty slot. */
   slots;
   slotBuffer;
   files;
   fileBuffer;
-  mask = INITIAL_SLOTS - 1;
+  /** The largest file number `files` holds: 0 before it exists, 65535 while it has 16 bits. */
+  fileMax = 0;
+  mask;
+  /**
+   * A value's home slot is the top bits of its hash (`high >>> shift`), so the table in slot order is nearly in hash
+   * order: sorting a run for a spill is then a sequential pass, not a scatter over the whole buffer.
+   */
+  shift;
   /** Grow once size passes this: 7/8 of the slots. */
-  limit = INITIAL_SLOTS * 7 / 8;
+  limit;
   size = 0;
   /** Where the last duplicate found by `add` was first seen. */
   firstLine = 0;
   firstFile = 0;
-  constructor() {
-    this.slotBuffer = allocate(INITIAL_SLOTS * WORDS * 4, RESERVED_SLOTS * WORDS * 4);
-    this.slots = new Uint32Array(this.slotBuffer, 0, INITIAL_SLOTS * WORDS);
+  /** The most slots the budget allows: past them the table spills instead of doubling. */
+  maxSlots;
+  reservedSlots;
+  keep;
+  directory;
+  /** Duplicates `add` has reported. */
+  reported = 0;
+  /**
+   * Of the first `keep` duplicates reported, those after the first spill: hash halves, file, line, and where `add`
+   * saw it first. The value may have been seen earlier still, in an earlier run: the merge tells.
+   */
+  watched = [];
+  spill;
+  /** One cluster of the table as records, for sorting while a run is written; as long as the longest cluster. */
+  cluster = new Uint32Array(256 * RECORD);
+  log;
+  logAt = 0;
+  /** The file of the last value logged: the log names a file once, before its first value. */
+  logFile = 0;
+  finished = false;
+  runCount = 0;
+  constructor(options = {}) {
+    const memory = options.memory ?? DEFAULT_UNIQUE_MEMORY;
+    this.maxSlots = Number.isFinite(memory) ? Math.max(MIN_SLOTS, 2 ** Math.floor(Math.log2(Math.max(1, memory / BUDGET_BYTES_PER_SLOT)))) : Number.POSITIVE_INFINITY;
+    this.reservedSlots = Math.min(RESERVED_SLOTS, this.maxSlots);
+    this.keep = options.keep ?? 20;
+    this.directory = options.directory;
+    const initial = Math.min(INITIAL_SLOTS, this.maxSlots);
+    this.mask = initial - 1;
+    this.shift = Math.clz32(this.mask);
+    this.limit = initial * 7 / 8;
+    this.slotBuffer = allocate(initial * WORDS * 4, this.reservedSlots * WORDS * 4);
+    this.slots = new Uint32Array(this.slotBuffer, 0, initial * WORDS);
   }
+  /** Distinct values in the live table (since the last spill). */
   get distinct() {
     return this.size;
   }
-  /** Bytes held by the table now. */
+  /** Bytes held by the table now (a spill adds the 1 MiB value log and a 64 KiB write buffer). */
   get bytes() {
     return this.slots.byteLength + (this.files?.byteLength ?? 0);
   }
+  /** Sorted runs written to disk so far. */
+  get runs() {
+    return this.runCount;
+  }
   /**
-   * Adds the value last hashed (`hashString` / `hashNumber` of hashing/hash64), seen at `line` of file number `file`. Returns false when the
-   * value was already there (then firstLine and firstFile say where), true when it is new.
+   * Adds the value last hashed (`hashString` / `hashNumber` of hashing/hash64), seen at `line` of file number `file`;
+   * `value` is what a duplicate report would show (logged only once the table has spilled). Returns false when the
+   * value was already in the live table (then firstLine and firstFile say where), true when it is new to it.
    */
-  add(line, file) {
+  add(line, file, value) {
     const high = hash.high;
     const low = high === 0 && hash.low === 0 ? 1 : hash.low;
     const slots = this.slots;
     const mask = this.mask;
-    let slot = (low ^ Math.imul(high, 2654435761)) & mask;
+    let slot = high >>> this.shift;
     let at = slot * WORDS;
     for (; ; ) {
       const h = slots[at];
@@ -16432,6 +16697,8 @@ var UniqueTable = class {
       if (l === low && h === high) {
         this.firstLine = slots[at + 2];
         this.firstFile = this.files ? this.files[slot] : 0;
+        if (this.spill && this.reported < this.keep) this.watched.push(high, low, file, line, this.firstFile, this.firstLine);
+        this.reported++;
         return false;
       }
       if (h === 0 && l === 0) break;
@@ -16442,15 +16709,60 @@ var UniqueTable = class {
     slots[at + 1] = low;
     slots[at + 2] = line;
     if (file !== 0) {
-      if (!this.files) {
-        const capacity = mask + 1;
-        this.fileBuffer = allocate(capacity * 2, RESERVED_SLOTS * 2);
-        this.files = new Uint16Array(this.fileBuffer, 0, capacity);
-      }
-      this.files[slot] = Math.min(file, 65535);
+      if (file > this.fileMax) this.widenFiles(file);
+      this.files[slot] = file;
     }
-    if (++this.size > this.limit) this.grow();
+    if (this.spill) this.logValue(line, file, value);
+    if (++this.size > this.limit) {
+      if ((mask + 1) * 2 > this.maxSlots) this.spillRun();
+      else this.grow();
+    }
     return true;
+  }
+  /**
+   * Merges the spilled runs and the live table: the duplicates `add` could not see. Removes the temporary files,
+   * also when it throws. Nothing to do (and no disk touched) when the table never spilled; a second call finds nothing.
+   */
+  finish() {
+    if (!this.spill || this.finished) return { count: 0, found: [], repointed: [] };
+    this.finished = true;
+    try {
+      this.flushLog();
+      this.log = void 0;
+      this.writeRun();
+      this.releaseTable();
+      return this.merge();
+    } finally {
+      this.dispose();
+    }
+  }
+  /** Removes the temporary files (if any); the table cannot spill again. Safe to call more than once. */
+  dispose() {
+    const spill = this.spill;
+    if (!spill) return;
+    this.spill = void 0;
+    this.finished = true;
+    this.log = void 0;
+    for (const fd of [spill.runs, spill.values]) {
+      try {
+        if (fd !== void 0) closeSync(fd);
+      } catch {
+      }
+    }
+    rmSync(spill.dir, { recursive: true, force: true });
+    spillDirectories.delete(spill.dir);
+  }
+  /** Gives `files` room for file number `file`: 16 bits until a file number needs 32. */
+  widenFiles(file) {
+    const capacity = this.mask + 1;
+    const wide = file > 65535;
+    const bytes = wide ? 4 : 2;
+    const buffer = allocate(capacity * bytes, this.reservedSlots * bytes);
+    const files = wide ? new Uint32Array(buffer, 0, capacity) : new Uint16Array(buffer, 0, capacity);
+    if (this.files) files.set(this.files);
+    this.fileBuffer = buffer;
+    this.files = files;
+    this.fileMax = wide ? 4294967295 : 65535;
   }
   /**
    * Doubles the table where it is (khash's in-place rehash): the old slots stay in the lower half, and every entry
@@ -16460,15 +16772,18 @@ var UniqueTable = class {
   grow() {
     const old = this.mask + 1;
     const capacity = old * 2;
-    this.slotBuffer = enlarge(this.slotBuffer, capacity * WORDS * 4, RESERVED_SLOTS * WORDS * 4);
+    this.slotBuffer = enlarge(this.slotBuffer, capacity * WORDS * 4, this.reservedSlots * WORDS * 4);
     this.slots = new Uint32Array(this.slotBuffer, 0, capacity * WORDS);
-    if (this.fileBuffer) {
-      this.fileBuffer = enlarge(this.fileBuffer, capacity * 2, RESERVED_SLOTS * 2);
-      this.files = new Uint16Array(this.fileBuffer, 0, capacity);
+    if (this.fileBuffer && this.files) {
+      const width = this.files.BYTES_PER_ELEMENT;
+      this.fileBuffer = enlarge(this.fileBuffer, capacity * width, this.reservedSlots * width);
+      this.files = width === 2 ? new Uint16Array(this.fileBuffer, 0, capacity) : new Uint32Array(this.fileBuffer, 0, capacity);
     }
     this.mask = capacity - 1;
+    this.shift = Math.clz32(this.mask);
     this.limit = capacity * 7 / 8;
     const slots = this.slots;
+    const shift = this.shift;
     const files = this.files;
     const mask = this.mask;
     const placed = new Int32Array(capacity >>> 5);
@@ -16485,7 +16800,7 @@ var UniqueTable = class {
       slots[at + 2] = 0;
       if (files) files[j] = 0;
       for (; ; ) {
-        let slot = (l ^ Math.imul(h, 2654435761)) & mask;
+        let slot = h >>> shift;
         while ((placed[slot >>> 5] & 1 << (slot & 31)) !== 0) slot = slot + 1 & mask;
         placed[slot >>> 5] = placed[slot >>> 5] | 1 << (slot & 31);
         at = slot * WORDS;
@@ -16507,7 +16822,303 @@ var UniqueTable = class {
       }
     }
   }
+  /** Writes the table's entries as one sorted run and empties it; the first spill creates the temporary files. */
+  spillRun() {
+    try {
+      if (!this.spill) this.openSpill();
+      this.writeRun();
+    } catch (error2) {
+      this.dispose();
+      throw error2;
+    }
+    this.slots.fill(0);
+    this.files?.fill(0);
+    this.size = 0;
+  }
+  openSpill() {
+    const dir = mkdtempSync(path.join(this.directory ?? tmpdir(), "mlops-unique-"));
+    track(dir);
+    const spill = { dir, runs: void 0, values: void 0, runList: [], runBytes: 0, valueBytes: 0 };
+    this.spill = spill;
+    spill.runs = openSync(path.join(dir, "runs"), "w+");
+    spill.values = openSync(path.join(dir, "values"), "w+");
+    return spill;
+  }
+  /**
+   * Appends the live entries to the run file as one run of records (hash high, hash low, file, line) in hash order,
+   * through a 64 KiB buffer. A home slot is the hash's top bits, so slot order is hash order but within a cluster
+   * (a stretch of full slots between empty ones: an entry is never stored before its home, nor past an empty slot):
+   * each cluster is sorted on its own, by insertion, as it is nearly in order already. The one cluster that may wrap
+   * from the table's end to its start holds the smallest hashes (homes at the start) and the largest (homes at the
+   * end): its smallest go first, its largest last.
+   */
+  writeRun() {
+    const spill = this.spill;
+    const capacity = this.mask + 1;
+    const slots = this.slots;
+    let firstEmpty = 0;
+    while (slots[firstEmpty * WORDS] !== 0 || slots[firstEmpty * WORDS + 1] !== 0) firstEmpty++;
+    let wrapStart = capacity;
+    while (wrapStart > firstEmpty && (slots[(wrapStart - 1) * WORDS] !== 0 || slots[(wrapStart - 1) * WORDS + 1] !== 0)) wrapStart--;
+    const writer = new RunWriter(spill.runs, spill.runBytes);
+    let n = this.gather(wrapStart, capacity, 0);
+    n = this.gather(0, firstEmpty, n);
+    const cluster = this.cluster;
+    insertionSort(cluster, 0, n);
+    let split = 0;
+    while (split < n && cluster[split * RECORD] >>> this.shift < wrapStart) split++;
+    writer.put(cluster, 0, split);
+    const high = cluster.slice(split * RECORD, n * RECORD);
+    for (let s = firstEmpty; s < wrapStart; ) {
+      if (slots[s * WORDS] === 0 && slots[s * WORDS + 1] === 0) {
+        s++;
+        continue;
+      }
+      let end = s + 1;
+      while (end < wrapStart && (slots[end * WORDS] !== 0 || slots[end * WORDS + 1] !== 0)) end++;
+      const count2 = this.gather(s, end, 0);
+      insertionSort(this.cluster, 0, count2);
+      writer.put(this.cluster, 0, count2);
+      s = end;
+    }
+    writer.put(high, 0, n - split);
+    const count = writer.finish();
+    spill.runList.push([spill.runBytes, count]);
+    spill.runBytes += count * RECORD * 4;
+    this.runCount++;
+  }
+  /** Copies the entries of slots [from, to) to `cluster` from record `at` on (growing it as needed); returns the new end. */
+  gather(from, to, at) {
+    const slots = this.slots;
+    const files = this.files;
+    if ((at + to - from) * RECORD > this.cluster.length) {
+      const bigger = new Uint32Array(Math.max(this.cluster.length * 2, (at + to - from) * RECORD));
+      bigger.set(this.cluster);
+      this.cluster = bigger;
+    }
+    const cluster = this.cluster;
+    let out = at * RECORD;
+    for (let s = from; s < to; s++) {
+      cluster[out] = slots[s * WORDS];
+      cluster[out + 1] = slots[s * WORDS + 1];
+      cluster[out + 2] = files ? files[s] : 0;
+      cluster[out + 3] = slots[s * WORDS + 2];
+      out += RECORD;
+    }
+    return at + to - from;
+  }
+  /** The table is not needed once sorted for the merge: let it go (an empty small one stays, should `add` follow). */
+  releaseTable() {
+    const initial = Math.min(INITIAL_SLOTS, this.maxSlots);
+    this.slotBuffer = new ArrayBuffer(initial * WORDS * 4);
+    this.slots = new Uint32Array(this.slotBuffer);
+    this.files = void 0;
+    this.fileBuffer = void 0;
+    this.fileMax = 0;
+    this.mask = initial - 1;
+    this.shift = Math.clz32(this.mask);
+    this.limit = initial * 7 / 8;
+    this.size = 0;
+    this.cluster = new Uint32Array(0);
+  }
+  /**
+   * Logs a value new to a run after the first, in the order read: its line and then a number's 8 bytes, or up to 201
+   * characters, one byte each when all are below 256 (ids and most text), else two; a file's first value is
+   * preceded by the file number. About 16 bytes for a 7-digit id.
+   */
+  logValue(line, file, value) {
+    if (value === void 0) return;
+    const text = typeof value === "number" ? "" : typeof value === "string" ? value : String(value);
+    const length = Math.min(text.length, LOGGED_CHARS);
+    let bits2 = 0;
+    for (let i = 0; i < length; i++) bits2 |= text.charCodeAt(i);
+    const wide = bits2 > 255;
+    const words = 2 + (typeof value === "number" ? 2 : wide ? length + 1 >>> 1 : length + 3 >>> 2);
+    if (!this.log) this.log = new Uint32Array(LOG_WORDS);
+    if (this.logAt + words + 2 > LOG_WORDS) this.flushLog();
+    const log2 = this.log;
+    let at = this.logAt;
+    if (file !== this.logFile) {
+      log2[at++] = file;
+      log2[at++] = TAG_FILE;
+      this.logFile = file;
+    }
+    log2[at++] = line;
+    if (typeof value === "number") {
+      scratch2[0] = value;
+      log2[at++] = TAG_NUMBER;
+      log2[at++] = scratchWords2[0];
+      log2[at++] = scratchWords2[1];
+    } else if (wide) {
+      log2[at++] = length | TAG_WIDE;
+      for (let i = 0; i < length; i += 2) log2[at++] = text.charCodeAt(i) | (i + 1 < length ? text.charCodeAt(i + 1) << 16 : 0);
+    } else {
+      log2[at++] = length;
+      for (let i = 0; i < length; i += 4) {
+        let word = 0;
+        for (let k = 0; k < 4 && i + k < length; k++) word |= text.charCodeAt(i + k) << 8 * k;
+        log2[at++] = word >>> 0;
+      }
+    }
+    this.logAt = at;
+  }
+  flushLog() {
+    const spill = this.spill;
+    if (!spill || !this.log || this.logAt === 0) return;
+    const bytes = this.logAt * 4;
+    writeFully(spill.values, new Uint8Array(this.log.buffer, 0, bytes), spill.valueBytes);
+    spill.valueBytes += bytes;
+    this.logAt = 0;
+  }
+  /**
+   * The k-way merge of the runs on disk (the last table's too) by hash, each read a chunk at a time. A hash met in
+   * more than one run is a value seen in more than one run: the earliest occurrence (by file, then line) is the
+   * first, every other one a duplicate of it that `add` did not count.
+   */
+  merge() {
+    const spill = this.spill;
+    const heap = [];
+    for (const [offset, count2] of spill.runList) heap.push(new RunCursor(spill.runs, offset, count2));
+    for (let i = heap.length - 1; i >= 0; i--) {
+      if (!heap[i].next()) heap.splice(i, 1);
+    }
+    for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(heap, i);
+    const watched = this.watchedByHash();
+    const earliest = new Earliest(this.keep);
+    const repointed = [];
+    const groupFiles2 = [];
+    const groupLines = [];
+    let count = 0;
+    while (heap.length > 0) {
+      const top = heap[0];
+      const high = top.high;
+      const low = top.low;
+      let n = 0;
+      do {
+        const cursor = heap[0];
+        groupFiles2[n] = cursor.file;
+        groupLines[n] = cursor.line;
+        n++;
+        if (cursor.next()) siftDown(heap, 0);
+        else {
+          const tail = heap.pop();
+          if (heap.length > 0) {
+            heap[0] = tail;
+            siftDown(heap, 0);
+          }
+        }
+      } while (heap.length > 0 && heap[0].high === high && heap[0].low === low);
+      if (n === 1) continue;
+      let first = 0;
+      for (let i = 1; i < n; i++) if (earlier(groupFiles2[i], groupLines[i], groupFiles2[first], groupLines[first])) first = i;
+      const firstFile = groupFiles2[first];
+      const firstLine = groupLines[first];
+      count += n - 1;
+      for (let i = 0; i < n; i++) if (i !== first) earliest.offer(groupFiles2[i], groupLines[i], firstFile, firstLine);
+      for (const w of watched.get(high) ?? []) {
+        if (w.low === low && (w.firstFile !== firstFile || w.firstLine !== firstLine)) repointed.push({ file: w.file, line: w.line, firstFile, firstLine });
+      }
+    }
+    const found = earliest.done();
+    this.readValues(found);
+    return { count, found, repointed };
+  }
+  /** The duplicates `add` reported after the first spill, by hash high half. */
+  watchedByHash() {
+    const byHash = /* @__PURE__ */ new Map();
+    const w = this.watched;
+    for (let i = 0; i < w.length; i += 6) {
+      const high = w[i];
+      const entry = { low: w[i + 1], file: w[i + 2], line: w[i + 3], firstFile: w[i + 4], firstLine: w[i + 5] };
+      const list = byHash.get(high);
+      if (list) list.push(entry);
+      else byHash.set(high, [entry]);
+    }
+    return byHash;
+  }
+  /** Fills in the values of `found` (sorted by file and line) from the value log, read in order until all are met. */
+  readValues(found) {
+    const spill = this.spill;
+    if (found.length === 0 || spill.valueBytes === 0) return;
+    const chunk = new Uint32Array(LOG_WORDS);
+    let position = 0;
+    let next = 0;
+    let file = 0;
+    while (position < spill.valueBytes) {
+      const words = readFully(spill.values, new Uint8Array(chunk.buffer, 0, Math.min(chunk.byteLength, spill.valueBytes - position)), position) >>> 2;
+      let at = 0;
+      for (; ; ) {
+        if (at + 2 > words) break;
+        const meta = chunk[at + 1];
+        const size = logRecordWords(meta);
+        if (at + size > words) break;
+        if (meta === TAG_FILE) {
+          file = chunk[at];
+        } else {
+          const line = chunk[at];
+          let target = found[next];
+          while (target && earlier(target.file, target.line, file, line)) target = found[++next];
+          if (!target) return;
+          if (target.file === file && target.line === line) target.value = decodeValue(chunk, at + 1);
+        }
+        at += size;
+      }
+      if (at === 0) break;
+      position += at * 4;
+    }
+  }
 };
+function logRecordWords(meta) {
+  if (meta === TAG_FILE) return 2;
+  if (meta === TAG_NUMBER) return 4;
+  const length = meta & 65535;
+  return 2 + ((meta & TAG_WIDE) !== 0 ? length + 1 >>> 1 : length + 3 >>> 2);
+}
+function decodeValue(words, at) {
+  const meta = words[at];
+  if (meta === TAG_NUMBER) {
+    scratchWords2[0] = words[at + 1];
+    scratchWords2[1] = words[at + 2];
+    return scratch2[0];
+  }
+  const length = meta & 65535;
+  const wide = (meta & TAG_WIDE) !== 0;
+  let text = "";
+  for (let i = 0; i < length; i++) {
+    const word = words[at + 1 + (wide ? i >>> 1 : i >>> 2)];
+    text += String.fromCharCode(wide ? i & 1 ? word >>> 16 : word & 65535 : word >>> 8 * (i & 3) & 255);
+  }
+  return text;
+}
+function insertionSort(records, start, end) {
+  for (let i = start + 1; i < end; i++) {
+    const at = i * RECORD;
+    const h = records[at];
+    const l = records[at + 1];
+    const f = records[at + 2];
+    const n = records[at + 3];
+    let j = i - 1;
+    while (j >= start) {
+      const from = j * RECORD;
+      const hj = records[from];
+      if (hj < h || hj === h && records[from + 1] < l) break;
+      records[from + 4] = hj;
+      records[from + 5] = records[from + 1];
+      records[from + 6] = records[from + 2];
+      records[from + 7] = records[from + 3];
+      j--;
+    }
+    const to = (j + 1) * RECORD;
+    records[to] = h;
+    records[to + 1] = l;
+    records[to + 2] = f;
+    records[to + 3] = n;
+  }
+}
+function writeFully(fd, bytes, position) {
+  let done = 0;
+  while (done < bytes.length) done += writeSync(fd, bytes, done, bytes.length - done, position + done);
+}
 
 // shared/src/contract/values.ts
 var UNIT_MS = { s: 1e3, m: 6e4, h: 36e5, d: 864e5, w: 6048e5 };
@@ -16547,7 +17158,7 @@ var Tally = class {
   failures = [];
 };
 var ColumnState = class {
-  constructor(spec) {
+  constructor(spec, uniqueOptions = {}) {
     this.spec = spec;
     this.kind = spec.type === void 0 ? ANY : KINDS[spec.type] ?? ANY;
     this.severity = spec.severity ?? "error";
@@ -16574,7 +17185,7 @@ var ColumnState = class {
     }
     this.minLength = spec.minLength === void 0 ? void 0 : new Tally();
     this.maxLength = spec.maxLength === void 0 ? void 0 : new Tally();
-    this.unique = spec.unique ? new UniqueTable() : void 0;
+    this.unique = spec.unique ? new UniqueTable(uniqueOptions) : void 0;
     this.uniqueTally = spec.unique ? new Tally() : void 0;
   }
   spec;
@@ -16610,7 +17221,7 @@ var ContractChecker = class {
   constructor(contract, options = {}) {
     this.contract = contract;
     this.max = options.maxFailuresPerCheck ?? 20;
-    this.columns = contract.columns.map((column) => new ColumnState(column));
+    this.columns = contract.columns.map((column) => new ColumnState(column, { keep: this.max, ...options.unique }));
     this.byName = new Map(this.columns.map((state) => [state.spec.name, state]));
     this.records = contract.spec.records === void 0 ? void 0 : compileRecordsSchema(contract.spec.records);
   }
@@ -16759,7 +17370,7 @@ var ContractChecker = class {
       if (allowed && !allowed.has(x)) this.record(c.allowedTally, file, lines[r], c.spec.name, v);
       if (unique) {
         hashNumber(x);
-        if (!unique.add(lines[r], fileNumber)) this.recordDuplicate(c, file, lines[r], v);
+        if (!unique.add(lines[r], fileNumber, v)) this.recordDuplicate(c, file, lines[r], v);
       }
     }
     c.present += present;
@@ -16794,7 +17405,7 @@ var ContractChecker = class {
       if (c.allowedNumbers && !c.allowedNumbers.has(x)) this.record(c.allowedTally, file, lines[r], c.spec.name, v);
       if (c.unique) {
         hashNumber(x);
-        if (!c.unique.add(lines[r], fileNumber)) this.recordDuplicate(c, file, lines[r], v);
+        if (!c.unique.add(lines[r], fileNumber, v)) this.recordDuplicate(c, file, lines[r], v);
       }
     }
   }
@@ -16832,7 +17443,7 @@ var ContractChecker = class {
       if (text.length > maxLength) this.record(c.maxLength, file, lines[r], c.spec.name, text);
       if (unique) {
         hashString(text);
-        if (!unique.add(lines[r], fileNumber)) this.recordDuplicate(c, file, lines[r], text);
+        if (!unique.add(lines[r], fileNumber, text)) this.recordDuplicate(c, file, lines[r], text);
       }
     }
     c.present += present;
@@ -16845,8 +17456,33 @@ var ContractChecker = class {
       return;
     }
     const table = c.unique;
-    const firstFile = table.firstFile === 65535 ? void 0 : this.fileNames[table.firstFile];
+    const firstFile = this.fileNames[table.firstFile];
     this.record(tally, file, line, c.spec.name, v, firstFile === void 0 ? void 0 : { file: firstFile, line: table.firstLine });
+  }
+  /**
+   * Folds in what the unique table found only when it merged the runs it spilled to disk (nothing when it never
+   * spilled): duplicates of values first seen in an earlier run, and earlier first occurrences for those `add`
+   * reported. The failures kept are then the earliest in file and line order, as without spilling.
+   */
+  finishUnique(c) {
+    const tally = c.uniqueTally;
+    const { count, found, repointed } = c.unique.finish();
+    if (count === 0 && repointed.length === 0) return;
+    tally.failed += count;
+    const names = this.fileNames;
+    for (const d of repointed) {
+      const failure = tally.failures.find((f) => f.line === d.line && f.file === names[d.file]);
+      if (failure) failure.firstOccurrence = { file: names[d.firstFile] ?? "", line: d.firstLine };
+    }
+    for (const d of found) {
+      const failure = { file: names[d.file] ?? "", line: d.line, column: c.spec.name };
+      if (d.value !== void 0) failure.value = shown(d.value);
+      failure.firstOccurrence = { file: names[d.firstFile] ?? "", line: d.firstLine };
+      tally.failures.push(failure);
+    }
+    const index = (f) => this.fileIndex.get(f.file) ?? 0;
+    tally.failures.sort((a, b) => index(a) - index(b) || a.line - b.line);
+    if (tally.failures.length > this.max) tally.failures.length = this.max;
   }
   checkRecords(batch) {
     const validate = this.records;
@@ -17047,6 +17683,7 @@ var ContractChecker = class {
     }
     if (c.minLength) push("min-length", c.minLength, c.conforming, `>= ${spec.minLength} characters`, `are shorter than ${spec.minLength} characters`, `have at least ${spec.minLength} characters`);
     if (c.maxLength) push("max-length", c.maxLength, c.conforming, `<= ${spec.maxLength} characters`, `are longer than ${spec.maxLength} characters`, `have at most ${spec.maxLength} characters`);
+    if (c.uniqueTally) this.finishUnique(c);
     if (c.uniqueTally) push("unique", c.uniqueTally, c.conforming, "unique", "repeat an earlier value", "are unique");
   }
   /**
@@ -17158,7 +17795,7 @@ function duration(ms) {
 
 // shared/src/contract/load.ts
 var import_yaml2 = __toESM(require_dist(), 1);
-import path from "node:path";
+import path2 from "node:path";
 
 // shared/schemas/contract.schema.json
 var contract_schema_default = {
@@ -17235,7 +17872,7 @@ var contract_schema_default = {
         unique: {
           type: "boolean",
           default: false,
-          description: "`true`: no non-null value may occur twice (within one run: across the files of a run, not across the shards of a matrix job). Exact up to 64-bit hash collisions; memory: 12 bytes per slot (14 once several files are read) of a table kept 44–87.5 % full, 14–28 bytes per distinct value (16–32 with several files)."
+          description: "`true`: no non-null value may occur twice (within one run: across the files of a run, not across the shards of a matrix job). Exact up to 64-bit hash collisions; bounded memory: a table of at most about 16 MiB per column, which past that spills sorted runs to a temporary folder (about 32 bytes a distinct value) and merges them at the end."
         },
         mostly: {
           type: "number",
@@ -18278,7 +18915,7 @@ async function loadContract(file, label = "contract") {
   return parseContract(await readTextFile(file, label), file, label);
 }
 function parseContract(text, file, label = "contract") {
-  const extension = path.extname(file).toLowerCase();
+  const extension = path2.extname(file).toLowerCase();
   if (![".yaml", ".yml", ".json"].includes(extension)) {
     throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`);
   }
@@ -18470,8 +19107,8 @@ var Walker = class {
       const value = this.walk(item, schema.items ?? {}, [...at, index], itemLine);
       if (schema.uniqueItems) {
         const key = JSON.stringify(value);
-        const before = seen.get(key);
-        if (before !== void 0) this.fail(itemLine, `${formatPath([...at, index])} ${describeValue(value)} is listed twice (also ${formatPath([...at, before])})`);
+        const before2 = seen.get(key);
+        if (before2 !== void 0) this.fail(itemLine, `${formatPath([...at, index])} ${describeValue(value)} is listed twice (also ${formatPath([...at, before2])})`);
         seen.set(key, index);
       }
       result.push(value);
@@ -18641,13 +19278,13 @@ function inferContract(summary2, options) {
       requiredColumns: summary2.columns.map((column) => column.name)
     }
   };
-  const header = [
+  const header2 = [
     `Data contract inferred by mlops-actions (validate-data, infer-contract) on ${options.date}`,
     `from ${options.source}: ${summary2.rows} rows, ${summary2.columns.length} columns.`,
     "Bounds are the observed ones widened by tolerances, not the observed values; review and tighten them.",
     "Keys: docs/contract.md"
   ];
-  return new Contract(spec, void 0, /* @__PURE__ */ new Map(), header);
+  return new Contract(spec, void 0, /* @__PURE__ */ new Map(), header2);
 }
 function inferColumn(summary2) {
   const column = { name: summary2.name };
@@ -18687,10 +19324,10 @@ function inferColumn(summary2) {
       }
       column.type = "string";
       if (summary2.minLength !== void 0 && summary2.maxLength !== void 0 && summary2.count > 0) {
-        const pad = Math.max(1, Math.ceil((summary2.maxLength - summary2.minLength) * INFERENCE.widen), Math.ceil(summary2.maxLength * INFERENCE.widen));
-        const minLength = Math.max(0, summary2.minLength - pad);
+        const pad2 = Math.max(1, Math.ceil((summary2.maxLength - summary2.minLength) * INFERENCE.widen), Math.ceil(summary2.maxLength * INFERENCE.widen));
+        const minLength = Math.max(0, summary2.minLength - pad2);
         if (minLength > 0) column.minLength = minLength;
-        column.maxLength = summary2.maxLength + pad;
+        column.maxLength = summary2.maxLength + pad2;
       }
       if (isUnique(summary2)) column.unique = true;
       break;
@@ -18714,14 +19351,14 @@ function isUnique(summary2) {
 }
 function widenNumbers(min, max, integer) {
   const range = max - min;
-  const pad = range > 0 ? range * INFERENCE.widen : Math.max(Math.abs(max) * INFERENCE.widen, 1);
-  let low = min - pad;
-  let high = max + pad;
+  const pad2 = range > 0 ? range * INFERENCE.widen : Math.max(Math.abs(max) * INFERENCE.widen, 1);
+  let low = min - pad2;
+  let high = max + pad2;
   if (integer) {
     low = Math.floor(low);
     high = Math.ceil(high);
   } else {
-    const step = 10 ** (Math.floor(Math.log10(pad)) - 1);
+    const step = 10 ** (Math.floor(Math.log10(pad2)) - 1);
     low = clean(Math.floor(low / step) * step);
     high = clean(Math.ceil(high / step) * step);
     if (low > min) low = min;
@@ -18750,9 +19387,9 @@ function writeContract(contract, options = {}) {
     Seq(_, node) {
       if ((0, import_yaml3.isSeq)(node)) node.flow = true;
     },
-    Scalar(_, node, path9) {
+    Scalar(_, node, path17) {
       if (typeof node.value !== "string") return;
-      const parent = path9[path9.length - 1];
+      const parent = path17[path17.length - 1];
       const key = (0, import_yaml3.isPair)(parent) && parent.value === node && (0, import_yaml3.isScalar)(parent.key) ? parent.key.value : void 0;
       if (key === "drift") return;
       if (key === "regex") node.type = import_yaml3.Scalar.QUOTE_SINGLE;
@@ -18760,8 +19397,8 @@ function writeContract(contract, options = {}) {
     }
   });
   const schemaUrl = options.schemaUrl ?? contract_schema_default.$id;
-  const header = [`yaml-language-server: $schema=${schemaUrl}`, ...contract.header].map((line) => line ? `# ${line}` : "#");
-  return `${header.join("\n")}
+  const header2 = [`yaml-language-server: $schema=${schemaUrl}`, ...contract.header].map((line) => line ? `# ${line}` : "#");
+  return `${header2.join("\n")}
 ${document.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
 }
 var YAML_11_SPECIAL = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|~|null|Null|NULL|\d{4}-\d{2}-\d{2}.*)$/;
@@ -18799,8 +19436,8 @@ function datasetData(dataset) {
 }
 
 // shared/src/data/read-dataset.ts
-import { stat as stat2 } from "node:fs/promises";
-import path3 from "node:path";
+import { stat as stat3 } from "node:fs/promises";
+import path5 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
 import { readdir, readdirSync, realpath, realpathSync, stat, statSync } from "fs";
@@ -18812,27 +19449,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path9) {
-  let normalized = normalize(path9);
+function cleanPath(path17) {
+  let normalized = normalize(path17);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path9, separator) {
-  return path9.replace(SLASHES_REGEX, separator);
+function convertSlashes(path17, separator) {
+  return path17.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path9) {
-  return path9 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path9);
+function isRootDirectory(path17) {
+  return path17 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path17);
 }
-function normalizePath(path9, options) {
+function normalizePath(path17, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path9.includes("/") || path9.startsWith(".");
-  if (resolvePaths) path9 = resolve(path9);
-  if (normalizePath$1 || pathNeedsCleaning) path9 = cleanPath(path9);
-  if (path9 === ".") return "";
-  const needsSeperator = path9[path9.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path9 + pathSeparator : path9, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path17.includes("/") || path17.startsWith(".");
+  if (resolvePaths) path17 = resolve(path17);
+  if (normalizePath$1 || pathNeedsCleaning) path17 = cleanPath(path17);
+  if (path17 === ".") return "";
+  const needsSeperator = path17[path17.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path17 + pathSeparator : path17, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -18869,8 +19506,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path9 = directoryPath || ".";
-  if (filters.every((filter) => filter(path9, true))) paths.push(path9);
+  const path17 = directoryPath || ".";
+  if (filters.every((filter) => filter(path17, true))) paths.push(path17);
 };
 var empty$2 = () => {
 };
@@ -18922,27 +19559,27 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path9, state, callback$1) {
+var resolveSymlinksAsync = function(path17, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path9, (error2, resolvedPath) => {
+  fs.realpath(path17, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
-    fs.stat(resolvedPath, (error$1, stat3) => {
+    fs.stat(resolvedPath, (error$1, stat8) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat3.isDirectory() && isRecursive(path9, resolvedPath, state)) return queue.dequeue(null, state);
-      callback$1(stat3, resolvedPath);
+      if (stat8.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
+      callback$1(stat8, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path9, state, callback$1) {
+var resolveSymlinks = function(path17, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path9);
-    const stat3 = fs.statSync(resolvedPath);
-    if (stat3.isDirectory() && isRecursive(path9, resolvedPath, state)) return;
-    callback$1(stat3, resolvedPath);
+    const resolvedPath = fs.realpathSync(path17);
+    const stat8 = fs.statSync(resolvedPath);
+    if (stat8.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
+    callback$1(stat8, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
   }
@@ -18951,9 +19588,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path9, resolved, state) {
+function isRecursive(path17, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path9);
+  let parent = dirname(path17);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -18961,7 +19598,7 @@ function isRecursive(path9, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path9, resolved);
+  state.symlinks.set(path17, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -19133,19 +19770,19 @@ var Walker2 = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path9 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path9)) continue;
-        this.pushDirectory(path9, paths, filters);
-        this.walkDirectory(this.state, path9, path9, depth - 1, this.walk);
+        let path17 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path17)) continue;
+        this.pushDirectory(path17, paths, filters);
+        this.walkDirectory(this.state, path17, path17, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path9 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path9, this.state, (stat3, resolvedPath) => {
-          if (stat3.isDirectory()) {
+        let path17 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path17, this.state, (stat8, resolvedPath) => {
+          if (stat8.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path9 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path9 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path17 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path17 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path9;
+            resolvedPath = useRealPaths ? resolvedPath : path17;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -19311,7 +19948,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path9) => isMatch(path9));
+    this.options.filters.push((path17) => isMatch(path17));
     return this;
   }
 };
@@ -19386,19 +20023,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path9) {
-  return path9.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path17) {
+  return path17.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path9) {
+function splitPattern(path17) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path9, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path9];
+  const result = import_picomatch.default.scan(path17, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path17];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path9) => path9.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path9) => path9.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path17) => path17.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path17) => path17.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -19505,13 +20142,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory) => {
-      const path9 = format2(p, isDirectory);
-      const matches = matcher(path9) && !ignore(path9);
-      if (matches) log(`matched ${path9}`);
+      const path17 = format2(p, isDirectory);
+      const matches = matcher(path17) && !ignore(path17);
+      if (matches) log(`matched ${path17}`);
       return matches;
     } : (p, isDirectory) => {
-      const path9 = format2(p, isDirectory);
-      return matcher(path9) && !ignore(path9);
+      const path17 = format2(p, isDirectory);
+      return matcher(path17) && !ignore(path17);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -19576,6 +20213,12 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
+// shared/src/hashing/digest.ts
+import { createHash } from "node:crypto";
+import { availableParallelism } from "node:os";
+import { open, readdir as readdir2, stat as stat2 } from "node:fs/promises";
+import path3 from "node:path";
+
 // shared/src/progress.ts
 var ProgressReporter = class {
   constructor(what, total2, logger, clock = { now: () => Date.now() }, intervalMs = 5e3) {
@@ -19634,17 +20277,85 @@ function formatBytes(bytes) {
 
 // shared/src/hashing/digest.ts
 var CHUNK_BYTES = 1 << 20;
+async function digestPath(target, options = {}) {
+  const info2 = await stat2(target);
+  if (info2.isFile()) {
+    const progress = options.logger ? new ProgressReporter(`Hashing ${options.label ?? target}`, info2.size, options.logger) : void 0;
+    return `sha256:${await sha256File(target, progress)}`;
+  }
+  const files = await listFiles(target);
+  return `sha256:${sha256Text(await manifest(target, files, options))}`;
+}
+async function manifest(root, files, options = {}) {
+  let progress;
+  if (options.logger) {
+    const sizes = await Promise.all(files.map(async (file) => (await stat2(path3.join(root, file))).size));
+    progress = new ProgressReporter(`Hashing ${options.label ?? root}`, sizes.reduce((a, b) => a + b, 0), options.logger);
+  }
+  const digests = await mapConcurrent(files, availableParallelism() * 2, (file) => sha256File(path3.join(root, file), progress));
+  return files.map((file, index) => `${digests[index]}  ${file}
+`).join("");
+}
+async function listFiles(root) {
+  const found = [];
+  const walk = async (relative2) => {
+    const entries = await readdir2(path3.join(root, relative2), { withFileTypes: true });
+    for (const entry of entries) {
+      const child = relative2 ? `${relative2}/${entry.name}` : entry.name;
+      let kind = entry.isFile() ? "file" : entry.isDirectory() ? "dir" : "other";
+      if (entry.isSymbolicLink()) {
+        const target = await stat2(path3.join(root, child));
+        kind = target.isFile() ? "file" : target.isDirectory() ? "dir" : "other";
+      }
+      if (kind === "file") found.push(child);
+      else if (kind === "dir") await walk(child);
+    }
+  };
+  await walk("");
+  return found.sort(compareBytes);
+}
 function compareBytes(a, b) {
   return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
 }
+function sha256Text(text) {
+  return createHash("sha256").update(text).digest("hex");
+}
+async function sha256File(file, progress) {
+  const hash2 = createHash("sha256");
+  const handle = await open(file, "r");
+  try {
+    const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
+    for (; ; ) {
+      const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
+      if (bytesRead === 0) break;
+      hash2.update(buffer.subarray(0, bytesRead));
+      progress?.add(bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+  return hash2.digest("hex");
+}
+async function mapConcurrent(items, limit, fn) {
+  const results = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const index = next++;
+      results[index] = await fn(items[index]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
+  return results;
+}
 
 // shared/src/files/paths.ts
-import path2 from "node:path";
+import path4 from "node:path";
 function toPosixPath(p) {
-  return p.split(path2.sep).join("/");
+  return p.split(path4.sep).join("/");
 }
 function relativePath(from, to) {
-  return toPosixPath(path2.relative(from, to)) || ".";
+  return toPosixPath(path4.relative(from, to)) || ".";
 }
 
 // shared/src/files/globs.ts
@@ -20028,13 +20739,13 @@ async function* readDelimitedFile(absolutePath, name, options) {
   }
   if (rows.length > 0 || !yielded) yield { file: name, columns, rows, lines };
 }
-function headerColumns(header, line, fail) {
+function headerColumns(header2, line, fail) {
   const seen = /* @__PURE__ */ new Map();
-  return header.map((value, index) => {
+  return header2.map((value, index) => {
     if (value === null || value.trim() === "") fail(line, `column ${index + 1} of the header has an empty name; expected a name for every column`);
     const name = value;
-    const before = seen.get(name);
-    if (before !== void 0) fail(line, `the header names column ${quote(name)} twice (columns ${before + 1} and ${index + 1}); expected unique column names`);
+    const before2 = seen.get(name);
+    if (before2 !== void 0) fail(line, `the header names column ${quote(name)} twice (columns ${before2 + 1} and ${index + 1}); expected unique column names`);
     seen.set(name, index);
     return name;
   });
@@ -20108,9 +20819,9 @@ async function* readJsonLinesFile(absolutePath, name, options) {
   };
   try {
     for await (const chunk of readTextChunks(absolutePath, name, options.gzip, options.chunkBytes)) {
-      const before2 = parsedRows;
+      const before3 = parsedRows;
       parse2(chunk.text, false);
-      options.onProgress?.(chunk.bytes, parsedRows - before2);
+      options.onProgress?.(chunk.bytes, parsedRows - before3);
       while (ready.length > 0) {
         yielded = true;
         yield ready.shift();
@@ -20124,9 +20835,9 @@ async function* readJsonLinesFile(absolutePath, name, options) {
     }
     throw error2;
   }
-  const before = parsedRows;
+  const before2 = parsedRows;
   parse2("", true);
-  options.onProgress?.(0, parsedRows - before);
+  options.onProgress?.(0, parsedRows - before2);
   if (rows.length > 0 || !yielded) close();
   for (const batch of ready) yield batch;
 }
@@ -20135,7 +20846,7 @@ function isSpace(code) {
 }
 
 // shared/src/data/parquet.ts
-import { open } from "node:fs/promises";
+import { open as open2 } from "node:fs/promises";
 
 // node_modules/hyparquet/src/constants.js
 var ParquetTypes = [
@@ -20466,32 +21177,32 @@ function parseFloat16(bytes) {
 }
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path9) {
+function schemaTree(schema, rootIndex, path17) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path9, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path17, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path9 };
+  return { count, element, children, path: path17 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path9 = [tree];
+  const path17 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path9.push(child);
+    path17.push(child);
     tree = child;
   }
-  return path9;
+  return path17;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -21069,12 +21780,12 @@ function sbbfContains(blocks, hash2) {
   return true;
 }
 function readBloomFilter(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const numBytes = header.field_1;
+  const header2 = deserializeTCompactProtocol(reader);
+  const numBytes = header2.field_1;
   if (typeof numBytes !== "number" || numBytes <= 0 || numBytes % 32 !== 0) return void 0;
-  if (!header.field_2?.field_1) return void 0;
-  if (!header.field_3?.field_1) return void 0;
-  if (!header.field_4?.field_1) return void 0;
+  if (!header2.field_2?.field_1) return void 0;
+  if (!header2.field_3?.field_1) return void 0;
+  if (!header2.field_4?.field_1) return void 0;
   const { view, offset } = reader;
   if (offset + numBytes > view.byteLength) {
     throw new Error(`parquet bloom filter truncated: need ${numBytes} bytes, have ${view.byteLength - offset}`);
@@ -21229,7 +21940,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path9) => path9.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path17) => path17.split(".")[0]))];
 }
 function matchFilter(record, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -21434,9 +22145,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve3(record, path9) {
+function resolve3(record, path17) {
   let value = record;
-  for (const part of path9.split(".")) {
+  for (const part of path17.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -21832,11 +22543,11 @@ function parseVariantMetadata(bytes) {
   const cached = bufferCache.get(key);
   if (cached) return cached;
   const reader = makeReader(bytes);
-  const header = reader.view.getUint8(reader.offset++);
-  const version = header & 15;
+  const header2 = reader.view.getUint8(reader.offset++);
+  const version = header2 & 15;
   if (version !== 1) throw new Error(`parquet unsupported variant metadata version: ${version}`);
-  const sorted = (header >> 4 & 1) === 1;
-  const offsetSize = (header >> 6 & 3) + 1;
+  const sorted = (header2 >> 4 & 1) === 1;
+  const offsetSize = (header2 >> 6 & 3) + 1;
   const dictionarySize = readUnsigned(reader, offsetSize);
   const offsets = new Array(dictionarySize + 1);
   for (let i = 0; i < offsets.length; i++) {
@@ -21865,12 +22576,12 @@ function readUnsigned(reader, byteWidth2) {
 function readVariant(reader, metadata, parsers) {
   const typeByte = reader.view.getUint8(reader.offset++);
   const basicType = typeByte & 3;
-  const header = typeByte >> 2;
-  if (basicType === 0) return readVariantPrimitive(reader, header, parsers);
-  if (basicType === 2) return readVariantObject(reader, header, metadata, parsers);
-  if (basicType === 3) return readVariantArray(reader, header, metadata, parsers);
-  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header);
-  reader.offset += header;
+  const header2 = typeByte >> 2;
+  if (basicType === 0) return readVariantPrimitive(reader, header2, parsers);
+  if (basicType === 2) return readVariantObject(reader, header2, metadata, parsers);
+  if (basicType === 3) return readVariantArray(reader, header2, metadata, parsers);
+  const bytes = new Uint8Array(reader.view.buffer, reader.view.byteOffset + reader.offset, header2);
+  reader.offset += header2;
   return decoder3.decode(bytes);
 }
 function readVariantPrimitive(reader, typeId, parsers) {
@@ -21957,10 +22668,10 @@ function readVariantPrimitive(reader, typeId, parsers) {
       throw new Error(`parquet unsupported variant primitive type: ${typeId}`);
   }
 }
-function readVariantObject(reader, header, metadata, parsers) {
-  const offsetWidth = (header & 3) + 1;
-  const idWidth = (header >> 2 & 3) + 1;
-  const isLarge = header >> 4 & 1;
+function readVariantObject(reader, header2, metadata, parsers) {
+  const offsetWidth = (header2 & 3) + 1;
+  const idWidth = (header2 >> 2 & 3) + 1;
+  const isLarge = header2 >> 4 & 1;
   const numElements = isLarge ? readUnsigned(reader, 4) : reader.view.getUint8(reader.offset++);
   const fieldIds = new Array(numElements);
   for (let i = 0; i < numElements; i++) {
@@ -21982,9 +22693,9 @@ function readVariantObject(reader, header, metadata, parsers) {
   reader.offset += offsets[offsets.length - 1];
   return out;
 }
-function readVariantArray(reader, header, metadata, parsers) {
-  const fieldOffsetSize = header & 3;
-  const isLarge = header >> 2 & 1;
+function readVariantArray(reader, header2, metadata, parsers) {
+  const fieldOffsetSize = header2 & 3;
+  const isLarge = header2 >> 2 & 1;
   const offsetWidth = fieldOffsetSize + 1;
   const numElements = readUnsigned(reader, isLarge ? 4 : 1);
   const offsets = new Array(numElements + 1);
@@ -22096,7 +22807,7 @@ function assembleLists(output, definitionLevels, repetitionLevels, values, schem
   return output;
 }
 function assembleNested(subcolumnData, schema, parsers, depth = 0) {
-  const path9 = schema.path.join(".");
+  const path17 = schema.path.join(".");
   const optional = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -22111,7 +22822,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional) flattenAtDepth(values, depth);
-    subcolumnData.set(path9, values);
+    subcolumnData.set(path17, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -22119,8 +22830,8 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1);
-    const keys = subcolumnData.get(`${path9}.${mapName}.key`);
-    const values = subcolumnData.get(`${path9}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path17}.${mapName}.key`);
+    const values = subcolumnData.get(`${path17}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -22128,9 +22839,9 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path9}.${mapName}.key`);
-    subcolumnData.delete(`${path9}.${mapName}.value`);
-    subcolumnData.set(path9, out);
+    subcolumnData.delete(`${path17}.${mapName}.key`);
+    subcolumnData.delete(`${path17}.${mapName}.value`);
+    subcolumnData.set(path17, out);
     return;
   }
   if (schema.children.length) {
@@ -22150,7 +22861,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers);
     }
     if (optional) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path9, inverted);
+    subcolumnData.set(path17, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -22202,7 +22913,7 @@ function invertStruct(struct, depth) {
 }
 
 // node_modules/hyparquet/src/alp.js
-var POW10 = [
+var POW102 = [
   1,
   10,
   100,
@@ -22244,7 +22955,7 @@ var POW10_NEG = [
   1e-17,
   1e-18
 ];
-var POW10F = POW10.slice(0, 11).map(Math.fround);
+var POW10F = POW102.slice(0, 11).map(Math.fround);
 var POW10F_NEG = POW10_NEG.slice(0, 11).map(Math.fround);
 function alpDecode(reader, count, type) {
   if (type === "FLOAT") {
@@ -22326,7 +23037,7 @@ function alpDecodeDouble(reader, count) {
     const frameOfReference = view.getBigInt64(reader.offset, true);
     reader.offset += 8;
     const bitWidth2 = view.getUint8(reader.offset++);
-    const mulFactor = POW10[factor];
+    const mulFactor = POW102[factor];
     const mulExponent = POW10_NEG[exponent];
     const forNumber = Number(frameOfReference);
     if (bitWidth2 <= 32 && Number.isSafeInteger(forNumber)) {
@@ -22535,11 +23246,11 @@ function readRleBitPackedHybrid(reader, width, output, length) {
   const startOffset = reader.offset;
   let seen = 0;
   while (seen < output.length) {
-    const header = readVarInt(reader);
-    if (header & 1) {
-      seen = readBitPacked(reader, header, width, output, seen);
+    const header2 = readVarInt(reader);
+    if (header2 & 1) {
+      seen = readBitPacked(reader, header2, width, output, seen);
     } else {
-      const count = header >>> 1;
+      const count = header2 >>> 1;
       readRle(reader, count, width, output, seen);
       seen += count;
     }
@@ -22556,8 +23267,8 @@ function readRle(reader, count, bitWidth2, output, seen) {
     output[seen + i] = value;
   }
 }
-function readBitPacked(reader, header, bitWidth2, output, seen) {
-  let count = header >> 1 << 3;
+function readBitPacked(reader, header2, bitWidth2, output, seen) {
+  let count = header2 >> 1 << 3;
   const mask = (1 << bitWidth2) - 1;
   let data = 0;
   if (reader.offset < reader.view.byteLength) {
@@ -22966,13 +23677,13 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   });
   while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
     if (reader.offset >= reader.view.byteLength - 1) break;
-    const header = parquetHeader(reader);
-    if (header.type === "DICTIONARY_PAGE") {
-      const { data } = readPage(reader, header, columnDecoder, dictionary2, void 0, 0);
+    const header2 = parquetHeader(reader);
+    if (header2.type === "DICTIONARY_PAGE") {
+      const { data } = readPage(reader, header2, columnDecoder, dictionary2, void 0, 0);
       if (data) dictionary2 = convert(data, columnDecoder);
     } else {
       const lastChunkLength = lastChunk?.length || 0;
-      const result = readPage(reader, header, columnDecoder, dictionary2, lastChunk, selectStart - rowCount);
+      const result = readPage(reader, header2, columnDecoder, dictionary2, lastChunk, selectStart - rowCount);
       if (result.skipped) {
         if (!chunks.length) {
           skipped += result.skipped;
@@ -22991,43 +23702,43 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
   emitLastChunk?.();
   return { data: chunks, skipped };
 }
-function readPage(reader, header, columnDecoder, dictionary2, previousChunk, pageStart) {
+function readPage(reader, header2, columnDecoder, dictionary2, previousChunk, pageStart) {
   const { type, element, schemaPath, codec, compressors: compressors2 } = columnDecoder;
   const compressedBytes = new Uint8Array(
     reader.view.buffer,
     reader.view.byteOffset + reader.offset,
-    header.compressed_page_size
+    header2.compressed_page_size
   );
-  reader.offset += header.compressed_page_size;
-  if (header.type === "DATA_PAGE") {
-    const daph = header.data_page_header;
+  reader.offset += header2.compressed_page_size;
+  if (header2.type === "DATA_PAGE") {
+    const daph = header2.data_page_header;
     if (!daph) throw new Error("parquet data page header is undefined");
     if (pageStart > daph.num_values && isFlatColumn(schemaPath)) {
       return { skipped: daph.num_values };
     }
-    const page = decompressPage(compressedBytes, Number(header.uncompressed_page_size), codec, compressors2);
+    const page = decompressPage(compressedBytes, Number(header2.uncompressed_page_size), codec, compressors2);
     const { definitionLevels, repetitionLevels, dataPage } = readDataPage(page, daph, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary2, daph.encoding, columnDecoder);
     const output = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DATA_PAGE_V2") {
-    const daph2 = header.data_page_header_v2;
+  } else if (header2.type === "DATA_PAGE_V2") {
+    const daph2 = header2.data_page_header_v2;
     if (!daph2) throw new Error("parquet data page header v2 is undefined");
     if (pageStart > daph2.num_rows) {
       return { skipped: daph2.num_rows };
     }
-    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header, columnDecoder);
+    const { definitionLevels, repetitionLevels, dataPage } = readDataPageV2(compressedBytes, header2, columnDecoder);
     const values = convertWithDictionary(dataPage, dictionary2, daph2.encoding, columnDecoder);
     const output = Array.isArray(previousChunk) ? previousChunk : [];
     const assembled = assembleLists(output, definitionLevels, repetitionLevels, values, schemaPath);
     return { skipped: 0, data: assembled };
-  } else if (header.type === "DICTIONARY_PAGE") {
-    const diph = header.dictionary_page_header;
+  } else if (header2.type === "DICTIONARY_PAGE") {
+    const diph = header2.dictionary_page_header;
     if (!diph) throw new Error("parquet dictionary page header is undefined");
     const page = decompressPage(
       compressedBytes,
-      Number(header.uncompressed_page_size),
+      Number(header2.uncompressed_page_size),
       codec,
       compressors2
     );
@@ -23035,38 +23746,38 @@ function readPage(reader, header, columnDecoder, dictionary2, previousChunk, pag
     const dictArray = readPlain(reader2, type, diph.num_values, element.type_length);
     return { skipped: 0, data: dictArray };
   } else {
-    throw new Error(`parquet unsupported page type: ${header.type}`);
+    throw new Error(`parquet unsupported page type: ${header2.type}`);
   }
 }
 function parquetHeader(reader) {
-  const header = deserializeTCompactProtocol(reader);
-  const type = PageTypes[header.field_1];
-  const uncompressed_page_size = header.field_2;
-  const compressed_page_size = header.field_3;
-  const crc = header.field_4;
-  const data_page_header = header.field_5 && {
-    num_values: header.field_5.field_1,
-    encoding: Encodings[header.field_5.field_2],
-    definition_level_encoding: Encodings[header.field_5.field_3],
-    repetition_level_encoding: Encodings[header.field_5.field_4],
-    statistics: pageStatistics(header.field_5.field_5)
+  const header2 = deserializeTCompactProtocol(reader);
+  const type = PageTypes[header2.field_1];
+  const uncompressed_page_size = header2.field_2;
+  const compressed_page_size = header2.field_3;
+  const crc = header2.field_4;
+  const data_page_header = header2.field_5 && {
+    num_values: header2.field_5.field_1,
+    encoding: Encodings[header2.field_5.field_2],
+    definition_level_encoding: Encodings[header2.field_5.field_3],
+    repetition_level_encoding: Encodings[header2.field_5.field_4],
+    statistics: pageStatistics(header2.field_5.field_5)
   };
-  const index_page_header = header.field_6;
-  const dictionary_page_header = header.field_7 && {
-    num_values: header.field_7.field_1,
-    encoding: Encodings[header.field_7.field_2],
-    is_sorted: header.field_7.field_3
+  const index_page_header = header2.field_6;
+  const dictionary_page_header = header2.field_7 && {
+    num_values: header2.field_7.field_1,
+    encoding: Encodings[header2.field_7.field_2],
+    is_sorted: header2.field_7.field_3
   };
-  const data_page_header_v2 = header.field_8 && {
-    num_values: header.field_8.field_1,
-    num_nulls: header.field_8.field_2,
-    num_rows: header.field_8.field_3,
-    encoding: Encodings[header.field_8.field_4],
-    definition_levels_byte_length: header.field_8.field_5,
-    repetition_levels_byte_length: header.field_8.field_6,
-    is_compressed: header.field_8.field_7 === void 0 ? true : header.field_8.field_7,
+  const data_page_header_v2 = header2.field_8 && {
+    num_values: header2.field_8.field_1,
+    num_nulls: header2.field_8.field_2,
+    num_rows: header2.field_8.field_3,
+    encoding: Encodings[header2.field_8.field_4],
+    definition_levels_byte_length: header2.field_8.field_5,
+    repetition_levels_byte_length: header2.field_8.field_6,
+    is_compressed: header2.field_8.field_7 === void 0 ? true : header2.field_8.field_7,
     // default true
-    statistics: pageStatistics(header.field_8.field_8)
+    statistics: pageStatistics(header2.field_8.field_8)
   };
   return {
     type,
@@ -28619,7 +29330,7 @@ var compressors = {
 async function* readParquetFile(absolutePath, name, options) {
   let handle;
   try {
-    handle = await open(absolutePath, "r");
+    handle = await open2(absolutePath, "r");
   } catch (error2) {
     throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`);
   }
@@ -28714,6 +29425,10 @@ var PARSERS = {
   jsonFromBytes: (bytes) => bytes ? textDecoder.decode(bytes) : void 0
 };
 function isoTimestamp(value, digits) {
+  if (value >= -MAX_SAFE2 && value <= MAX_SAFE2) {
+    const fast = isoFromNumber(Number(value), digits);
+    if (fast !== null) return fast;
+  }
   const scale = 10n ** BigInt(digits);
   let seconds = value / scale;
   let fraction = value % scale;
@@ -28726,6 +29441,38 @@ function isoTimestamp(value, digits) {
   const whole = date.toISOString().slice(0, -5);
   if (digits === 0) return `${whole}Z`;
   return `${whole}.${fraction.toString().padStart(digits, "0")}Z`;
+}
+var MAX_SAFE2 = BigInt(Number.MAX_SAFE_INTEGER);
+var SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+var FIRST_SECOND = -62167219200;
+var END_SECOND = 253402300800;
+function isoFromNumber(value, digits) {
+  const scale = SCALES[digits];
+  if (scale === void 0) return null;
+  const seconds = Math.floor(value / scale);
+  const fraction = value - seconds * scale;
+  if (seconds < FIRST_SECOND || seconds >= END_SECOND) return null;
+  const days = Math.floor(seconds / 86400);
+  let rest = seconds - days * 86400;
+  const hour = Math.floor(rest / 3600);
+  rest -= hour * 3600;
+  const minute = Math.floor(rest / 60);
+  const second = rest - minute * 60;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const whole = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
+  return digits === 0 ? `${whole}Z` : `${whole}.${pad(fraction, digits)}Z`;
+}
+function pad(value, width) {
+  const text = String(value);
+  return text.length >= width ? text : "0".repeat(width - text.length) + text;
 }
 
 // shared/src/data/shard.ts
@@ -28772,9 +29519,9 @@ async function* readDataset(patterns, options) {
   const plan = planShard(await listDataFiles(patterns, options.cwd, label), options.shard);
   let rowNumber = 0;
   for (const file of plan.files) {
-    const absolute = path3.resolve(options.cwd, file);
+    const absolute = path5.resolve(options.cwd, file);
     const { format: format2, gzip } = formatOf(file);
-    const size = (await stat2(absolute)).size;
+    const size = (await stat3(absolute)).size;
     const progress = new ProgressReporter(`Reading ${file}`, size, options.logger, options.clock, options.progressIntervalMs);
     const onProgress = (bytes, rows) => progress.add(bytes, rows);
     const batches = namingTheInput(
@@ -29001,22 +29748,51 @@ var Moments = class _Moments {
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
   }
+  /**
+   * add() for values[0 … count): the batch's mean and M2 by two passes (no division per value, and no less
+   * accurate than Welford's update), then combined as a merge.
+   */
+  addBatch(values, count) {
+    if (count === 0) return;
+    let sum = 0;
+    let min = this.min;
+    let max = this.max;
+    for (let i = 0; i < count; i++) {
+      const x = values[i];
+      sum += x;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
+    const mean = sum / count;
+    let m2 = 0;
+    for (let i = 0; i < count; i++) {
+      const delta = values[i] - mean;
+      m2 += delta * delta;
+    }
+    this.combine(count, mean, m2);
+    this.min = min;
+    this.max = max;
+  }
   merge(other) {
     if (other.count === 0) return this;
-    if (this.count === 0) {
-      this.count = other.count;
-      this.mean = other.mean;
-      this.m2 = other.m2;
-    } else {
-      const count = this.count + other.count;
-      const delta = other.mean - this.mean;
-      this.mean = (this.mean * this.count + other.mean * other.count) / count;
-      this.m2 = this.m2 + other.m2 + delta * delta * this.count * other.count / count;
-      this.count = count;
-    }
+    this.combine(other.count, other.mean, other.m2);
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
     return this;
+  }
+  /** Chan et al.'s combination with the moments (count, mean, m2) of other values. */
+  combine(count, mean, m2) {
+    if (this.count === 0) {
+      this.count = count;
+      this.mean = mean;
+      this.m2 = m2;
+      return;
+    }
+    const total2 = this.count + count;
+    const delta = mean - this.mean;
+    this.mean = (this.mean * this.count + mean * count) / total2;
+    this.m2 = this.m2 + m2 + delta * delta * this.count * count / total2;
+    this.count = total2;
   }
   /** Population variance (M2 / count); 0 for no values. */
   get variance() {
@@ -29086,6 +29862,34 @@ var QuantileSketch = class _QuantileSketch {
     this.sizes[0] = size + 1;
     this.view = null;
     if (++this.retained > this.capacity) while (this.retained > this.capacity) this.compress();
+  }
+  /**
+   * add() for values[0 … count) (finite numbers), the same sketch to the bit: each block copied into level 0 fills
+   * it to one past the capacity, where add() would compact, so the compactions fall where they would one by one.
+   */
+  addBatch(values, count) {
+    let min = this.min;
+    let max = this.max;
+    let at = 0;
+    while (at < count) {
+      const take = Math.min(this.capacity + 1 - this.retained, count - at);
+      const size = this.sizes[0];
+      const level = size + take > this.levels[0].length ? this.grow(0, size + take) : this.levels[0];
+      for (let i = 0; i < take; i++) {
+        const x = values[at + i];
+        if (x < min) min = x;
+        if (x > max) max = x;
+        level[size + i] = x;
+      }
+      this.sizes[0] = size + take;
+      this.retained += take;
+      at += take;
+      while (this.retained > this.capacity) this.compress();
+    }
+    this.n += count;
+    this.min = min;
+    this.max = max;
+    this.view = null;
   }
   /** Adds the other sketch's values (it is left unchanged). Both must have the same k. */
   merge(other) {
@@ -29308,6 +30112,17 @@ var Histogram = class _Histogram {
     while (bin < edges.length && edges[bin] < x) bin++;
     this.counts[bin] += 1;
   }
+  /** add() for values[0 … count). */
+  addBatch(values, count) {
+    const edges = this.edges;
+    const counts = this.counts;
+    for (let i = 0; i < count; i++) {
+      const x = values[i];
+      let bin = 0;
+      while (bin < edges.length && edges[bin] < x) bin++;
+      counts[bin] += 1;
+    }
+  }
   sameEdges(other) {
     return sameEdges(this.edges, other.edges);
   }
@@ -29352,6 +30167,12 @@ var NumericSummary = class _NumericSummary {
     this.quantiles.add(x);
     if (this.histogram !== null) this.histogram.add(x);
   }
+  /** add() for values[0 … count), finite numbers, in order: the same summary, moments up to float rounding. */
+  addBatch(values, count) {
+    this.moments.addBatch(values, count);
+    this.quantiles.addBatch(values, count);
+    if (this.histogram !== null) this.histogram.addBatch(values, count);
+  }
   merge(other) {
     this.moments.merge(other.moments);
     this.quantiles.merge(other.quantiles);
@@ -29382,6 +30203,72 @@ function ownString(text) {
 }
 var MAX_SLOTS = 2048;
 var FIRST_SLOTS = 32;
+var TOP_BATCH = 2048;
+var BATCH_SLOTS = 2 * TOP_BATCH;
+var TAG_STEP = 4096;
+var BatchCounts = class {
+  /** Distinct values counted since the last merge: entry i's hash, count and first row are at index i below. */
+  size = 0;
+  highs = new Uint32Array(TOP_BATCH);
+  lows = new Uint32Array(TOP_BATCH);
+  counts = new Int32Array(TOP_BATCH);
+  rows = new Int32Array(TOP_BATCH);
+  /**
+   * The hash table, two int32 a slot: the hash's low half, and the run's tag plus the entry's index + 1. A slot is
+   * taken only if its tag is the current run's, so emptying the table is a new tag, not a pass over it; and the
+   * table is 32 KB, small enough for L1, while the entries it points at are read in order when merged.
+   */
+  table = new Int32Array(2 * BATCH_SLOTS);
+  tag = TAG_STEP;
+  /** Counts the value of row `row`, whose 64-bit hash is (high, low). At most TOP_BATCH values between merges. */
+  add(row, high, low) {
+    const table = this.table;
+    const tag = this.tag;
+    const l = low | 0;
+    let at = ((low ^ high >>> 11) & BATCH_SLOTS - 1) << 1;
+    for (; ; ) {
+      const mark = table[at + 1];
+      if (mark - tag < 0 || mark - tag >= TAG_STEP) break;
+      const entry2 = mark - tag - 1;
+      if (table[at] === l && this.highs[entry2] === high) {
+        this.counts[entry2] += 1;
+        return;
+      }
+      at = at + 2 & 2 * BATCH_SLOTS - 1;
+    }
+    const entry = this.size++;
+    table[at] = l;
+    table[at + 1] = tag + entry + 1;
+    this.highs[entry] = high;
+    this.lows[entry] = low;
+    this.counts[entry] = 1;
+    this.rows[entry] = row;
+  }
+  /** Entry i's hash halves (unsigned), count and first row, for i < size. */
+  high(i) {
+    return this.highs[i];
+  }
+  low(i) {
+    return this.lows[i];
+  }
+  count(i) {
+    return this.counts[i];
+  }
+  row(i) {
+    return this.rows[i];
+  }
+  clear() {
+    this.size = 0;
+    this.tag += TAG_STEP;
+    if (this.tag > 2147483647 - TAG_STEP) {
+      this.table.fill(0);
+      this.tag = TAG_STEP;
+    }
+  }
+};
+var batchCounts = new BatchCounts();
+var thresholdHistogram = new Float64Array(64);
+var novelScratch = new Int32Array(TOP_BATCH);
 var TopValues = class _TopValues {
   constructor(capacity = TOP_CAPACITY) {
     this.capacity = capacity;
@@ -29403,32 +30290,90 @@ var TopValues = class _TopValues {
   spareKeys = [];
   /** Counts `key`, whose 64-bit hash (hashString) is (high, low). */
   addHashed(key, high, low) {
+    const slot = this.find(high, low);
+    if (slot >= 0) this.counts[slot] += 1;
+    else if (this.size < this.capacity) this.insert(key, high, low, 1);
+    else this.subtract(1);
+  }
+  /**
+   * Merges the batch's counts (see {@link BatchCounts}) and empties it; `keyOf(row)` gives the text of the value
+   * first seen at `row`, read only for values the summary keeps. While the summary and the batch hold at most
+   * `capacity` distinct values together, every count stays exact (as value by value); past it, the
+   * (capacity + 1)-th largest count is taken from every counter and added to `error`: Misra-Gries' merge, whose
+   * bound holds for any split of the stream into batches.
+   */
+  mergeBatch(batch, keyOf) {
+    const novel = novelScratch;
+    let fresh = 0;
+    for (let i = 0; i < batch.size; i++) {
+      const slot = this.find(batch.high(i), batch.low(i));
+      if (slot >= 0) this.counts[slot] += batch.count(i);
+      else novel[fresh++] = i;
+    }
+    let threshold = 0;
+    if (this.size + fresh > this.capacity) {
+      threshold = this.threshold(batch, fresh);
+      this.subtract(threshold);
+    }
+    for (let k = 0; k < fresh; k++) {
+      const i = novel[k];
+      const count = batch.count(i) - threshold;
+      if (count > 0) this.insert(keyOf(batch.row(i)), batch.high(i), batch.low(i), count);
+    }
+    batch.clear();
+  }
+  /** The slot holding the hash (high, low), or -1. */
+  find(high, low) {
     const counts = this.counts;
-    const highs = this.high;
-    const lows = this.low;
     const mask = this.slots - 1;
     let slot = (low ^ high >>> 11) & mask;
     while (counts[slot] !== 0) {
-      if (lows[slot] === low && highs[slot] === high) {
-        counts[slot] += 1;
-        return;
-      }
+      if (this.low[slot] === low && this.high[slot] === high) return slot;
       slot = slot + 1 & mask;
     }
-    if (this.size < this.capacity) {
-      if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) {
-        this.resize(this.slots * 2);
-        this.addHashed(key, high, low);
-        return;
+    return -1;
+  }
+  /** Adds a value the table does not hold, with `count`; the caller keeps the size within capacity. */
+  insert(key, high, low, count) {
+    if (2 * (this.size + 1) > this.slots && this.slots < MAX_SLOTS) this.resize(this.slots * 2);
+    const counts = this.counts;
+    const mask = this.slots - 1;
+    let slot = (low ^ high >>> 11) & mask;
+    while (counts[slot] !== 0) slot = slot + 1 & mask;
+    counts[slot] = count;
+    this.high[slot] = high;
+    this.low[slot] = low;
+    this.keys[slot] = ownString(key);
+    this.size++;
+  }
+  /**
+   * The (capacity + 1)-th largest of the summary's counts and the batch's `fresh` new ones (novelScratch[0 … fresh)).
+   * Counts are integers and the threshold is small unless the column is heavily skewed, so a histogram of the
+   * counts under 64 finds it in one pass; a sort only when 64 or more counts reach 64.
+   */
+  threshold(batch, fresh) {
+    const rank = this.capacity + 1;
+    const histogram = thresholdHistogram.fill(0);
+    let large = 0;
+    let integral = true;
+    const tally = (count) => {
+      if (count < 64) histogram[count] += 1;
+      else large++;
+      if (count !== Math.floor(count)) integral = false;
+    };
+    for (let slot = 0; slot < this.slots; slot++) if (this.counts[slot] !== 0) tally(this.counts[slot]);
+    for (let k = 0; k < fresh; k++) tally(batch.count(novelScratch[k]));
+    if (large < rank && integral) {
+      let atLeast = large;
+      for (let count = 63; count >= 1; count--) {
+        atLeast += histogram[count];
+        if (atLeast >= rank) return count;
       }
-      counts[slot] = 1;
-      highs[slot] = high;
-      lows[slot] = low;
-      this.keys[slot] = ownString(key);
-      this.size++;
-      return;
     }
-    this.subtract(1);
+    const all = [];
+    for (let slot = 0; slot < this.slots; slot++) if (this.counts[slot] !== 0) all.push(this.counts[slot]);
+    for (let k = 0; k < fresh; k++) all.push(batch.count(novelScratch[k]));
+    return all.sort((a, b) => b - a)[this.capacity];
   }
   add(key) {
     hashString(key);
@@ -29586,6 +30531,16 @@ var TRUE_LOW = hash.low;
 hashString(FALSE2);
 var FALSE_HIGH = hash.high;
 var FALSE_LOW = hash.low;
+function canonicalText(value) {
+  if (typeof value === "string") {
+    const b = value.length === 4 || value.length === 5 ? parseBoolean(value) : -1;
+    return b < 0 ? value : b === 1 ? TRUE2 : FALSE2;
+  }
+  if (typeof value === "number") return String(value);
+  return value === true ? TRUE2 : FALSE2;
+}
+var numberScratch = new Float64Array(TOP_BATCH);
+var stampScratch = new Float64Array(TOP_BATCH);
 var ColumnAccumulator = class _ColumnAccumulator {
   constructor(name, edges = null) {
     this.name = name;
@@ -29608,80 +30563,89 @@ var ColumnAccumulator = class _ColumnAccumulator {
   top = new TopValues();
   /** Adds column `j` of each row, in order (a missing value is null). */
   addColumn(rows, j) {
-    for (let i = 0; i < rows.length; i++) this.add(rows[i][j] ?? null);
+    for (let start = 0; start < rows.length; start += TOP_BATCH) this.addRun(rows, j, start, Math.min(rows.length, start + TOP_BATCH));
   }
+  /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value) {
-    this.count++;
-    if (value === null) {
-      this.nulls++;
-      return;
-    }
-    let key;
-    let high;
-    let low;
-    if (typeof value === "string") {
-      key = this.classify(value);
-      high = hash.high;
-      low = hash.low;
-    } else if (typeof value === "number") {
-      key = String(value);
-      if (Number.isFinite(value)) {
-        if (Number.isInteger(value)) this.integer++;
-        else this.decimal++;
-        this.addNumber(value);
-      } else {
-        this.text++;
-      }
-      hashString(key);
-      high = hash.high;
-      low = hash.low;
-    } else {
-      this.boolean++;
-      key = value ? TRUE2 : FALSE2;
-      high = value ? TRUE_HIGH : FALSE_HIGH;
-      low = value ? TRUE_LOW : FALSE_LOW;
-    }
-    const length = key.length;
-    if (length < this.minLength) this.minLength = length;
-    if (length > this.maxLength) this.maxLength = length;
-    this.top.addHashed(key, high, low);
-    this.distinct.addHash(high, low);
+    this.addColumn([[value]], 0);
   }
   /**
-   * Counts a string value's kind (data/values.ts decides), feeds the numeric or timestamp summary, and returns its
-   * canonical text, whose hash it leaves in `hash`. The text is read and hashed in one pass (parseDecimalHashed);
-   * no text is both a decimal and a timestamp, so which is tried first does not matter.
+   * Adds rows[start … end)[j] (at most TOP_BATCH values). The hot loop: each value is classified, read and hashed
+   * in one pass over its text (parseDecimalHashed), its hash goes to the batch's exact counts, and numbers and
+   * timestamps to scratch arrays. The distinct sketch then takes the run's distinct hashes, the summaries its numbers in bulk (moments
+   * by two passes, the quantile sketch by block copies) and the top values merge the run's counts. Nothing is
+   * allocated per value, and no value's text is stored unless the top values keep it.
    */
-  classify(value) {
-    const x = parseDecimalHashed(value);
-    if (x === x) {
-      if (writtenAsInteger) this.integer++;
-      else this.decimal++;
-      this.addNumber(x);
-      return value;
-    }
-    if (value.length >= 10 && value.charCodeAt(4) === 45) {
-      const ms = parseTimestamp(value);
-      if (ms === ms) {
-        this.timestamp++;
-        (this.timestamps ??= new NumericSummary(this.edges)).add(ms);
-        return value;
+  addRun(rows, j, start, end) {
+    const distinct = this.distinct;
+    const counts = batchCounts;
+    let numbers = 0;
+    let stamps = 0;
+    let nulls = 0;
+    let minLength = this.minLength;
+    let maxLength = this.maxLength;
+    for (let i = start; i < end; i++) {
+      const value = rows[i][j];
+      if (value === null || value === void 0) {
+        nulls++;
+        continue;
       }
+      let length;
+      if (typeof value === "string") {
+        length = value.length;
+        const x = parseDecimalHashed(value);
+        if (x === x) {
+          if (writtenAsInteger) this.integer++;
+          else this.decimal++;
+          numberScratch[numbers++] = x;
+        } else {
+          const ms = length >= 10 && value.charCodeAt(4) === 45 ? parseTimestamp(value) : Number.NaN;
+          if (ms === ms) {
+            this.timestamp++;
+            stampScratch[stamps++] = ms;
+          } else {
+            const b = length === 4 || length === 5 ? parseBoolean(value) : -1;
+            if (b >= 0) {
+              this.boolean++;
+              hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+              hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
+            } else {
+              this.text++;
+            }
+          }
+        }
+      } else if (typeof value === "number") {
+        if (Number.isFinite(value)) {
+          if (Number.isInteger(value)) this.integer++;
+          else this.decimal++;
+          numberScratch[numbers++] = value;
+        } else {
+          this.text++;
+        }
+        length = hashNumberText(value);
+        if (length < 0) {
+          const key = String(value);
+          length = key.length;
+          hashString(key);
+        }
+      } else {
+        this.boolean++;
+        length = value ? 4 : 5;
+        hash.high = value ? TRUE_HIGH : FALSE_HIGH;
+        hash.low = value ? TRUE_LOW : FALSE_LOW;
+      }
+      if (length < minLength) minLength = length;
+      if (length > maxLength) maxLength = length;
+      counts.add(i, hash.high, hash.low);
     }
-    const b = parseBoolean(value);
-    if (b >= 0) {
-      this.boolean++;
-      hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
-      hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
-      return b === 1 ? TRUE2 : FALSE2;
-    }
-    this.text++;
-    return value;
-  }
-  addNumber(x) {
-    let numeric = this.numeric;
-    if (numeric === null) numeric = this.numeric = new NumericSummary(this.edges);
-    numeric.add(x);
+    for (let k = 0; k < counts.size; k++) distinct.addHash(counts.high(k), counts.low(k));
+    this.count += end - start;
+    this.nulls += nulls;
+    this.minLength = minLength;
+    this.maxLength = maxLength;
+    if (numbers > 0) (this.numeric ??= new NumericSummary(this.edges)).addBatch(numberScratch, numbers);
+    if (stamps > 0) (this.timestamps ??= new NumericSummary(this.edges)).addBatch(stampScratch, stamps);
+    this.top.mergeBatch(counts, (row) => canonicalText(rows[row][j]));
   }
   merge(other) {
     this.count += other.count;
@@ -29977,10 +30941,10 @@ function describeSchemaError(error2) {
 
 // shared/src/files/json-file.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import path4 from "node:path";
+import path6 from "node:path";
 async function writeJsonFile(file, data, options) {
   assertMatchesSchema(options.schema, data, file, options.label);
-  await mkdir(path4.dirname(path4.resolve(file)), { recursive: true });
+  await mkdir(path6.dirname(path6.resolve(file)), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}`;
   await writeFile(temporary, `${JSON.stringify(data, null, options.pretty === false ? void 0 : 2)}
 `);
@@ -30157,13 +31121,1443 @@ function referenceBinEdges(profile) {
   return result;
 }
 
+// actions/validate-data/src/reference.ts
+import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
+import path12 from "node:path";
+
+// shared/src/runtime/github.ts
+function createGitHubClient(token, options) {
+  const { apiUrl, logger, retries = 4, baseDelayMs = 1e3, maxDelayMs = 6e4 } = options;
+  const sleep = options.sleep ?? ((ms) => new Promise((resolve4) => setTimeout(resolve4, ms)));
+  if (!token) {
+    throw new ConfigurationError(`${options.tokenInput ?? "github-token"}: no token was given; pass \`\${{ github.token }}\` (the default) or a token with the permissions this step needs`);
+  }
+  logger.mask(token);
+  const octokit = getOctokit(token, { baseUrl: apiUrl.replace(/\/+$/, "") });
+  octokit.hook.wrap("request", async (request, requestOptions) => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await request(requestOptions);
+      } catch (error2) {
+        const delay = retryDelay(error2, attempt, baseDelayMs);
+        if (delay === void 0 || attempt >= retries || delay > maxDelayMs) throw error2;
+        const status = error2.status;
+        logger.info(`GitHub API ${requestOptions.method} ${requestOptions.url} answered ${status}; retrying in ${Math.round(delay)} ms (attempt ${attempt + 2} of ${retries + 1})`);
+        await sleep(delay);
+      }
+    }
+  });
+  return octokit;
+}
+function retryDelay(error2, attempt, baseDelayMs, nowMs = Date.now()) {
+  const status = error2.status ?? 0;
+  const headers = error2.response?.headers ?? {};
+  const rateLimited = status === 429 || status === 403 && (String(headers["x-ratelimit-remaining"]) === "0" || headers["retry-after"] !== void 0);
+  if (!(status >= 500 || rateLimited)) return void 0;
+  const retryAfter = Number(headers["retry-after"]);
+  if (Number.isFinite(retryAfter) && retryAfter >= 0 && headers["retry-after"] !== void 0) return retryAfter * 1e3;
+  const reset = Number(headers["x-ratelimit-reset"]);
+  if (rateLimited && Number.isFinite(reset) && headers["x-ratelimit-reset"] !== void 0) return Math.max(0, reset * 1e3 - nowMs);
+  return baseDelayMs * 2 ** attempt;
+}
+
+// shared/src/registry/auth.ts
+function basicCredential(token) {
+  return Buffer.from(`x-access-token:${token}`, "utf8").toString("base64");
+}
+function gitAuthEnv(request) {
+  if (!request.token) return {};
+  const server = parseUrl(request.serverUrl);
+  const remote = parseUrl(request.remoteUrl);
+  if (!server || !remote || remote.protocol !== "https:" || server.protocol !== "https:" || remote.host.toLowerCase() !== server.host.toLowerCase()) return {};
+  const existing = request.baseEnv?.["GIT_CONFIG_COUNT"];
+  const start = existing === void 0 || existing === "" ? 0 : Number(existing);
+  if (!Number.isInteger(start) || start < 0) throw new ConfigurationError(`GIT_CONFIG_COUNT: ${quote(existing ?? "")} is not a count; expected a whole number or nothing`);
+  const key = `http.${server.origin}/.extraheader`;
+  return {
+    GIT_CONFIG_COUNT: String(start + 2),
+    [`GIT_CONFIG_KEY_${start}`]: key,
+    [`GIT_CONFIG_VALUE_${start}`]: "",
+    [`GIT_CONFIG_KEY_${start + 1}`]: key,
+    [`GIT_CONFIG_VALUE_${start + 1}`]: `AUTHORIZATION: basic ${basicCredential(request.token)}`
+  };
+}
+async function remotePushUrl(git, cwd, remote) {
+  try {
+    return (await git.run(["remote", "get-url", "--push", remote], { cwd })).trim();
+  } catch {
+    return remote;
+  }
+}
+function parseUrl(value) {
+  try {
+    return new URL(value);
+  } catch {
+    return void 0;
+  }
+}
+
+// shared/src/registry/git.ts
+import { execFile } from "node:child_process";
+var GitCommandError = class extends Error {
+  constructor(args, exitCode, stdout, stderr) {
+    super(`git ${args.join(" ")} failed (exit ${exitCode ?? "signal"}): ${gitErrorLine(stderr)}`);
+    this.args = args;
+    this.exitCode = exitCode;
+    this.stdout = stdout;
+    this.stderr = stderr;
+  }
+  args;
+  exitCode;
+  stdout;
+  stderr;
+  name = "GitCommandError";
+};
+function gitErrorLine(stderr) {
+  const lines = stderr.split("\n").map((line) => line.trim()).filter(Boolean);
+  return lines.find((line) => /^(fatal|error):/.test(line)) ?? lines[lines.length - 1] ?? "";
+}
+function createGitRunner(executable = "git") {
+  return {
+    run(args, { cwd, env }) {
+      return new Promise((resolve4, reject) => {
+        execFile(
+          executable,
+          args,
+          { cwd, env: { ...process.env, GIT_TERMINAL_PROMPT: "0", ...env }, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
+          (error2, stdout, stderr) => {
+            if (!error2) return resolve4(stdout);
+            const code = typeof error2.code === "number" ? error2.code : null;
+            reject(new GitCommandError(args, code, stdout, stderr));
+          }
+        );
+      });
+    }
+  };
+}
+var MIRROR_PREFIX = "refs/registry-mirror/tags/";
+var FIELDS = [
+  "%(refname)",
+  "%(objecttype)",
+  "%(objectname)",
+  "%(*objecttype)",
+  "%(*objectname)",
+  "%(taggername)",
+  "%(taggeremail)",
+  "%(taggerdate:raw)",
+  "%(contents)",
+  "%(contents:signature)"
+];
+async function fetchTags(options, remote) {
+  await options.git.run(["fetch", "--quiet", "--no-tags", "--no-write-fetch-head", "--prune", remote, `+refs/tags/*:${MIRROR_PREFIX}*`], {
+    cwd: options.cwd,
+    env: options.env ?? {}
+  });
+}
+async function listTags(options, prefix2 = MIRROR_PREFIX) {
+  const ref = prefix2.replace(/\/$/, "");
+  const out = await options.git.run(["for-each-ref", `--format=${FIELDS.join("%00")}%00`, ref], { cwd: options.cwd, env: options.env ?? {} });
+  const values = out.split("\0");
+  const tags = [];
+  for (let i = 0; i + FIELDS.length <= values.length; i += FIELDS.length) {
+    const field = (k) => values[i + k] ?? "";
+    const refname = i === 0 ? field(0) : field(0).replace(/^\n/, "");
+    if (!refname.startsWith(`${ref}/`)) continue;
+    const name = refname.slice(ref.length + 1);
+    const objectType = field(1);
+    const tag = { name, objectType, object: field(2), message: "" };
+    if (objectType === "tag") {
+      if (field(3) === "commit") tag.commit = field(4);
+      const [seconds] = field(7).split(" ");
+      tag.tagger = { name: field(5), email: field(6).replace(/^<|>$/g, ""), date: new Date(Number(seconds) * 1e3) };
+      const signature = field(9);
+      const contents = field(8);
+      tag.message = signature && contents.endsWith(signature) ? contents.slice(0, -signature.length) : contents;
+    }
+    tags.push(tag);
+  }
+  return tags;
+}
+function isAnnotatedTag(tag) {
+  return tag.objectType === "tag" && tag.commit !== void 0 && tag.tagger !== void 0;
+}
+
+// shared/src/registry/connect.ts
+import path11 from "node:path";
+
+// shared/schemas/registry-payload.schema.json
+var registry_payload_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/mlops-actions/mlops-actions/shared/schemas/registry-payload.schema.json",
+  title: "mlops-actions registry payload (the message of a version tag)",
+  description: "What promote registered with a model version: the JSON message of the annotated tag `<model>@v<semver>`. GTO shows it as the tag's message.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "model", "version", "modelDigest", "metrics", "run", "artifact", "commit", "workflowRunUrl"],
+  properties: {
+    schemaVersion: { const: 1 },
+    model: { type: "string", minLength: 1, description: "The model (GTO artifact) name, `[<folder>:]<name>`." },
+    version: { type: "string", pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", description: "The version, `v` and SemVer; equals the tag's version." },
+    modelDigest: { $ref: "#/definitions/digest", description: "sha256 of the model artifact (file, or folder manifest), as in run.json and gate.json." },
+    metrics: { type: "object", additionalProperties: { type: "number" }, description: "The candidate's metrics, nested keys flattened with dots." },
+    testSetDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the test set the metrics were measured on." },
+    profileDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the training data profile (profile.json), the drift reference." },
+    run: {
+      type: "object",
+      additionalProperties: false,
+      required: ["runId"],
+      properties: {
+        runId: { type: "string", minLength: 1, description: "The run id of the training run record." },
+        recordDigest: { $ref: "#/definitions/digest", description: "sha256 of run.json as stored with the artifact." },
+        gitSha: { type: ["string", "null"] },
+        startedAt: { type: "string" },
+        durationSeconds: { type: "number", minimum: 0 }
+      }
+    },
+    artifact: {
+      type: "object",
+      additionalProperties: false,
+      required: ["store"],
+      anyOf: [{ properties: { url: { type: "string" } }, required: ["url"] }, { properties: { path: { type: "string" } }, required: ["path"] }],
+      properties: {
+        store: { enum: ["github-release", "local"], description: "The artifact store that holds the model." },
+        url: { type: "string", minLength: 1, description: "Where to download it (github-release)." },
+        path: { type: "string", minLength: 1, description: "Where it is (local store)." }
+      }
+    },
+    commit: { type: "string", pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$", description: "The commit the version tag points at." },
+    workflowRunUrl: { type: ["string", "null"], description: "The workflow run that promoted it; null off GitHub." }
+  },
+  definitions: {
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" }
+  }
+};
+
+// shared/src/registry/tags.ts
+var NAME = "[a-zA-Z0-9](?:[a-zA-Z0-9_/-]*[a-zA-Z0-9])?";
+var DIR = "[a-zA-Z0-9_./-]+";
+var NUMBER2 = "(?:0|[1-9][0-9]*)";
+var PRE_ID = "(?:0|[1-9][0-9]*|[0-9]*[a-zA-Z-][0-9a-zA-Z-]*)";
+var BUILD_ID = "[0-9a-zA-Z-]+";
+var SEMVER = `${NUMBER2}\\.${NUMBER2}\\.${NUMBER2}(?:-${PRE_ID}(?:\\.${PRE_ID})*)?(?:\\+${BUILD_ID}(?:\\.${BUILD_ID})*)?`;
+var NAME_RE = new RegExp(`^${NAME}$`);
+var MODEL_RE = new RegExp(`^(?:${DIR}:)?${NAME}$`);
+var VERSION_RE = new RegExp(`^v${SEMVER}$`);
+var TAG_RE = new RegExp(
+  `^(?<artifact>(?:${DIR}=)?${NAME})(?:(?:#(?<stage>${NAME})|@(?<version>v${SEMVER}))(?<cancel>!?)|@(?<special>deprecated|created))(?:#(?<counter>[0-9]+))?$`
+);
+function modelToTagPart(model) {
+  return model.replace(":", "=");
+}
+function tagPartToModel(part) {
+  return part.replace("=", ":");
+}
+function parseTag(name) {
+  const match = TAG_RE.exec(name);
+  if (!match?.groups) return void 0;
+  const { artifact, stage, version, cancel, special, counter } = match.groups;
+  if (artifact === void 0) return void 0;
+  const model = tagPartToModel(artifact);
+  const common = { tag: name, model, ...counter !== void 0 ? { counter: Number(counter) } : {} };
+  if (version !== void 0) return { kind: cancel === "!" ? "deregister" : "register", ...common, version };
+  if (stage !== void 0) return { kind: cancel === "!" ? "unassign" : "assign", ...common, stage };
+  if (special === "deprecated") return { kind: "deprecate", ...common };
+  return { kind: "create", ...common };
+}
+function isValidModelName(model) {
+  return MODEL_RE.test(model) && isSafeRefPart(model);
+}
+function isValidStage(stage) {
+  return NAME_RE.test(stage) && isSafeRefPart(stage);
+}
+function isValidVersion(version) {
+  return VERSION_RE.test(version);
+}
+function isSafeRefPart(value) {
+  return !value.includes("..") && !value.includes("//") && !value.split(/[/:=]/).some((part) => part.startsWith(".") || part.endsWith(".lock"));
+}
+function assertModelName(model, label = "model name") {
+  if (!isValidModelName(model)) {
+    throw new ConfigurationError(
+      `${label} ${quote(model)} is not a GTO artifact name: expected letters, digits, '-', '_' or '/', starting and ending with a letter or digit, optionally after '<folder>:'`
+    );
+  }
+}
+function assertStage(stage, label = "stage") {
+  if (!isValidStage(stage)) {
+    throw new ConfigurationError(`${label} ${quote(stage)} is not a GTO stage name: expected letters, digits, '-', '_' or '/', starting and ending with a letter or digit`);
+  }
+}
+function assertVersion(version, label = "version") {
+  if (!isValidVersion(version)) {
+    throw new ConfigurationError(`${label} ${quote(version)} is not a version: expected 'v' and a SemVer version, such as v1.2.3 or v1.0.0-rc.1`);
+  }
+}
+function formatTag(tag) {
+  assertModelName(tag.model);
+  const artifact = modelToTagPart(tag.model);
+  let name;
+  switch (tag.kind) {
+    case "register":
+    case "deregister":
+      assertVersion(tag.version);
+      name = `${artifact}@${tag.version}${tag.kind === "deregister" ? "!" : ""}`;
+      break;
+    case "assign":
+    case "unassign":
+      assertStage(tag.stage);
+      name = `${artifact}#${tag.stage}${tag.kind === "unassign" ? "!" : ""}`;
+      break;
+    case "deprecate":
+      name = `${artifact}@deprecated`;
+      break;
+    case "create":
+      name = `${artifact}@created`;
+      break;
+  }
+  if (tag.counter !== void 0) {
+    if (!Number.isSafeInteger(tag.counter) || tag.counter < 0) throw new ConfigurationError(`tag counter ${quote(tag.counter)} is not a whole number`);
+    name += `#${tag.counter}`;
+  }
+  return name;
+}
+function parseSemver(version) {
+  const core = version.replace(/^v/, "").split("+")[0] ?? "";
+  const dash = core.indexOf("-");
+  const main = dash === -1 ? core : core.slice(0, dash);
+  const pre = dash === -1 ? [] : core.slice(dash + 1).split(".");
+  const [major = "0", minor = "0", patch = "0"] = main.split(".");
+  return { major: BigInt(major), minor: BigInt(minor), patch: BigInt(patch), prerelease: pre };
+}
+function compareVersions(a, b) {
+  const x = parseSemver(a);
+  const y = parseSemver(b);
+  for (const key of ["major", "minor", "patch"]) {
+    if (x[key] !== y[key]) return x[key] < y[key] ? -1 : 1;
+  }
+  if (x.prerelease.length === 0 || y.prerelease.length === 0) return y.prerelease.length - x.prerelease.length;
+  for (let i = 0; i < Math.min(x.prerelease.length, y.prerelease.length); i++) {
+    const p = x.prerelease[i];
+    const q = y.prerelease[i];
+    if (p === q) continue;
+    const pn = /^[0-9]+$/.test(p);
+    const qn = /^[0-9]+$/.test(q);
+    if (pn && qn) return BigInt(p) < BigInt(q) ? -1 : 1;
+    if (pn !== qn) return pn ? -1 : 1;
+    return p < q ? -1 : 1;
+  }
+  return x.prerelease.length - y.prerelease.length;
+}
+
+// shared/src/registry/registry.ts
+var PRIORITY = { create: 1, deprecate: 2, register: 3, deregister: 4, assign: 5, unassign: 6 };
+var Registry = class _Registry {
+  problems = [];
+  models = /* @__PURE__ */ new Map();
+  names = /* @__PURE__ */ new Set();
+  /** Builds the registry from every tag (lightweight ones included: they are skipped, but their names are taken). */
+  static fromTags(tags) {
+    const registry = new _Registry();
+    registry.index(tags);
+    return registry;
+  }
+  model(name) {
+    let state = this.models.get(name);
+    if (!state) {
+      state = { versions: /* @__PURE__ */ new Map(), versionEvents: [], stageEvents: /* @__PURE__ */ new Map(), deprecations: [], lastActivity: -Infinity, lastDeprecation: -Infinity, maxCounter: 0 };
+      this.models.set(name, state);
+    }
+    return state;
+  }
+  index(tags) {
+    const annotated = [];
+    for (const tag of tags) {
+      this.names.add(tag.name);
+      const parsed = parseTag(tag.name);
+      if (!parsed) continue;
+      const state = this.model(parsed.model);
+      if (parsed.counter !== void 0) state.maxCounter = Math.max(state.maxCounter, parsed.counter);
+      if (isAnnotatedTag(tag)) annotated.push({ tag, parsed });
+    }
+    annotated.sort((a, b) => byDate(a, b));
+    for (const { tag, parsed } of annotated) {
+      const state = this.model(parsed.model);
+      const time = tag.tagger.date.getTime();
+      if (parsed.kind === "deprecate") {
+        state.deprecations.push(tag);
+        state.lastDeprecation = time;
+      } else if (parsed.kind === "register" || parsed.kind === "deregister") {
+        state.lastActivity = Math.max(state.lastActivity, time);
+        state.versionEvents.push({ tag, parsed });
+        const existing = state.versions.get(parsed.version);
+        if (parsed.kind === "register" && !existing) state.versions.set(parsed.version, this.versionFrom(tag, parsed.model, parsed.version));
+        else if (existing) existing.deregistered = parsed.kind === "deregister";
+      }
+    }
+    for (const { tag, parsed } of annotated) {
+      if (parsed.kind !== "assign" && parsed.kind !== "unassign") continue;
+      const state = this.model(parsed.model);
+      state.lastActivity = Math.max(state.lastActivity, tag.tagger.date.getTime());
+      const event = this.stageEventFrom(tag, parsed.kind, parsed.model, parsed.stage, parsed.counter, state);
+      const list = state.stageEvents.get(parsed.stage) ?? [];
+      list.push(event);
+      state.stageEvents.set(parsed.stage, list);
+    }
+    for (const state of this.models.values()) for (const list of state.stageEvents.values()) list.sort(byStageOrder);
+  }
+  versionFrom(tag, model, version) {
+    const entry = {
+      model,
+      version,
+      tag: tag.name,
+      commit: tag.commit,
+      registeredAt: tag.tagger.date,
+      registeredBy: { name: tag.tagger.name, email: tag.tagger.email },
+      message: tag.message,
+      deregistered: false
+    };
+    const json = parseJsonObject(tag.message);
+    if (json === void 0 || !("schemaVersion" in json)) return entry;
+    try {
+      assertMatchesSchema(registry_payload_schema_default, json, tag.name, "registry tag");
+      if (json.model !== model || json.version !== version || json.commit !== tag.commit) {
+        const [field, value, expected] = json.model !== model ? ["model", json.model, model] : json.version !== version ? ["version", json.version, version] : ["commit", json.commit, tag.commit];
+        throw new ConfigurationError(`registry tag ${quote(tag.name)}: field "/${field}" is ${quote(value)}, expected ${quote(expected)} as the tag says`);
+      }
+      entry.payload = json;
+    } catch (error2) {
+      if (!(error2 instanceof ConfigurationError)) throw error2;
+      entry.problem = error2.message;
+      this.problems.push({ tag: tag.name, message: error2.message });
+    }
+    return entry;
+  }
+  stageEventFrom(tag, kind, model, stage, counter, state) {
+    const event = { model, stage, kind, tag: tag.name, commit: tag.commit, at: tag.tagger.date, by: { name: tag.tagger.name, email: tag.tagger.email }, message: tag.message };
+    if (counter !== void 0) event.counter = counter;
+    const json = parseJsonObject(tag.message);
+    if (json && typeof json.reason === "string") event.reason = json.reason;
+    const named = json && typeof json.version === "string" ? state.versions.get(json.version) : void 0;
+    if (named && named.commit === tag.commit) {
+      event.version = named.version;
+    } else {
+      const atCommit = [...state.versions.values()].filter((v) => v.commit === tag.commit).sort((a, b) => compareVersions(b.version, a.version));
+      if (atCommit[0]) event.version = atCommit[0].version;
+    }
+    if (json && typeof json.version === "string" && event.version !== json.version) {
+      this.problems.push({ tag: tag.name, message: `registry tag ${quote(tag.name)} names version ${quote(json.version)}, which is not registered at its commit ${tag.commit.slice(0, 12)}` });
+    }
+    return event;
+  }
+  /** Every model (GTO artifact) with at least one registry tag, sorted. */
+  modelNames() {
+    return [...this.models.keys()].sort();
+  }
+  /** Whether a tag of this name exists (annotated or not). */
+  hasTag(name) {
+    return this.names.has(name);
+  }
+  /** The model's newest event is a deprecation (`<model>@deprecated`); a later registration or assignment revives it. */
+  isDeprecated(model) {
+    const state = this.models.get(model);
+    return state !== void 0 && state.lastDeprecation >= state.lastActivity;
+  }
+  /** Registered versions (deregistered ones too with `includeDeregistered`), newest SemVer first. */
+  versions(model, options = {}) {
+    const state = this.models.get(model);
+    if (!state) return [];
+    return [...state.versions.values()].filter((v) => options.includeDeregistered || !v.deregistered).sort((a, b) => compareVersions(b.version, a.version));
+  }
+  version(model, version) {
+    return this.models.get(model)?.versions.get(version);
+  }
+  /** The greatest registered (not deregistered) SemVer version; undefined for a deprecated model unless asked. */
+  latestVersion(model, options = {}) {
+    if (!options.includeDeprecated && this.isDeprecated(model)) return void 0;
+    return this.versions(model)[0];
+  }
+  /** Every assignment and unassignment of the stage, oldest first (the order that decides the stage). */
+  history(model, stage) {
+    return [...this.models.get(model)?.stageEvents.get(stage) ?? []];
+  }
+  /** Stages that have at least one assignment or unassignment tag. */
+  stages(model) {
+    return [...this.models.get(model)?.stageEvents.keys() ?? []].sort();
+  }
+  /**
+   * The version in the stage: of the versions whose latest event in this stage is an assignment (not undone by an
+   * unassignment) and that are still registered, the one assigned newest. Undefined for a deprecated model.
+   */
+  stage(model, stage) {
+    if (this.isDeprecated(model)) return void 0;
+    const holders = this.holders(model, stage);
+    return holders[holders.length - 1]?.holder;
+  }
+  /** The version that held the stage before the current holder (the target of a rollback), if any. */
+  previousHolder(model, stage) {
+    const current = this.stage(model, stage);
+    if (!current) return void 0;
+    const holders = this.holders(model, stage);
+    for (let i = holders.length - 1; i >= 0; i--) {
+      const holder = holders[i]?.holder;
+      if (holder && holder.version.version !== current.version.version) return holder;
+    }
+    return void 0;
+  }
+  /** The holder after each event of the stage's history, in order. */
+  holders(model, stage) {
+    const state = this.models.get(model);
+    if (!state) return [];
+    const latest = /* @__PURE__ */ new Map();
+    const result = [];
+    for (const event of state.stageEvents.get(stage) ?? []) {
+      if (event.version !== void 0) latest.set(event.version, event);
+      let best;
+      for (const [version, last] of latest) {
+        const entry = state.versions.get(version);
+        if (last.kind !== "assign" || !entry || entry.deregistered) continue;
+        if (!best || byStageOrder(best.assignment, last) < 0) best = { version: entry, assignment: last };
+      }
+      result.push({ holder: best });
+    }
+    return result;
+  }
+  /** The counter for the model's next counted tag: one more than the greatest N among all its tags, as GTO does. */
+  nextCounter(model) {
+    return (this.models.get(model)?.maxCounter ?? 0) + 1;
+  }
+  /** The payload of a version, or a one-line ConfigurationError naming the tag when it has none or a bad one. */
+  requirePayload(version) {
+    if (version.payload) return version.payload;
+    throw new ConfigurationError(version.problem ?? `registry tag ${quote(version.tag)} has no mlops-actions payload: its message is plain text (written by GTO or by hand)`);
+  }
+};
+function parseJsonObject(message) {
+  const text = message.trim();
+  if (!text.startsWith("{")) return void 0;
+  try {
+    const value = JSON.parse(text);
+    return value !== null && typeof value === "object" && !Array.isArray(value) ? value : void 0;
+  } catch {
+    return void 0;
+  }
+}
+function byDate(a, b) {
+  return a.tag.tagger.date.getTime() - b.tag.tagger.date.getTime() || PRIORITY[a.parsed.kind] - PRIORITY[b.parsed.kind] || (a.parsed.counter ?? -1) - (b.parsed.counter ?? -1) || (a.tag.name < b.tag.name ? -1 : a.tag.name > b.tag.name ? 1 : 0);
+}
+function byStageOrder(a, b) {
+  const ac = a.counter !== void 0 ? 1 : 0;
+  const bc = b.counter !== void 0 ? 1 : 0;
+  return ac - bc || (a.counter ?? 0) - (b.counter ?? 0) || a.at.getTime() - b.at.getTime() || (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0);
+}
+
+// shared/src/registry/client.ts
+var GitRegistry = class {
+  constructor(options) {
+    this.options = options;
+    this.remote = options.remote ?? "origin";
+    this.maxAttempts = options.maxAttempts ?? 40;
+    this.backoffMs = options.backoffMs ?? 25;
+  }
+  options;
+  remote;
+  maxAttempts;
+  backoffMs;
+  get gitOptions() {
+    return { git: this.options.git, cwd: this.options.cwd, env: this.options.env ?? {} };
+  }
+  /** Fetches the remote's tags (into the mirror namespace, see git.ts) and builds the registry from them. */
+  async read() {
+    try {
+      await fetchTags(this.gitOptions, this.remote);
+    } catch (error2) {
+      throw asServiceError(error2, `registry: cannot fetch the tags of ${quote(this.remote)}`);
+    }
+    return Registry.fromTags(await listTags(this.gitOptions));
+  }
+  /**
+   * Registers `version` of `model` at `commit` with `payload` as the tag message (`<model>@<version>`). When the
+   * version exists with the same model digest it is an idempotent re-run; with another digest, a one-line
+   * ConfigurationError.
+   */
+  async registerVersion(model, version, payload, commit) {
+    assertModelName(model);
+    assertVersion(version);
+    this.checkPayload(model, payload, version, commit);
+    return this.registerNextVersion(model, () => version, () => payload, commit);
+  }
+  /**
+   * Registers the version `choose` picks from the registry as it is now, with the payload `payloadFor` builds for
+   * it. `choose` runs again after every lost race, on the re-read registry, so a promotion that bumps takes the
+   * next free version instead of failing (a fixed version keeps failing: `registerVersion`). When the chosen
+   * version holds the same model digest already it is an idempotent re-run (`created: false`).
+   */
+  async registerNextVersion(model, choose, payloadFor, commit) {
+    assertModelName(model);
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const registry = await this.read();
+      const version = choose(registry);
+      assertVersion(version);
+      const payload = payloadFor(version);
+      this.checkPayload(model, payload, version, commit);
+      const tag = formatTag({ kind: "register", model, version });
+      const existing = registry.version(model, version);
+      if (existing || registry.hasTag(tag)) {
+        if (existing?.payload?.modelDigest === payload.modelDigest && !existing.deregistered) return { tag: existing.tag, created: false, version, attempts: attempt };
+        throw new ConfigurationError(describeTaken(model, version, tag, existing, payload.modelDigest));
+      }
+      if (await this.createAndPush(tag, JSON.stringify(payload, null, 2), commit)) return { tag, created: true, version, attempts: attempt };
+      await this.pause(attempt);
+    }
+    throw new ServiceError(`registry: could not register a version of ${quote(model)} on ${quote(this.remote)} after ${this.maxAttempts} attempts: other promotions kept winning the race`);
+  }
+  checkPayload(model, payload, version, commit) {
+    assertMatchesSchema(registry_payload_schema_default, payload, `${model}@${version}`, "registry payload");
+    for (const [field, value, expected] of [
+      ["model", payload.model, model],
+      ["version", payload.version, version],
+      ["commit", payload.commit, commit]
+    ]) {
+      if (value !== expected) throw new ConfigurationError(`registry payload: field "/${field}" is ${quote(value)}, expected ${quote(expected)}`);
+    }
+  }
+  /**
+   * Assigns `stage` to a registered `version`: the tag `<model>#<stage>#<N>` on the version's commit, N one more
+   * than the greatest counter of the model's tags. Losing a race re-reads the remote and takes the next N.
+   */
+  async assignStage(model, stage, version, reason) {
+    assertModelName(model);
+    assertStage(stage);
+    assertVersion(version);
+    for (let attempt = 1; attempt <= this.maxAttempts; attempt++) {
+      const registry = await this.read();
+      const entry = registry.version(model, version);
+      if (!entry || entry.deregistered) {
+        const known = registry.versions(model).map((v) => v.version);
+        throw new ConfigurationError(
+          `version ${quote(version)} of model ${quote(model)} is not ${entry ? "registered any more (deregistered)" : "registered"} on ${quote(this.remote)}: expected one of ${known.length ? known.join(", ") : "(none yet)"}`
+        );
+      }
+      const counter = registry.nextCounter(model);
+      const tag = formatTag({ kind: "assign", model, stage, counter });
+      const body = { schemaVersion: 1, kind: "assignment", model, stage, version, ...reason ? { reason } : {} };
+      const previous = registry.stage(model, stage)?.version.version;
+      if (await this.createAndPush(tag, JSON.stringify(body, null, 2), entry.commit)) {
+        return { tag, counter, version, ...previous !== void 0 ? { previousVersion: previous } : {}, attempts: attempt };
+      }
+      await this.pause(attempt);
+    }
+    throw new ServiceError(`registry: could not assign ${quote(stage)} of ${quote(model)} on ${quote(this.remote)} after ${this.maxAttempts} attempts: other promotions kept winning the race`);
+  }
+  /**
+   * Creates the annotated tag locally and pushes it alone. True when the remote took it; false when the remote
+   * refused the ref (the name is taken, or a concurrent push held its lock), after deleting the local tag so the
+   * next fetch and attempt start clean. Any other failure (network, permissions) is a ServiceError.
+   */
+  async createAndPush(tag, message, commit) {
+    const { git, cwd } = this.options;
+    const env = { ...this.options.env, ...taggerEnv(this.options.tagger) };
+    try {
+      await git.run(["tag", "-a", "-m", message, "--", tag, commit], { cwd, env });
+    } catch (error2) {
+      if (error2 instanceof GitCommandError && /already exists/.test(error2.stderr)) {
+        throw new ConfigurationError(`registry: a local tag ${quote(tag)} exists that ${quote(this.remote)} does not have: delete it (git tag -d '${tag}') or push it, then run again`);
+      }
+      throw asServiceError(error2, `registry: cannot create the tag ${quote(tag)}`);
+    }
+    const ref = `refs/tags/${tag}`;
+    try {
+      await git.run(["push", "--porcelain", "--atomic", this.remote, `${ref}:${ref}`], { cwd, env });
+      return true;
+    } catch (error2) {
+      await git.run(["tag", "-d", tag], { cwd, env }).catch(() => void 0);
+      if (error2 instanceof GitCommandError && isRefusal(error2, ref)) return false;
+      throw asServiceError(error2, `registry: cannot push ${quote(tag)} to ${quote(this.remote)}`);
+    }
+  }
+  pause(attempt) {
+    const ms = Math.random() * this.backoffMs * Math.min(attempt, 8);
+    return new Promise((resolve4) => setTimeout(resolve4, ms));
+  }
+};
+function taggerEnv(tagger) {
+  return tagger ? { GIT_COMMITTER_NAME: tagger.name, GIT_COMMITTER_EMAIL: tagger.email } : {};
+}
+function isRefusal(error2, ref) {
+  const ours = error2.stdout.split("\n").find((line) => line.startsWith("!") && line.includes(`:${ref}	`));
+  if (ours) return /rejected|already exists|failed to (update|lock)|cannot lock|stale info/.test(ours);
+  return /already exists|cannot lock ref|failed to update ref/.test(error2.stderr);
+}
+function describeTaken(model, version, tag, existing, digest) {
+  if (!existing) return `version ${quote(version)} of model ${quote(model)} is taken: the tag ${quote(tag)} exists but is not an annotated registration; choose another version`;
+  if (existing.deregistered) return `version ${quote(version)} of model ${quote(model)} was deregistered; a version is never reused: choose another version`;
+  if (existing.problem) return `version ${quote(version)} of model ${quote(model)} is already registered with a payload that cannot be read (${existing.problem}); choose another version`;
+  if (!existing.payload) return `version ${quote(version)} of model ${quote(model)} is already registered (tag ${quote(existing.tag)}) without our payload, so its digest is unknown; choose another version`;
+  return `version ${quote(version)} of model ${quote(model)} is already registered (tag ${quote(existing.tag)}) with model digest ${existing.payload.modelDigest}, not ${digest}: choose another version or bump`;
+}
+function asServiceError(error2, what) {
+  if (error2 instanceof GitCommandError) {
+    const detail = gitErrorLine(error2.stderr) || `exit ${error2.exitCode}`;
+    return new ServiceError(`${what}: ${detail}`);
+  }
+  return error2 instanceof Error ? error2 : new Error(String(error2));
+}
+
+// shared/src/registry/stores/local.ts
+import { cp, link, mkdir as mkdir2, readFile as readFile3, readdir as readdir3, rename as rename2, stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
+import path8 from "node:path";
+
+// shared/src/registry/stores/common.ts
+import { randomBytes } from "node:crypto";
+import { rm, stat as stat4 } from "node:fs/promises";
+import path7 from "node:path";
+var DIGEST = /^sha256:[0-9a-f]{64}$/;
+var VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
+var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
+var FILE_NAME = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+function normalizeVersion(store, version) {
+  const match = VERSION.exec(version.trim());
+  if (!match) throw new ConfigurationError(`${store}: version ${quote(version)} is not a semantic version (expected X.Y.Z or vX.Y.Z)`);
+  return `v${match[1]}`;
+}
+function checkName(store, name) {
+  if (!NAME2.test(name) || name.split("/").some((part) => part === ".." || part === ".")) {
+    throw new ConfigurationError(`${store}: model name ${quote(name)} is not valid (expected letters, digits, ".", "_", "-", segments separated by "/")`);
+  }
+  return name;
+}
+function checkDigest(store, digest) {
+  if (!DIGEST.test(digest)) throw new ConfigurationError(`${store}: digest ${quote(digest)} is not a sha256 digest (expected sha256:<64 hex digits>)`);
+  return digest;
+}
+function checkExtras(store, extras, reserved = []) {
+  const seen = new Set(reserved);
+  for (const extra of extras) {
+    if (!FILE_NAME.test(extra.name) || extra.name === "..") throw new ConfigurationError(`${store}: extra file name ${quote(extra.name)} is not a plain file name`);
+    if (seen.has(extra.name)) throw new ConfigurationError(`${store}: two files would be stored as ${quote(extra.name)}`);
+    seen.add(extra.name);
+  }
+}
+async function checkModel(store, model) {
+  checkName(store, model.name);
+  const version = normalizeVersion(store, model.version);
+  checkDigest(store, model.digest);
+  let kind;
+  try {
+    const info2 = await stat4(model.path);
+    if (!info2.isFile() && !info2.isDirectory()) throw new Error("not a file or folder");
+    kind = info2.isFile() ? "file" : "folder";
+  } catch {
+    throw new ConfigurationError(`${store}: the model ${quote(model.path)} is not a file or folder`);
+  }
+  const actual = await digestPath(model.path);
+  if (actual !== model.digest) {
+    throw new ConfigurationError(`${store}: ${model.name}@${version}: the model at ${quote(model.path)} has digest ${actual}, not the expected ${model.digest}`);
+  }
+  return { version, kind };
+}
+async function verifyDigest(store, what, target, expected) {
+  const actual = await digestPath(target);
+  if (actual !== expected) throw new ServiceError(`${store}: ${what}: digest mismatch: expected ${expected}, the store's copy has ${actual}`);
+}
+function tempSibling(target) {
+  return path7.join(path7.dirname(target), `.tmp-${path7.basename(target)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+}
+async function exists(target) {
+  try {
+    await stat4(target);
+    return true;
+  } catch {
+    return false;
+  }
+}
+async function removeQuietly(target) {
+  await rm(target, { recursive: true, force: true }).catch(() => void 0);
+}
+
+// shared/src/registry/stores/local.ts
+var defaultCopy = (source, target) => cp(source, target, { recursive: true, dereference: true, errorOnExist: true, force: false });
+var LocalArtifactStore = class {
+  constructor(dir, options = {}) {
+    this.dir = dir;
+    this.label = `local:${dir}`;
+    this.copy = options.copy ?? defaultCopy;
+  }
+  dir;
+  label;
+  copy;
+  async put(model, extras) {
+    const { root, version, modelEntry, extraEntries } = await this.storeObjects(model, extras);
+    const index = { schemaVersion: 1, name: model.name, version, model: modelEntry, extras: extraEntries };
+    await this.writeIndex(root, index);
+    return { location: path8.join(root, ...modelEntry.path.split("/")) };
+  }
+  /**
+   * Stores the model and the extras as content-addressed objects, without the version's index: what is written
+   * names no version, so a promotion that then loses the race for its version leaves nothing misattributed
+   * (an object is its digest's bytes, whoever wrote it). `put` afterwards only writes the index.
+   */
+  async prepare(model, extras) {
+    const { root, modelEntry } = await this.storeObjects(model, extras);
+    return { location: path8.join(root, ...modelEntry.path.split("/")) };
+  }
+  async storeObjects(model, extras) {
+    const { version, kind } = await checkModel(this.label, model);
+    checkExtras(this.label, extras);
+    const root = path8.resolve(this.dir);
+    const modelEntry = await this.storeObject(root, model.path, model.digest, kind);
+    const extraEntries = [];
+    for (const extra of extras) {
+      let info2;
+      try {
+        info2 = await stat5(extra.path);
+      } catch {
+        throw new ConfigurationError(`${this.label}: ${extra.name}: ${quote(extra.path)} does not exist`);
+      }
+      if (!info2.isFile()) throw new ConfigurationError(`${this.label}: ${extra.name}: ${quote(extra.path)} is not a file`);
+      const entry = await this.storeObject(root, extra.path, await digestPath(extra.path), "file", extra.name);
+      extraEntries.push({ name: extra.name, ...entry });
+    }
+    return { root, version, modelEntry, extraEntries };
+  }
+  async get(name, version, digest, destination) {
+    checkName(this.label, name);
+    const tagVersion = normalizeVersion(this.label, version);
+    checkDigest(this.label, digest);
+    const root = path8.resolve(this.dir);
+    const what = `${name}@${tagVersion}`;
+    const index = await this.readIndex(root, name, tagVersion);
+    if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
+    if (index.model.digest !== digest) throw new ServiceError(`${this.label}: ${what}: digest mismatch: expected ${digest}, the store's index has ${index.model.digest}`);
+    const source = path8.join(root, ...index.model.path.split("/"));
+    return this.fetchVerified(source, what, digest, destination, path8.basename(source));
+  }
+  async getFile(name, version, fileName, digest, destination) {
+    checkName(this.label, name);
+    const tagVersion = normalizeVersion(this.label, version);
+    checkDigest(this.label, digest);
+    const root = path8.resolve(this.dir);
+    const what = `${name}@${tagVersion}`;
+    const index = await this.readIndex(root, name, tagVersion);
+    if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
+    const entry = index.extras.find((extra) => extra.name === fileName);
+    if (!entry) throw new ServiceError(`${this.label}: ${what} has no ${quote(fileName)} (stored with it: ${index.extras.map((e) => e.name).join(", ") || "nothing"})`);
+    if (entry.digest !== digest) throw new ServiceError(`${this.label}: ${what} ${fileName}: digest mismatch: expected ${digest}, the store's index has ${entry.digest}`);
+    return this.fetchVerified(path8.join(root, ...entry.path.split("/")), `${what} ${fileName}`, digest, destination, fileName);
+  }
+  /** Copies a stored object into `destination/<targetName>`, verified, through a temp sibling; reuses an identical one. */
+  async fetchVerified(source, what, digest, destination, targetName) {
+    if (!await exists(source)) throw new ServiceError(`${this.label}: ${what}: the object ${relativeTo(this.dir, source)} is missing`);
+    await mkdir2(destination, { recursive: true });
+    const target = path8.join(destination, targetName);
+    if (await exists(target)) {
+      await verifyDigest(this.label, `${what} (already at ${target})`, target, digest);
+      return target;
+    }
+    const temp = tempSibling(target);
+    try {
+      await this.copy(source, temp);
+      await verifyDigest(this.label, what, temp, digest);
+      await rename2(temp, target);
+    } finally {
+      await removeQuietly(temp);
+    }
+    return target;
+  }
+  /** Copies `source` to objects/sha256/<hex>/<name> unless it is there already; returns its index entry. */
+  async storeObject(root, source, digest, kind, name = path8.basename(path8.resolve(source))) {
+    const hex = digest.slice("sha256:".length);
+    const objects = path8.join(root, "objects", "sha256");
+    const final = path8.join(objects, hex);
+    const found = await this.existingObject(final);
+    if (found !== void 0) return { digest, kind, path: `objects/sha256/${hex}/${found}` };
+    await mkdir2(objects, { recursive: true });
+    const temp = tempSibling(final);
+    try {
+      await mkdir2(temp);
+      await this.copy(source, path8.join(temp, name));
+      await verifyDigest(this.label, `the copy of ${quote(source)}`, path8.join(temp, name), digest);
+      try {
+        await rename2(temp, final);
+      } catch (error2) {
+        if (await this.existingObject(final) === void 0) throw error2;
+      }
+    } finally {
+      await removeQuietly(temp);
+    }
+    const stored = await this.existingObject(final) ?? name;
+    return { digest, kind, path: `objects/sha256/${hex}/${stored}` };
+  }
+  /** The name of the one entry in an object's folder, or undefined when the object is not stored. */
+  async existingObject(folder) {
+    try {
+      const entries = await readdir3(folder);
+      return entries.length === 1 ? entries[0] : void 0;
+    } catch {
+      return void 0;
+    }
+  }
+  indexRelative(name, version) {
+    return `models/${name}/${version}.json`;
+  }
+  async readIndex(root, name, version) {
+    const file = path8.join(root, "models", ...name.split("/"), `${version}.json`);
+    let text;
+    try {
+      text = await readFile3(file, "utf8");
+    } catch {
+      return void 0;
+    }
+    try {
+      return JSON.parse(text);
+    } catch {
+      throw new ServiceError(`${this.label}: ${this.indexRelative(name, version)} is not valid JSON`);
+    }
+  }
+  /** Writes the index of a version once: a temp file hard-linked into place, which fails if it exists. */
+  async writeIndex(root, index) {
+    const text = `${JSON.stringify(index, null, 2)}
+`;
+    const file = path8.join(root, "models", ...index.name.split("/"), `${index.version}.json`);
+    await mkdir2(path8.dirname(file), { recursive: true });
+    const temp = tempSibling(file);
+    try {
+      await writeFile2(temp, text, { flag: "wx" });
+      try {
+        await link(temp, file);
+        return;
+      } catch (error2) {
+        if (error2.code !== "EEXIST") throw error2;
+      }
+    } finally {
+      await removeQuietly(temp);
+    }
+    const existing = await this.readIndex(root, index.name, index.version);
+    if (existing && JSON.stringify(existing) === JSON.stringify(index)) return;
+    const what = `${index.name}@${index.version}`;
+    if (existing?.model.digest !== index.model.digest) {
+      throw new ConfigurationError(`${this.label}: ${what} is already stored with model digest ${existing?.model.digest ?? "(unreadable)"}, not ${index.model.digest}; register a new version`);
+    }
+    const differing = index.extras.find((extra) => !existing.extras.some((e) => e.name === extra.name && e.digest === extra.digest));
+    if (!differing) return;
+    const stored = existing.extras.some((e) => e.name === differing.name);
+    throw new ConfigurationError(
+      `${this.label}: ${what} is already stored ${stored ? `with another ${differing.name}` : `without ${differing.name}`}; a version's records are fixed when it is first stored: register a new version`
+    );
+  }
+};
+function relativeTo(dir, file) {
+  return path8.relative(path8.resolve(dir), file).split(path8.sep).join("/");
+}
+
+// shared/src/registry/stores/github-release.ts
+import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
+import { cp as cp2, mkdir as mkdir4, mkdtemp, readdir as readdir4, rename as rename3, stat as stat7 } from "node:fs/promises";
+import os from "node:os";
+import path10 from "node:path";
+import { Readable as Readable2 } from "node:stream";
+import { pipeline as pipeline2 } from "node:stream/promises";
+
+// shared/src/registry/stores/tar.ts
+import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
+import { mkdir as mkdir3, open as open3, stat as stat6 } from "node:fs/promises";
+import path9 from "node:path";
+import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { createGunzip as createGunzip2, createGzip } from "node:zlib";
+var BLOCK = 512;
+var RECORD2 = BLOCK * 20;
+var TAR_MTIME = 946684800;
+var FILE_MODE = 420;
+function octal(value, width) {
+  return `${value.toString(8).padStart(width - 1, "0")}\0`;
+}
+function header(name, size, type, prefix2 = "") {
+  const block = Buffer.alloc(BLOCK);
+  block.write(name, 0, 100, "utf8");
+  block.write(octal(FILE_MODE, 8), 100, "ascii");
+  block.write(octal(0, 8), 108, "ascii");
+  block.write(octal(0, 8), 116, "ascii");
+  block.write(octal(size, 12), 124, "ascii");
+  block.write(octal(TAR_MTIME, 12), 136, "ascii");
+  block.write("        ", 148, "ascii");
+  block.write(type, 156, "ascii");
+  block.write("ustar\x0000", 257, "ascii");
+  block.write(prefix2, 345, 155, "utf8");
+  let sum = 0;
+  for (const byte of block) sum += byte;
+  block.write(`${sum.toString(8).padStart(6, "0")}\0 `, 148, "ascii");
+  return block;
+}
+function padding(size) {
+  return Buffer.alloc((BLOCK - size % BLOCK) % BLOCK);
+}
+function paxRecord(key, value) {
+  const body = ` ${key}=${value}
+`;
+  const bodyBytes = Buffer.byteLength(body);
+  let length = bodyBytes + 1;
+  while (String(length).length + bodyBytes !== length) length++;
+  return Buffer.from(`${length}${body}`, "utf8");
+}
+function fileHeaders(entryPath, size) {
+  const bytes = Buffer.byteLength(entryPath);
+  if (bytes <= 100 && /^[\x20-\x7e]*$/.test(entryPath)) return [header(entryPath, size, "0")];
+  const slash = entryPath.lastIndexOf("/", 155);
+  if (/^[\x20-\x7e]*$/.test(entryPath) && slash > 0 && slash <= 155 && Buffer.byteLength(entryPath.slice(slash + 1)) <= 100) {
+    return [header(entryPath.slice(slash + 1), size, "0", entryPath.slice(0, slash))];
+  }
+  const record = paxRecord("path", entryPath);
+  const short = `PaxHeaders/${path9.posix.basename(entryPath)}`.slice(0, 99).replace(/[^\x20-\x7e]/g, "_");
+  return [header(short, record.length, "x"), record, padding(record.length), header(entryPath.replace(/[^\x20-\x7e]/g, "_").slice(-100), size, "0")];
+}
+async function* tarStream(folder, root) {
+  let written = 0;
+  for (const relative2 of await listFiles(folder)) {
+    const file = path9.join(folder, relative2);
+    const { size } = await stat6(file);
+    for (const block of fileHeaders(`${root}/${relative2}`, size)) {
+      written += block.length;
+      yield block;
+    }
+    let read = 0;
+    for await (const chunk of createReadStream2(file)) {
+      read += chunk.length;
+      if (read > size) break;
+      yield chunk;
+    }
+    if (read !== size) throw new Error(`${file} changed size while it was archived`);
+    const pad2 = padding(size);
+    written += size + pad2.length;
+    yield pad2;
+  }
+  const end = BLOCK * 2;
+  written += end;
+  yield Buffer.alloc(end + (RECORD2 - written % RECORD2) % RECORD2);
+}
+async function writeTarGz(folder, root, archive) {
+  await pipeline(Readable.from(tarStream(folder, root)), createGzip({ level: 9 }), createWriteStream(archive, { flags: "wx" }));
+}
+function readString(block, offset, length) {
+  const slice = block.subarray(offset, offset + length);
+  const end = slice.indexOf(0);
+  return slice.subarray(0, end === -1 ? length : end).toString("utf8");
+}
+function readOctal(block, offset, length) {
+  const text = readString(block, offset, length).trim();
+  if (!/^[0-7]*$/.test(text)) throw new Error(`bad number ${JSON.stringify(text)} in a tar header`);
+  return text === "" ? 0 : parseInt(text, 8);
+}
+function parsePax(data) {
+  const records = {};
+  let offset = 0;
+  while (offset < data.length) {
+    const space = data.indexOf(32, offset);
+    const length = Number(data.subarray(offset, space).toString("ascii"));
+    if (space === -1 || !Number.isInteger(length) || length <= 0) throw new Error("bad pax record");
+    const record = data.subarray(space + 1, offset + length - 1).toString("utf8");
+    const equals2 = record.indexOf("=");
+    records[record.slice(0, equals2)] = record.slice(equals2 + 1);
+    offset += length;
+  }
+  return records;
+}
+function safePath(name) {
+  const trimmed = name.replace(/^\.\//, "").replace(/\/+$/, "");
+  const parts = trimmed.split("/");
+  if (trimmed === "" || path9.posix.isAbsolute(trimmed) || trimmed.includes("\\") || parts.some((p) => p === ".." || p === "")) {
+    throw new Error(`unsafe path ${JSON.stringify(name)} in the archive`);
+  }
+  return trimmed;
+}
+async function extractTarGz(archive, into) {
+  await mkdir3(into, { recursive: true });
+  let buffered = Buffer.alloc(0);
+  let pending;
+  let pax = {};
+  let ended = false;
+  const source = createReadStream2(archive).pipe(createGunzip2());
+  try {
+    for await (const chunk of source) {
+      buffered = buffered.length === 0 ? chunk : Buffer.concat([buffered, chunk]);
+      for (; ; ) {
+        if (ended) break;
+        if (pending) {
+          const take = Math.min(pending.remaining, buffered.length);
+          if (take > 0) {
+            const part = buffered.subarray(0, take);
+            if (pending.handle) await pending.handle.write(part);
+            else pending.pax?.push(Buffer.from(part));
+            buffered = buffered.subarray(take);
+            pending.remaining -= take;
+          }
+          if (pending.remaining > 0) break;
+          if (buffered.length < pending.pad) break;
+          buffered = buffered.subarray(pending.pad);
+          if (pending.handle) await pending.handle.close();
+          else if (pending.pax) pax = parsePax(Buffer.concat(pending.pax));
+          pending = void 0;
+          continue;
+        }
+        if (buffered.length < BLOCK) break;
+        const block = buffered.subarray(0, BLOCK);
+        buffered = buffered.subarray(BLOCK);
+        if (block.every((byte) => byte === 0)) {
+          ended = true;
+          break;
+        }
+        const type = String.fromCharCode(block[156] ?? 0);
+        const size = readOctal(block, 124, 12);
+        const pad2 = (BLOCK - size % BLOCK) % BLOCK;
+        const prefix2 = readString(block, 345, 155);
+        const name = pax["path"] ?? (prefix2 ? `${prefix2}/${readString(block, 0, 100)}` : readString(block, 0, 100));
+        if (type === "x") {
+          pending = { handle: void 0, remaining: size, pad: pad2, pax: [] };
+          continue;
+        }
+        if (type === "g") {
+          pending = { handle: void 0, remaining: size, pad: pad2 };
+          continue;
+        }
+        pax = {};
+        const target = path9.join(into, ...safePath(name).split("/"));
+        if (type === "5") {
+          await mkdir3(target, { recursive: true });
+          continue;
+        }
+        if (type !== "0" && type !== "\0") throw new Error(`entry ${JSON.stringify(name)} has type ${JSON.stringify(type)}; only regular files and folders are extracted`);
+        await mkdir3(path9.dirname(target), { recursive: true });
+        pending = { handle: await open3(target, "wx"), remaining: size, pad: pad2 };
+      }
+    }
+    if (!ended && (pending || buffered.some((byte) => byte !== 0))) throw new Error("the archive ends in the middle of an entry");
+  } finally {
+    await pending?.handle?.close().catch(() => void 0);
+    source.destroy();
+  }
+}
+
+// shared/src/registry/stores/github-release.ts
+var MODEL_FILE = "model ";
+var MODEL_FOLDER = "model folder ";
+function apiError(store, doing, error2) {
+  const http = error2;
+  if (typeof http?.status !== "number") return error2;
+  const data = http.response?.data;
+  const message = String(typeof data?.message === "string" ? data.message : http.message ?? "").replace(/\s+/g, " ").trim();
+  let hint = "";
+  if (http.status === 403 && /not accessible by integration/i.test(message)) hint = "; the token needs `contents: write` (add `permissions: contents: write` to the job)";
+  else if (http.status === 401) hint = "; the token is invalid or expired";
+  else if (http.status === 404 && doing.startsWith("reading")) hint = "; check the repository name and that the token can read it";
+  return new ServiceError(`${store}: ${doing} failed: HTTP ${http.status} ${message}${hint}`);
+}
+function assetName(name) {
+  return name.replace(/\//g, "-");
+}
+var GitHubReleaseStore = class {
+  label;
+  client;
+  owner;
+  repo;
+  tempDir;
+  constructor(options) {
+    this.client = options.client;
+    this.owner = options.owner;
+    this.repo = options.repo;
+    this.tempDir = options.tempDir ?? os.tmpdir();
+    this.label = `github-release ${options.owner}/${options.repo}`;
+  }
+  async put(model, extras) {
+    const { version, kind } = await checkModel(this.label, model);
+    const tag = `${model.name}@${version}`;
+    const work = await mkdtemp(path10.join(this.tempDir, "mlops-release-"));
+    try {
+      const planned = [];
+      if (kind === "file") {
+        planned.push({ name: path10.basename(path10.resolve(model.path)), label: `${MODEL_FILE}${model.digest}`, file: model.path, contentType: "application/octet-stream" });
+      } else {
+        const archive = path10.join(work, `${assetName(model.name)}-${version}.tar.gz`);
+        await writeTarGz(model.path, path10.basename(path10.resolve(model.path)), archive);
+        planned.push({ name: path10.basename(archive), label: `${MODEL_FOLDER}${model.digest}`, file: archive, contentType: "application/gzip" });
+      }
+      checkExtras(this.label, extras, [planned[0]?.name ?? ""]);
+      for (const extra of extras) {
+        let digest;
+        try {
+          if (!(await stat7(extra.path)).isFile()) throw new Error("not a file");
+          digest = await digestPath(extra.path);
+        } catch {
+          throw new ConfigurationError(`${this.label}: ${extra.name}: ${quote(extra.path)} is not a file`);
+        }
+        planned.push({ name: extra.name, label: digest, file: extra.path, contentType: extra.name.endsWith(".json") ? "application/json" : "application/octet-stream" });
+      }
+      let release = await this.findRelease(tag, true);
+      if (!release) release = await this.createRelease(tag, model);
+      const existing = await this.listAssets(release, tag);
+      for (const asset of planned) {
+        const found = existing.find((a) => a.name === asset.name);
+        if (found && found.state === "uploaded" && (found.label ?? "") !== asset.label) {
+          throw new ConfigurationError(
+            `${this.label}: release ${tag} already has asset ${quote(asset.name)} labelled ${quote(found.label ?? "")}, not ${quote(asset.label)}; register a new version or delete the asset`
+          );
+        }
+      }
+      for (const asset of planned) {
+        const found = existing.find((a) => a.name === asset.name);
+        if (found?.state === "uploaded") continue;
+        if (found) await this.call(`deleting the unfinished asset ${asset.name} of ${tag}`, () => this.client.rest.repos.deleteReleaseAsset({ owner: this.owner, repo: this.repo, asset_id: found.id }));
+        await this.upload(release, tag, asset);
+      }
+      if (release.draft) {
+        const draftId = release.id;
+        const { data } = await this.call(`publishing release ${tag}`, () => this.client.rest.repos.updateRelease({ owner: this.owner, repo: this.repo, release_id: draftId, draft: false }));
+        release = data;
+      }
+      return { location: release.html_url };
+    } finally {
+      await removeQuietly(work);
+    }
+  }
+  async get(name, version, digest, destination) {
+    checkName(this.label, name);
+    const tag = `${name}@${normalizeVersion(this.label, version)}`;
+    checkDigest(this.label, digest);
+    const release = await this.findRelease(tag, false);
+    if (!release) throw new ServiceError(`${this.label}: no published release ${tag}`);
+    const assets = await this.listAssets(release, tag);
+    const model = assets.find((a) => a.state === "uploaded" && (a.label ?? "").startsWith(MODEL_FILE));
+    if (!model) throw new ServiceError(`${this.label}: release ${tag} has no model asset (an asset labelled "model sha256:…" or "model folder sha256:…")`);
+    const folder = (model.label ?? "").startsWith(MODEL_FOLDER);
+    await mkdir4(destination, { recursive: true });
+    const work = await mkdtemp(path10.join(this.tempDir, "mlops-release-"));
+    try {
+      const downloaded = path10.join(work, folder ? "model.tar.gz" : model.name);
+      await this.download(model, tag, downloaded);
+      let fetched = downloaded;
+      if (folder) {
+        const extracted = path10.join(work, "extracted");
+        try {
+          await extractTarGz(downloaded, extracted);
+        } catch (error2) {
+          throw new ServiceError(`${this.label}: ${tag}: the asset ${quote(model.name)} is not a readable archive: ${error2.message}`);
+        }
+        const top = await readdir4(extracted);
+        if (top.length !== 1 || !(await stat7(path10.join(extracted, top[0] ?? ""))).isDirectory()) {
+          throw new ServiceError(`${this.label}: ${tag}: the asset ${quote(model.name)} does not hold one top folder`);
+        }
+        fetched = path10.join(extracted, top[0] ?? "");
+      }
+      await verifyDigest(this.label, tag, fetched, digest);
+      const target = path10.join(destination, path10.basename(fetched));
+      if (await exists(target)) {
+        await verifyDigest(this.label, `${tag} (already at ${target})`, target, digest);
+        return target;
+      }
+      const temp = tempSibling(target);
+      try {
+        await rename3(fetched, temp).catch(() => cp2(fetched, temp, { recursive: true }));
+        await rename3(temp, target);
+      } finally {
+        await removeQuietly(temp);
+      }
+      return target;
+    } finally {
+      await removeQuietly(work);
+    }
+  }
+  async getFile(name, version, fileName, digest, destination) {
+    checkName(this.label, name);
+    const tag = `${name}@${normalizeVersion(this.label, version)}`;
+    checkDigest(this.label, digest);
+    const release = await this.findRelease(tag, false);
+    if (!release) throw new ServiceError(`${this.label}: no published release ${tag}`);
+    const assets = await this.listAssets(release, tag);
+    const asset = assets.find((a) => a.state === "uploaded" && a.name === fileName);
+    if (!asset) throw new ServiceError(`${this.label}: release ${tag} has no asset ${quote(fileName)}`);
+    if (asset.label && asset.label !== digest) throw new ServiceError(`${this.label}: ${tag} ${fileName}: digest mismatch: expected ${digest}, the asset is labelled ${asset.label}`);
+    await mkdir4(destination, { recursive: true });
+    const target = path10.join(destination, fileName);
+    if (await exists(target)) {
+      await verifyDigest(this.label, `${tag} ${fileName} (already at ${target})`, target, digest);
+      return target;
+    }
+    const temp = tempSibling(target);
+    try {
+      await this.download(asset, tag, temp);
+      await verifyDigest(this.label, `${tag} ${fileName}`, temp, digest);
+      await rename3(temp, target);
+    } finally {
+      await removeQuietly(temp);
+    }
+    return target;
+  }
+  async call(doing, fn) {
+    try {
+      return await fn();
+    } catch (error2) {
+      throw apiError(this.label, doing, error2);
+    }
+  }
+  /** The release of `tag`; with `drafts`, also an unpublished one (GitHub finds drafts only by listing). */
+  async findRelease(tag, drafts) {
+    try {
+      const { data } = await this.client.rest.repos.getReleaseByTag({ owner: this.owner, repo: this.repo, tag });
+      return data;
+    } catch (error2) {
+      if (error2.status !== 404) throw apiError(this.label, `reading release ${tag}`, error2);
+    }
+    if (!drafts) return void 0;
+    const releases = await this.call(`listing releases to find ${tag}`, () => this.client.paginate(this.client.rest.repos.listReleases, { owner: this.owner, repo: this.repo, per_page: 100 }));
+    return releases.find((r) => r.tag_name === tag);
+  }
+  async createRelease(tag, model) {
+    const body = [`Model \`${model.name}\` version \`${tag.slice(model.name.length + 1)}\`, registered by promote.`, "", `Model digest: \`${model.digest}\``].join("\n");
+    try {
+      const { data } = await this.client.rest.repos.createRelease({ owner: this.owner, repo: this.repo, tag_name: tag, name: tag, body, draft: true });
+      return data;
+    } catch (error2) {
+      if (error2.status === 422) {
+        const found = await this.findRelease(tag, true);
+        if (found) return found;
+      }
+      throw apiError(this.label, `creating release ${tag}`, error2);
+    }
+  }
+  async listAssets(release, tag) {
+    const assets = await this.call(
+      `listing the assets of release ${tag}`,
+      () => this.client.paginate(this.client.rest.repos.listReleaseAssets, { owner: this.owner, repo: this.repo, release_id: release.id, per_page: 100 })
+    );
+    return assets;
+  }
+  async upload(release, tag, asset) {
+    const { size } = await stat7(asset.file);
+    await this.call(
+      `uploading ${asset.name} to release ${tag}`,
+      () => this.client.rest.repos.uploadReleaseAsset({
+        owner: this.owner,
+        repo: this.repo,
+        release_id: release.id,
+        url: release.upload_url,
+        name: asset.name,
+        label: asset.label,
+        // Streamed, not read into memory: models can be large.
+        data: createReadStream3(asset.file),
+        headers: { "content-type": asset.contentType, "content-length": size }
+      })
+    );
+  }
+  /** Streams an asset's bytes (GitHub answers 302 to its storage) to `target`. */
+  async download(asset, tag, target) {
+    const response = await this.call(
+      `downloading ${asset.name} of release ${tag}`,
+      () => this.client.request("GET /repos/{owner}/{repo}/releases/assets/{asset_id}", {
+        owner: this.owner,
+        repo: this.repo,
+        asset_id: asset.id,
+        headers: { accept: "application/octet-stream" },
+        request: { parseSuccessResponseBody: false }
+      })
+    );
+    const body = response.data;
+    if (!body) throw new ServiceError(`${this.label}: downloading ${asset.name} of release ${tag} gave no content`);
+    try {
+      await pipeline2(Readable2.fromWeb(body), createWriteStream2(target, { flags: "wx" }));
+    } catch (error2) {
+      throw new ServiceError(`${this.label}: downloading ${asset.name} of release ${tag} failed: ${error2.message}`);
+    }
+  }
+};
+
+// shared/src/registry/stores/index.ts
+var DEFAULT_LOCAL_STORE = ".mlops/artifacts";
+function parseArtifactStore(value, label) {
+  const trimmed = value.trim();
+  if (trimmed === "github-release") return { kind: "github-release" };
+  if (trimmed.startsWith("local:")) {
+    const dir = trimmed.slice("local:".length).trim();
+    if (dir === "") throw new ConfigurationError(`${label}: ${quote(value)} names no folder; expected local:<dir>, e.g. local:.mlops/artifacts`);
+    return { kind: "local", dir };
+  }
+  throw new ConfigurationError(`${label}: ${quote(value)} is not an artifact store; expected \`github-release\` or \`local:<dir>\``);
+}
+
+// shared/src/registry/connect.ts
+async function registryGitEnv(access, remote) {
+  if (!access.token) return {};
+  const remoteUrl = await remotePushUrl(createGitRunner(), access.context.workspace, remote);
+  const env = gitAuthEnv({ token: access.token, serverUrl: access.context.serverUrl, remoteUrl, baseEnv: access.env });
+  if (Object.keys(env).length > 0) {
+    access.logger.mask(basicCredential(access.token));
+    access.logger.info(`Git reaches the registry at ${redactUrl(remoteUrl)} with the github-token input.`);
+  }
+  return env;
+}
+function createArtifactStore(setting, access) {
+  if (setting.kind === "local") return new LocalArtifactStore(setting.dir);
+  const [owner, repo] = (access.context.repository ?? "").split("/");
+  if (!owner || !repo) throw new ConfigurationError("artifact-store: github-release needs the repository (GITHUB_REPOSITORY), which is not set here; use local:<dir> off GitHub");
+  const client = createGitHubClient(access.token, { tokenInput: "github-token", apiUrl: access.context.apiUrl, logger: access.logger });
+  return new GitHubReleaseStore({ client, owner, repo, tempDir: access.context.tempDir });
+}
+function redactUrl(url) {
+  try {
+    const parsed = new URL(url);
+    parsed.username = "";
+    parsed.password = "";
+    return parsed.toString();
+  } catch {
+    return url;
+  }
+}
+var PRODUCTION = "production";
+async function readProductionVersion(access, remote, model) {
+  const env = await registryGitEnv(access, remote);
+  const registry = await new GitRegistry({ git: createGitRunner(), cwd: access.context.workspace, remote, env }).read();
+  const holder = registry.stage(model, PRODUCTION);
+  if (!holder) return void 0;
+  return { version: holder.version, payload: registry.requirePayload(holder.version), assignment: holder.assignment };
+}
+function storeOfVersion(given, payload, workspace) {
+  if (given) return given;
+  return payload.artifact.store === "github-release" ? { kind: "github-release" } : { kind: "local", dir: path11.resolve(workspace, DEFAULT_LOCAL_STORE) };
+}
+
+// actions/validate-data/src/reference.ts
+async function readReference(settings, runtime) {
+  const reference = settings.reference;
+  if (!reference) return void 0;
+  if (reference.kind === "file") return { profile: await readProfile(reference.path, "reference"), label: relativePath(settings.workspace, reference.path) };
+  const model = reference.modelName;
+  const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
+  const production = await readProductionVersion(access, settings.registry, model);
+  if (!production) {
+    runtime.logger.warning(`reference: no version of ${model} is in ${PRODUCTION} yet, so drift was not measured (a first run)`);
+    return void 0;
+  }
+  const { version, profileDigest } = production.payload;
+  if (!profileDigest) {
+    runtime.logger.warning(`reference: ${model}@${version} in ${PRODUCTION} was promoted without a profile (promote's \`profile\` input), so drift was not measured`);
+    return void 0;
+  }
+  const store = createArtifactStore(storeOfVersion(settings.artifactStore, production.payload, settings.workspace), access);
+  const folder = await mkdtemp2(path12.join(runtime.context.tempDir, "mlops-reference-"));
+  try {
+    const file = await runtime.logger.group(`Fetch the profile of ${model}@${version} from ${store.label}`, () => store.getFile(model, version, "profile.json", profileDigest, folder));
+    const label = `production (${model}@${version})`;
+    return { profile: await readProfile(file, `reference: ${label}`), label };
+  } finally {
+    await rm2(folder, { recursive: true, force: true });
+  }
+}
+
 // shared/src/runtime/artifact.ts
-import { cp, mkdir as mkdir2 } from "node:fs/promises";
-import path5 from "node:path";
+import { cp as cp3, mkdir as mkdir5 } from "node:fs/promises";
+import path13 from "node:path";
 var actionsArtifactUploader = {
   description: "GitHub Actions artifacts",
   async upload(name, files, rootDirectory) {
-    const { DefaultArtifactClient } = await import("./artifact-SXYICUYS.js");
+    const { DefaultArtifactClient } = await import("./artifact-MVZVFOHM.js");
     try {
       const response = await new DefaultArtifactClient().uploadArtifact(name, files, rootDirectory);
       return { id: response.id, size: response.size };
@@ -30176,11 +32570,11 @@ function localFolderArtifacts(directory) {
   return {
     description: `the local artifact folder ${directory}`,
     async upload(name, files, rootDirectory) {
-      const target = path5.join(directory, name);
+      const target = path13.join(directory, name);
       for (const file of files) {
-        const destination = path5.join(target, path5.relative(rootDirectory, file));
-        await mkdir2(path5.dirname(destination), { recursive: true });
-        await cp(file, destination, { recursive: true });
+        const destination = path13.join(target, path13.relative(rootDirectory, file));
+        await mkdir5(path13.dirname(destination), { recursive: true });
+        await cp3(file, destination, { recursive: true });
       }
       return { location: target };
     }
@@ -30188,14 +32582,14 @@ function localFolderArtifacts(directory) {
 }
 function selectArtifactUploader(env) {
   if (env["ACTIONS_RUNTIME_TOKEN"] && env["ACTIONS_RESULTS_URL"]) return actionsArtifactUploader;
-  if (env["MLOPS_ARTIFACT_DIR"]) return localFolderArtifacts(path5.resolve(env["MLOPS_ARTIFACT_DIR"]));
+  if (env["MLOPS_ARTIFACT_DIR"]) return localFolderArtifacts(path13.resolve(env["MLOPS_ARTIFACT_DIR"]));
   return void 0;
 }
 
 // shared/src/runtime/cache.ts
-import { createHash } from "node:crypto";
-import { cp as cp2, mkdir as mkdir3, readFile as readFile3, rename as rename2, rm, writeFile as writeFile2 } from "node:fs/promises";
-import path6 from "node:path";
+import { createHash as createHash2 } from "node:crypto";
+import { cp as cp4, mkdir as mkdir6, readFile as readFile4, rename as rename4, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
+import path14 from "node:path";
 var loadCacheModule = () => import("./cache-QN2XN6L7.js");
 function actionsCacheService(logger) {
   let restoreFailed = false;
@@ -30239,39 +32633,39 @@ var CacheSaveSkipped = class extends Error {
   name = "CacheSaveSkipped";
 };
 function localFolderCache(directory, workspace) {
-  const entryDir = (key) => path6.join(directory, createHash("sha256").update(key).digest("hex"));
+  const entryDir = (key) => path14.join(directory, createHash2("sha256").update(key).digest("hex"));
   return {
     description: `the local cache folder ${directory}`,
     async restore(paths, key) {
       const dir = entryDir(key);
-      let manifest;
+      let manifest2;
       try {
-        manifest = JSON.parse(await readFile3(path6.join(dir, "entry.json"), "utf8"));
+        manifest2 = JSON.parse(await readFile4(path14.join(dir, "entry.json"), "utf8"));
       } catch {
         return void 0;
       }
-      if (manifest.key !== key) return void 0;
-      const wanted = paths.map((p) => path6.relative(workspace, path6.resolve(workspace, p)));
-      if (JSON.stringify(wanted) !== JSON.stringify(manifest.paths)) return void 0;
-      for (const [index, relative2] of manifest.paths.entries()) {
-        const target = path6.resolve(workspace, relative2);
-        await rm(target, { recursive: true, force: true });
-        await mkdir3(path6.dirname(target), { recursive: true });
-        await cp2(path6.join(dir, "files", String(index)), target, { recursive: true });
+      if (manifest2.key !== key) return void 0;
+      const wanted = paths.map((p) => path14.relative(workspace, path14.resolve(workspace, p)));
+      if (JSON.stringify(wanted) !== JSON.stringify(manifest2.paths)) return void 0;
+      for (const [index, relative2] of manifest2.paths.entries()) {
+        const target = path14.resolve(workspace, relative2);
+        await rm3(target, { recursive: true, force: true });
+        await mkdir6(path14.dirname(target), { recursive: true });
+        await cp4(path14.join(dir, "files", String(index)), target, { recursive: true });
       }
       return key;
     },
     async save(paths, key) {
       const dir = entryDir(key);
       const staging = `${dir}.tmp-${process.pid}-${Date.now()}`;
-      const relative2 = paths.map((p) => path6.relative(workspace, path6.resolve(workspace, p)));
-      await mkdir3(path6.join(staging, "files"), { recursive: true });
+      const relative2 = paths.map((p) => path14.relative(workspace, path14.resolve(workspace, p)));
+      await mkdir6(path14.join(staging, "files"), { recursive: true });
       for (const [index, p] of paths.entries()) {
-        await cp2(path6.resolve(workspace, p), path6.join(staging, "files", String(index)), { recursive: true });
+        await cp4(path14.resolve(workspace, p), path14.join(staging, "files", String(index)), { recursive: true });
       }
-      await writeFile2(path6.join(staging, "entry.json"), JSON.stringify({ key, paths: relative2 }));
-      await rm(dir, { recursive: true, force: true });
-      await rename2(staging, dir);
+      await writeFile3(path14.join(staging, "entry.json"), JSON.stringify({ key, paths: relative2 }));
+      await rm3(dir, { recursive: true, force: true });
+      await rename4(staging, dir);
     }
   };
 }
@@ -30293,7 +32687,7 @@ function noCache(reason, logger) {
 function selectCache(env, workspace, logger) {
   if (cacheServiceAvailable(env)) return actionsCacheService(logger);
   const localDir = env["MLOPS_CACHE_DIR"];
-  if (localDir) return localFolderCache(path6.resolve(localDir), workspace);
+  if (localDir) return localFolderCache(path14.resolve(localDir), workspace);
   return noCache("not on a GitHub runner (ACTIONS_CACHE_URL and ACTIONS_RESULTS_URL are unset) and MLOPS_CACHE_DIR is not set", logger);
 }
 function cacheServiceAvailable(env) {
@@ -30350,15 +32744,15 @@ var ProcessGroupMemorySampler = class {
     }
     for (const pid of entries) {
       if (!/^\d+$/.test(pid)) continue;
-      const stat3 = readOrEmpty(`/proc/${pid}/stat`);
-      const fields = stat3.slice(stat3.lastIndexOf(")") + 2).split(" ");
+      const stat8 = readOrEmpty(`/proc/${pid}/stat`);
+      const fields = stat8.slice(stat8.lastIndexOf(")") + 2).split(" ");
       if (Number(fields[2]) === this.groupId) yield pid;
     }
   }
 };
-function readOrEmpty(path9) {
+function readOrEmpty(path17) {
   try {
-    return readFileSync(path9, "utf8");
+    return readFileSync(path17, "utf8");
   } catch {
     return "";
   }
@@ -30434,7 +32828,7 @@ function runInProcessGroup(spec) {
 
 // shared/src/runtime/context.ts
 import { readFileSync as readFileSync2 } from "node:fs";
-import os from "node:os";
+import os2 from "node:os";
 function readRunContext(env = process.env) {
   const eventPath = env["GITHUB_EVENT_PATH"];
   let payload = {};
@@ -30459,7 +32853,7 @@ function readRunContext(env = process.env) {
     runAttempt: env["GITHUB_RUN_ATTEMPT"] || void 0,
     actor: env["GITHUB_ACTOR"] || void 0,
     workspace,
-    tempDir: env["RUNNER_TEMP"] || os.tmpdir(),
+    tempDir: env["RUNNER_TEMP"] || os2.tmpdir(),
     runnerOs: env["RUNNER_OS"] || runnerOsName(process.platform),
     runnerArch: env["RUNNER_ARCH"] || runnerArchName(process.arch),
     runnerName: env["RUNNER_NAME"] || void 0,
@@ -30920,14 +33314,14 @@ function profileDrift(reference, current, contract) {
   const referenceColumns = new Map(reference.columns.map((column) => [column.name, column]));
   const entries = [];
   for (const column of current.columns) {
-    const before = referenceColumns.get(column.name);
-    if (!before) continue;
+    const before2 = referenceColumns.get(column.name);
+    if (!before2) continue;
     const setting = contract?.drift(column.name);
     if (setting === "off") continue;
     const settings = {};
     if (setting?.method) settings.method = METHOD_NAMES[setting.method];
     if (setting?.threshold !== void 0) settings.threshold = setting.threshold;
-    const drift = compare(before, column, settings);
+    const drift = compare(before2, column, settings);
     if (drift) entries.push({ column: column.name, drift, contractLine: contract?.lineOf("columns", column.name, "drift") ?? contract?.lineOf("columns", column.name) });
   }
   return entries;
@@ -30967,7 +33361,7 @@ function columnSummary(column) {
 }
 
 // actions/validate-data/src/inputs.ts
-import path7 from "node:path";
+import path15 from "node:path";
 
 // shared/src/inputs.ts
 function multilineInput(inputs, name) {
@@ -30979,7 +33373,7 @@ var FAIL_ON = ["error", "warning", "never"];
 function readValidateSettings(inputs, workspace) {
   const resolve4 = (name) => {
     const value = inputs.get(name);
-    return value ? path7.resolve(workspace, value) : void 0;
+    return value ? path15.resolve(workspace, value) : void 0;
   };
   const data = multilineInput(inputs, "data");
   const merge = multilineInput(inputs, "merge");
@@ -30993,21 +33387,30 @@ function readValidateSettings(inputs, workspace) {
   if (!FAIL_ON.includes(failOn)) {
     throw new ConfigurationError(`fail-on: ${quote(failOn)} is not one of error, warning, never`);
   }
-  const reference = inputs.get("reference");
-  if (reference === "production") {
-    throw new ConfigurationError(
-      "reference: `production` reads the profile registered with the production model, and the model registry is not available in this version; give the path of a profile.json instead"
-    );
+  const referenceValue = inputs.get("reference");
+  let reference;
+  if (referenceValue === "production") {
+    const modelName = inputs.get("model-name");
+    if (!modelName) throw new ConfigurationError("model-name: the input is required with reference: production; give the registered model name whose production profile is the reference");
+    assertModelName(modelName, "model-name:");
+    reference = { kind: "production", modelName };
+  } else if (referenceValue) {
+    reference = { kind: "file", path: path15.resolve(workspace, referenceValue) };
   }
+  const storeValue = inputs.get("artifact-store");
+  const store = storeValue ? parseArtifactStore(storeValue, "artifact-store") : void 0;
   const shard = parseShard(inputs.get("shard"));
   if (shard && merge.length > 0) throw new ConfigurationError("shard: a merge step reads profiles, not data; remove `shard` from it");
   return {
     workspace,
     data,
     contract: resolve4("contract"),
-    reference: resolve4("reference"),
-    profile: resolve4("profile") ?? path7.join(workspace, "profile.json"),
-    report: resolve4("report") ?? path7.join(workspace, "validation.json"),
+    ...reference ? { reference } : {},
+    registry: inputs.get("registry") || "origin",
+    ...store ? { artifactStore: store.kind === "local" ? { kind: "local", dir: path15.resolve(workspace, store.dir) } : store } : {},
+    githubToken: inputs.get("github-token"),
+    profile: resolve4("profile") ?? path15.join(workspace, "profile.json"),
+    report: resolve4("report") ?? path15.join(workspace, "validation.json"),
     failOn,
     shard,
     merge,
@@ -31108,15 +33511,20 @@ var validation_schema_default = {
 
 // shared/src/markdown.ts
 function escapeMarkdown(text) {
-  return text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1");
+  return unmention(
+    text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
+  );
 }
 function markdownCode(text) {
-  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
-  return `<code>${escaped}</code>`;
+  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
+  return `<code>${unmention(escaped)}</code>`;
 }
-function markdownTable(header, rows) {
+function unmention(escaped) {
+  return escaped.replace(/\\@/g, "@&#8203;");
+}
+function markdownTable(header2, rows) {
   const line = (cells) => `| ${cells.join(" | ")} |`;
-  return [line(header), line(header.map(() => "---")), ...rows.map(line)].join("\n");
+  return [line(header2), line(header2.map(() => "---")), ...rows.map(line)].join("\n");
 }
 
 // actions/validate-data/src/report.ts
@@ -31227,7 +33635,9 @@ async function validateData(runtime) {
   const settings = readValidateSettings(runtime.inputs, runtime.context.workspace);
   const relative2 = (file) => relativePath(settings.workspace, file);
   const contract = settings.contract ? await logger.group("Load the contract", () => loadContract(settings.contract)) : void 0;
-  const reference = settings.reference ? await readProfile(settings.reference, "reference") : void 0;
+  if (settings.githubToken) logger.mask(settings.githubToken);
+  const found = await readReference(settings, runtime);
+  const reference = found?.profile;
   const now = runtime.clock.now();
   let profile;
   let checks = [];
@@ -31254,7 +33664,7 @@ async function validateData(runtime) {
     files: profile.files,
     contract: settings.contract ? relative2(settings.contract) : null,
     ...settings.inferContract ? { inferredContract: relative2(settings.inferContract) } : {},
-    reference: settings.reference ? relative2(settings.reference) : null,
+    reference: found?.label ?? null,
     profile: relative2(settings.profile),
     checks,
     drift
@@ -31293,15 +33703,15 @@ function finishContext(profile, reference, now) {
 }
 async function mergeShardProfiles(settings, runtime) {
   const files = await expandGlobs(settings.merge, settings.workspace, { label: "merge" });
-  const profiles = await Promise.all(files.map((file) => readProfile(path8.resolve(settings.workspace, file), "merge")));
+  const profiles = await Promise.all(files.map((file) => readProfile(path16.resolve(settings.workspace, file), "merge")));
   runtime.logger.info(`Merging ${profiles.length} shard profiles: ${files.join(", ")}`);
   return mergeProfiles(profiles);
 }
 async function writeInferredContract(settings, profile, now) {
   const file = settings.inferContract;
   const contract = inferContract(datasetSummary(profile), { source: settings.data.join(", "), date: new Date(now).toISOString().slice(0, 10) });
-  await mkdir4(path8.dirname(file), { recursive: true });
-  await writeFile3(file, writeContract(contract));
+  await mkdir7(path16.dirname(file), { recursive: true });
+  await writeFile4(file, writeContract(contract));
   return contract;
 }
 export {
