@@ -231,6 +231,16 @@ describe('renderGateReport: untrusted text', () => {
   });
 });
 
+describe('renderGateReport: the link to the production model', () => {
+  it('links the production version to its release when the registry knows the URL, and never a URL that is not http(s)', () => {
+    const linked = renderGateReport({ ...passed, baseline: { ...passed.baseline, modelUrl: 'https://github.com/o/r/releases/tag/churn%40v1.2.0' } });
+    expect(linked).toContain('[production <code>v1\\.2\\.0</code>](https://github.com/o/r/releases/tag/churn%40v1.2.0)');
+    const hostile = renderGateReport({ ...passed, baseline: { ...passed.baseline, modelUrl: 'javascript:alert(1)' } });
+    expect(hostile).not.toContain('javascript:');
+    expect(hostile).toContain('production <code>v1\\.2\\.0</code> from the model registry');
+  });
+});
+
 describe('renderGateReport: the size limit', () => {
   const many = (count: number, failedEvery = 0): MetricComparison[] =>
     Array.from({ length: count }, (_, i) =>

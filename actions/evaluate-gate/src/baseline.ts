@@ -62,6 +62,7 @@ async function productionBaseline(settings: GateSettings, runtime: ActionRuntime
     testSetDigest: payload.testSetDigest ?? null,
     location: production.version.tag,
     rescored: false,
+    modelUrl: payload.artifact.url ?? null,
   };
   if (!settings.baselineCommand) {
     return { info, metrics: payload.metrics, ...(settings.baselinePredictions ? { predictions: settings.baselinePredictions } : {}), notes: [] };

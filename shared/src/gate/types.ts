@@ -107,6 +107,8 @@ export interface BaselineInfo {
   location: string | null;
   /** True when baseline-command re-scored the production model on this test set. */
   rescored: boolean;
+  /** Where the baseline model can be fetched (a production version's GitHub release), when known. */
+  modelUrl?: string | null;
 }
 
 /** A short account of validation.json, when the gate was given one. */

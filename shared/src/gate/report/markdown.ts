@@ -189,7 +189,9 @@ export function baselinePhrase(result: GateResult): string {
   const baseline = result.baseline;
   if (baseline.source === 'none') return 'no baseline';
   if (baseline.source === 'file') return `the baseline in ${baseline.location ? code(baseline.location, 120) : 'a metrics file'}`;
-  const version = baseline.version ? `production ${code(baseline.version, 40)}` : 'the production model';
+  const named = baseline.version ? `production ${code(baseline.version, 40)}` : 'the production model';
+  // A link to the model the candidate was compared with, where the registry says where it is on the web.
+  const version = baseline.modelUrl && isHttpUrl(baseline.modelUrl) ? `[${named}](${baseline.modelUrl})` : named;
   if (baseline.rescored) return `${version} from the model registry, re-scored on this test set`;
   return `${version} from the model registry${baseline.location ? ` (metrics from ${code(baseline.location, 120)})` : ''}`;
 }
