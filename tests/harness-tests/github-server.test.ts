@@ -1,5 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readZip } from '../harness/artifact-server';
 import { startGitHubServer, type GitHubServer } from '../harness/github-server';
+import { writeZip } from '../harness/zip-writer';
 
 const REPO = 'octo-org/octo-repo';
 let server: GitHubServer;
@@ -189,5 +191,62 @@ describe('fake GitHub REST server', () => {
     expect((await api(`/repos/${REPO}/releases/tags/v2`)).status).toBe(200);
     const listed = (await (await api(`/repos/${REPO}/releases`)).json()) as { tag_name: string }[];
     expect(listed.map((r) => r.tag_name)).toEqual(['v1', 'v2']);
+  });
+});
+
+describe('fake GitHub REST server: Actions runs and artifacts, and the pulls of a commit', () => {
+  const HEAD = 'a'.repeat(40);
+  const MERGE = 'b'.repeat(40);
+
+  it('lists a workflow\'s runs newest first, filtered by head_sha, event and status (a status or a conclusion)', async () => {
+    const ok = server.state.addWorkflowRun(REPO, { workflow: 'ml-pull-request.yml', head_sha: HEAD, event: 'pull_request' });
+    server.state.addWorkflowRun(REPO, { workflow: 'ml-pull-request.yml', head_sha: HEAD, event: 'pull_request', conclusion: 'failure' });
+    const newer = server.state.addWorkflowRun(REPO, { workflow: 'ml-pull-request.yml', head_sha: HEAD, event: 'pull_request' });
+    server.state.addWorkflowRun(REPO, { workflow: 'ml-pull-request.yml', head_sha: MERGE, event: 'merge_group' });
+    server.state.addWorkflowRun(REPO, { workflow: 'other.yml', head_sha: HEAD, event: 'pull_request' });
+    const ids = async (path: string): Promise<unknown[]> => {
+      const body = (await (await api(path)).json()) as { total_count: number; workflow_runs: { id: unknown }[] };
+      expect(body.total_count).toBe(body.workflow_runs.length);
+      return body.workflow_runs.map((run) => run.id);
+    };
+    expect(await ids(`/repos/${REPO}/actions/workflows/ml-pull-request.yml/runs?head_sha=${HEAD}&event=pull_request&status=success`)).toEqual([newer.json['id'], ok.json['id']]);
+    expect(await ids(`/repos/${REPO}/actions/workflows/ml-pull-request.yml/runs?status=completed`)).toHaveLength(4);
+    expect(await ids(`/repos/${REPO}/actions/workflows/ml-pull-request.yml/runs?event=merge_group`)).toHaveLength(1);
+    expect(await ids(`/repos/${REPO}/actions/runs?head_sha=${HEAD}`)).toHaveLength(4);
+    // A workflow file the repository does not have is not found; one with no runs yet lists none.
+    expect((await api(`/repos/${REPO}/actions/workflows/nope.yml/runs`)).status).toBe(404);
+    server.state.repo(REPO)?.workflows.add('quiet.yml');
+    expect(await ids(`/repos/${REPO}/actions/workflows/quiet.yml/runs`)).toEqual([]);
+  });
+
+  it("lists a run's artifacts by name and downloads one as the zip it was given, through a redirect; expired is 410, no token 401", async () => {
+    const run = server.state.addWorkflowRun(REPO, { workflow: 'ml-pull-request.yml', head_sha: HEAD, event: 'pull_request', head_repository: 'forker/octo-repo' });
+    const files = new Map([['model/weights.json', Buffer.from('{"w":[1,2]}')], ['gate.json', Buffer.from('{}')]]);
+    const artifact = server.state.addRunArtifact(REPO, run, 'mlops-candidate-m', writeZip(files));
+    const old = server.state.addRunArtifact(REPO, run, 'old', writeZip({ a: Buffer.from('a') }), { expired: true });
+    const got = (await (await api(`/repos/${REPO}/actions/runs/${run.json['id']}`)).json()) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+    expect(got['head_repository'].full_name).toBe('forker/octo-repo');
+    const listed = (await (await api(`/repos/${REPO}/actions/runs/${run.json['id']}/artifacts?name=mlops-candidate-m`)).json()) as { total_count: number; artifacts: Record<string, unknown>[] };
+    expect(listed.total_count).toBe(1);
+    expect(listed.artifacts[0]).toMatchObject({ id: artifact.json['id'], name: 'mlops-candidate-m', expired: false });
+
+    const redirect = await api(`/repos/${REPO}/actions/artifacts/${artifact.json['id']}/zip`, { token: 'ghs_x', redirect: 'manual' });
+    expect(redirect.status).toBe(302);
+    const download = await api(`/repos/${REPO}/actions/artifacts/${artifact.json['id']}/zip`, { token: 'ghs_x' });
+    expect(download.headers.get('content-type')).toBe('application/zip');
+    expect(readZip(Buffer.from(await download.arrayBuffer()))).toEqual(files);
+    expect((await api(`/repos/${REPO}/actions/artifacts/${artifact.json['id']}/zip`)).status).toBe(401);
+    expect((await api(`/repos/${REPO}/actions/artifacts/${old.json['id']}/zip`, { token: 'ghs_x' })).status).toBe(410);
+    expect((await api(`/repos/${REPO}/actions/artifacts/999/zip`, { token: 'ghs_x' })).status).toBe(404);
+  });
+
+  it('lists the pull requests of a commit: its head, or merged as it', async () => {
+    server.state.addPullRequest(REPO, 8, { head: { ref: 'feature', sha: HEAD } });
+    const numbers = async (sha: string): Promise<unknown[]> => ((await (await api(`/repos/${REPO}/commits/${sha}/pulls`)).json()) as { number: unknown }[]).map((pull) => pull.number);
+    expect(await numbers(HEAD)).toEqual([8]);
+    expect(await numbers(MERGE)).toEqual([]);
+    server.state.mergePullRequest(REPO, 8, MERGE);
+    expect(await numbers(MERGE)).toEqual([8]);
+    expect(server.state.repo(REPO)?.pulls.get(8)).toMatchObject({ state: 'closed', merged: true, merge_commit_sha: MERGE });
   });
 });

@@ -1,13 +1,13 @@
 /**
- * A fake GitHub REST API on 127.0.0.1 for the endpoints the actions use, answering with GitHub's response
+ * A fake GitHub REST API on 127.0.0.1 for the endpoints the actions and the workflow templates use, answering with GitHub's response
  * shapes, status codes, error bodies, pagination `Link` headers and rate-limit headers. Point an action at it
  * with GITHUB_API_URL=<apiUrl>. Every request is recorded in `calls`; `failNext` injects faults.
  */
 import { matchTemplate, startReplyingServer, type RecordedRequest, type Reply as AnyReply } from './http-util';
-import { GitHubState, type Json, type Release, type RepoState, type TokenInfo } from './github-state';
+import { GitHubState, type Json, type Release, type RepoState, type TokenInfo, type WorkflowRunState } from './github-state';
 
 export { ACTIONS_BOT, GitHubState } from './github-state';
-export type { Json, Release, ReleaseAsset, RepoState, TokenInfo } from './github-state';
+export type { Json, Release, ReleaseAsset, RepoState, RunArtifact, TokenInfo, WorkflowRunFields, WorkflowRunState } from './github-state';
 
 export interface GitHubServerOptions {
   /** Repositories that exist; default octo-org/octo-repo (runAction's default) and Codertocat/Hello-World (the webhook examples'). */
@@ -135,10 +135,42 @@ function requireString(body: Json, field: string, docs: string, resource: string
   return value;
 }
 
+/** A page of `items` wrapped as the Actions endpoints answer: `{total_count, <key>: [...]}`, with the Link header. */
+function paginateWrapped(context: Context, origin: string, key: string, items: Json[]): Reply {
+  const page = paginate(context, origin, items);
+  return { ...page, body: { total_count: items.length, [key]: page.body as Json[] } };
+}
+
+/** The `status` filter of the runs lists takes a status or a conclusion. */
+const CONCLUSIONS = new Set(['action_required', 'cancelled', 'failure', 'neutral', 'skipped', 'stale', 'success', 'timed_out', 'startup_failure']);
+
+/** Newest first, filtered by the query parameters GitHub filters the runs lists on. */
+function filterRuns(context: Context, runs: WorkflowRunState[]): Json[] {
+  const q = context.request.query;
+  return [...runs]
+    .reverse()
+    .map((run) => run.json)
+    .filter((run) => {
+      if (q['head_sha'] !== undefined && run['head_sha'] !== q['head_sha']) return false;
+      if (q['event'] !== undefined && run['event'] !== q['event']) return false;
+      if (q['branch'] !== undefined && run['head_branch'] !== q['branch']) return false;
+      const status = q['status'];
+      if (status !== undefined && (CONCLUSIONS.has(status) ? run['conclusion'] !== status : run['status'] !== status)) return false;
+      return true;
+    });
+}
+
 function buildRoutes(origin: string): Route[] {
   const comments = 'https://docs.github.com/rest/issues/comments';
   const releases = 'https://docs.github.com/rest/releases/releases';
   const assets = 'https://docs.github.com/rest/releases/assets';
+  const runsDocs = 'https://docs.github.com/rest/actions/workflow-runs';
+  const artifactsDocs = 'https://docs.github.com/rest/actions/artifacts';
+  const findRunArtifact = (c: Context, docs: string) => {
+    const artifact = c.state.findRunArtifact(fullNameOf(repoOf(c, docs)), numberParam(c, 'artifact_id', docs));
+    if (!artifact) throw notFound(docs);
+    return artifact;
+  };
   return [
     {
       method: 'GET',
@@ -346,6 +378,94 @@ function buildRoutes(origin: string): Route[] {
         const contentType = String(c.request.headers['content-type'] ?? 'application/octet-stream');
         const asset = c.state.addAsset(fullNameOf(repo), release, name, c.request.rawBody, contentType, c.request.query['label'] ?? '', c.token);
         return { status: 201, body: asset.json };
+      },
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/commits/{commit_sha}/pulls',
+      docs: 'https://docs.github.com/rest/commits/commits#list-pull-requests-associated-with-a-commit',
+      handle: (c) => {
+        const repo = repoOf(c, 'https://docs.github.com/rest/commits/commits#list-pull-requests-associated-with-a-commit');
+        return paginate(c, origin, c.state.pullsOfCommit(fullNameOf(repo), String(c.params['commit_sha'])));
+      },
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/actions/runs',
+      docs: `${runsDocs}#list-workflow-runs-for-a-repository`,
+      handle: (c) => paginateWrapped(c, origin, 'workflow_runs', filterRuns(c, repoOf(c, `${runsDocs}#list-workflow-runs-for-a-repository`).runs)),
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs',
+      docs: `${runsDocs}#list-workflow-runs-for-a-workflow`,
+      handle: (c) => {
+        const docs = `${runsDocs}#list-workflow-runs-for-a-workflow`;
+        const repo = repoOf(c, docs);
+        // The workflow is named by its file name (or its id); a file the repository does not have is not found.
+        const workflow = String(c.params['workflow_id']);
+        const runs = repo.runs.filter((run) => run.workflowFile === workflow || String(run.json['workflow_id']) === workflow);
+        if (runs.length === 0 && !repo.workflows.has(workflow)) throw notFound(docs);
+        return paginateWrapped(c, origin, 'workflow_runs', filterRuns(c, runs));
+      },
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/actions/runs/{run_id}',
+      docs: `${runsDocs}#get-a-workflow-run`,
+      handle: (c) => {
+        const docs = `${runsDocs}#get-a-workflow-run`;
+        const run = c.state.findRun(fullNameOf(repoOf(c, docs)), numberParam(c, 'run_id', docs));
+        if (!run) throw notFound(docs);
+        return { status: 200, body: run.json };
+      },
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/actions/runs/{run_id}/artifacts',
+      docs: `${artifactsDocs}#list-workflow-run-artifacts`,
+      handle: (c) => {
+        const docs = `${artifactsDocs}#list-workflow-run-artifacts`;
+        const run = c.state.findRun(fullNameOf(repoOf(c, docs)), numberParam(c, 'run_id', docs));
+        if (!run) throw notFound(docs);
+        const name = c.request.query['name'];
+        // Newest first; `name` filters exactly.
+        const artifacts = [...run.artifacts].reverse().map((a) => a.json).filter((a) => name === undefined || a['name'] === name);
+        return paginateWrapped(c, origin, 'artifacts', artifacts);
+      },
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}',
+      docs: `${artifactsDocs}#get-an-artifact`,
+      handle: (c) => ({ status: 200, body: findRunArtifact(c, `${artifactsDocs}#get-an-artifact`).json }),
+    },
+    {
+      method: 'GET',
+      template: '/repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}',
+      docs: `${artifactsDocs}#download-an-artifact`,
+      handle: (c) => {
+        const docs = `${artifactsDocs}#download-an-artifact`;
+        // Downloading needs a token even for a public repository.
+        if (!c.token) throw new HttpError(401, errorBody(401, 'You must have the actions scope to download artifacts.', docs));
+        if (c.params['archive_format'] !== 'zip') throw notFound(docs);
+        const artifact = findRunArtifact(c, docs);
+        if (artifact.json['expired'] === true) throw new HttpError(410, errorBody(410, 'Artifact has expired', docs));
+        // GitHub redirects to its blob storage with a short-lived signed URL, which needs no token.
+        return { status: 302, headers: { location: `${origin}/_storage/artifacts/${artifact.json['id']}?sig=fake` } };
+      },
+    },
+    {
+      method: 'GET',
+      template: '/_storage/artifacts/{artifact_id}',
+      docs: DOCS,
+      handle: (c) => {
+        const id = Number(c.params['artifact_id']);
+        for (const repo of c.state.repos.values()) {
+          const artifact = c.state.findRunArtifact(fullNameOf(repo), id);
+          if (artifact) return { status: 200, body: artifact.zip, headers: { 'content-type': 'application/zip' } };
+        }
+        throw notFound();
       },
     },
     {

@@ -1,6 +1,6 @@
 /**
  * The in-memory data of the fake GitHub REST server: repositories, pull requests, issue comments, releases
- * and their assets, and tokens. Objects are stored in the JSON shape the REST API returns, so the server
+ * and their assets, Actions workflow runs and their artifacts, and tokens. Objects are stored in the JSON shape the REST API returns, so the server
  * answers with them as they are and tests can inspect or seed them directly.
  */
 import { loadEvent } from './events';
@@ -30,6 +30,36 @@ export interface Release {
   assets: ReleaseAsset[];
 }
 
+/** An artifact of a workflow run: its REST shape and the zip GitHub serves for it. */
+export interface RunArtifact {
+  json: Json;
+  zip: Buffer;
+}
+
+/** A workflow run (GitHub Actions) and the artifacts it uploaded. */
+export interface WorkflowRunState {
+  json: Json;
+  /** The workflow's file name, e.g. `ml-pull-request.yml`: `/actions/workflows/{file}/runs` lists by it. */
+  workflowFile: string;
+  artifacts: RunArtifact[];
+}
+
+export interface WorkflowRunFields {
+  /** The workflow file (`ml-pull-request.yml`), as under .github/workflows/. */
+  workflow: string;
+  head_sha: string;
+  event: string;
+  head_branch?: string;
+  /** Default `completed`. */
+  status?: string;
+  /** Default `success` when completed, else null. */
+  conclusion?: string | null;
+  /** owner/name of the head repository; a fork's run names the fork. Default: the repository itself. */
+  head_repository?: string;
+  /** The workflow's `name:`; default the file name. */
+  name?: string;
+}
+
 export interface RepoState {
   json: Json;
   pulls: Map<number, Json>;
@@ -37,6 +67,10 @@ export interface RepoState {
   issues: Set<number>;
   comments: Json[];
   releases: Release[];
+  /** Workflow runs, oldest first (the API lists them newest first). */
+  runs: WorkflowRunState[];
+  /** Workflow files that exist (under .github/workflows/); a run adds its own. Listing another's runs is a 404. */
+  workflows: Set<string>;
 }
 
 /** Timestamps advance one second per object from a fixed start, so answers are reproducible. */
@@ -114,7 +148,7 @@ export class GitHubState {
       disabled: false,
       ...overrides,
     };
-    const state: RepoState = { json, pulls: new Map(), issues: new Set(), comments: [], releases: [] };
+    const state: RepoState = { json, pulls: new Map(), issues: new Set(), comments: [], releases: [], runs: [], workflows: new Set() };
     this.repos.set(fullName.toLowerCase(), state);
     return state;
   }
@@ -237,6 +271,95 @@ export class GitHubState {
     for (const release of this.releases(fullName)) {
       const asset = release.assets.find((a) => a.json['id'] === assetId);
       if (asset) return { release, asset };
+    }
+    return undefined;
+  }
+
+  /** Marks a pull request merged as `mergeCommitSha`, as GitHub does on a merge: closed, merged_at, merge_commit_sha. */
+  mergePullRequest(fullName: string, number: number, mergeCommitSha: string): Json {
+    const pull = this.requireRepo(fullName).pulls.get(number);
+    if (!pull) throw new Error(`fake GitHub: ${fullName} has no pull request #${number}`);
+    const at = this.timestamp(this.nextId());
+    Object.assign(pull, { state: 'closed', merged: true, merged_at: at, closed_at: at, merge_commit_sha: mergeCommitSha });
+    return pull;
+  }
+
+  /**
+   * The pull requests a commit belongs to, as `GET /commits/{sha}/pulls` answers: those whose head is the commit
+   * and those merged as it.
+   */
+  pullsOfCommit(fullName: string, sha: string): Json[] {
+    const pulls = [...(this.repo(fullName)?.pulls.values() ?? [])];
+    return pulls.filter((pull) => pull['merge_commit_sha'] === sha || (pull['head'] as Json | undefined)?.['sha'] === sha);
+  }
+
+  /** A workflow run in the REST shape (the fields the templates read, and the usual others). */
+  addWorkflowRun(fullName: string, fields: WorkflowRunFields): WorkflowRunState {
+    const repo = this.requireRepo(fullName);
+    const id = this.nextId();
+    const url = `${this.origin}/repos/${fullName}/actions/runs/${id}`;
+    const status = fields.status ?? 'completed';
+    const headRepository = fields.head_repository ?? fullName;
+    const headRepo = this.repo(headRepository)?.json ?? { full_name: headRepository, name: headRepository.split('/')[1] ?? '', fork: headRepository.toLowerCase() !== fullName.toLowerCase() };
+    const json: Json = {
+      id,
+      name: fields.name ?? fields.workflow,
+      node_id: Buffer.from(`011:WorkflowRun${id}`).toString('base64'),
+      head_branch: fields.head_branch ?? null,
+      head_sha: fields.head_sha,
+      path: `.github/workflows/${fields.workflow}`,
+      run_number: repo.runs.length + 1,
+      event: fields.event,
+      status,
+      conclusion: fields.conclusion !== undefined ? fields.conclusion : status === 'completed' ? 'success' : null,
+      workflow_id: 161335,
+      url,
+      html_url: `${this.origin}/${fullName}/actions/runs/${id}`,
+      pull_requests: [],
+      created_at: this.timestamp(id),
+      updated_at: this.timestamp(id),
+      run_attempt: 1,
+      run_started_at: this.timestamp(id),
+      artifacts_url: `${url}/artifacts`,
+      head_repository: headRepo,
+      repository: repo.json,
+    };
+    const run: WorkflowRunState = { json, workflowFile: fields.workflow, artifacts: [] };
+    repo.runs.push(run);
+    repo.workflows.add(fields.workflow);
+    return run;
+  }
+
+  /** An artifact of `run`: the zip's bytes as upload-artifact made them. */
+  addRunArtifact(fullName: string, run: WorkflowRunState, name: string, zip: Buffer, options: { expired?: boolean } = {}): RunArtifact {
+    const id = this.nextId();
+    const url = `${this.origin}/repos/${fullName}/actions/artifacts/${id}`;
+    const json: Json = {
+      id,
+      node_id: Buffer.from(`08:Artifact${id}`).toString('base64'),
+      name,
+      size_in_bytes: zip.length,
+      url,
+      archive_download_url: `${url}/zip`,
+      expired: options.expired ?? false,
+      created_at: this.timestamp(id),
+      updated_at: this.timestamp(id),
+      expires_at: options.expired ? this.timestamp(id) : new Date(Date.parse(this.timestamp(id)) + 90 * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
+      workflow_run: { id: run.json['id'], head_branch: run.json['head_branch'], head_sha: run.json['head_sha'] },
+    };
+    const artifact: RunArtifact = { json, zip };
+    run.artifacts.push(artifact);
+    return artifact;
+  }
+
+  findRun(fullName: string, runId: number): WorkflowRunState | undefined {
+    return this.repo(fullName)?.runs.find((run) => run.json['id'] === runId);
+  }
+
+  findRunArtifact(fullName: string, artifactId: number): RunArtifact | undefined {
+    for (const run of this.repo(fullName)?.runs ?? []) {
+      const artifact = run.artifacts.find((a) => a.json['id'] === artifactId);
+      if (artifact) return artifact;
     }
     return undefined;
   }
