@@ -1,8 +1,9 @@
 /**
  * The third-party actions the templates use, emulated just enough for a local run, each saying so in the log:
  * checkout and the setup actions do nothing (the workspace is the checkout, the tools are this machine's),
- * artifacts are a folder per workflow run, and a build-provenance attestation is an unsigned in-toto statement
- * of the subject's digest written to the run's folder.
+ * artifacts are a folder per workflow run (another run's, `run-id`, are downloaded through the GitHub REST API as
+ * download-artifact does), and a build-provenance attestation is an unsigned in-toto statement of the subject's
+ * digest written to the run's folder.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, statSync } from 'node:fs';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigurationError, quote } from '../../errors';
 import type { EmulatedAction } from './uses';
+import { readZipEntries } from './zip';
 
 export interface EmulationContext {
   workspace: string;
@@ -19,6 +21,8 @@ export interface EmulationContext {
   artifactsDir: string;
   with: Record<string, string>;
   github: { repository: string; sha: string; ref: string; workflowFile: string; runId: string; serverUrl: string };
+  /** The GitHub REST API that download-artifact's `run-id` reads another run's artifacts from; default api.github.com. */
+  apiUrl?: string;
   log: (line: string) => void;
 }
 
@@ -96,9 +100,16 @@ async function uploadArtifact(context: EmulationContext): Promise<EmulationResul
   return { outputs: { 'artifact-id': name, 'artifact-url': `file://${target}`, 'artifact-digest': '' } };
 }
 
+/** download-artifact's `pattern`: a glob on artifact names (`*` and `?`; names hold no `/`). */
+function namePattern(pattern: string): RegExp {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`);
+}
+
 async function downloadArtifact(context: EmulationContext): Promise<EmulationResult> {
   const name = context.with['name'] ?? '';
   const destination = path.resolve(context.workspace, context.with['path'] || '.');
+  if ((context.with['run-id'] ?? '') !== '') return downloadFromRun(context, name, destination);
   const available = existsSync(context.artifactsDir) ? (await readdir(context.artifactsDir)).sort() : [];
   if (name !== '') {
     if (!available.includes(name)) {
@@ -107,11 +118,72 @@ async function downloadArtifact(context: EmulationContext): Promise<EmulationRes
     await cp(path.join(context.artifactsDir, name), destination, { recursive: true });
     context.log(`actions/download-artifact (emulated): ${name} copied to ${destination}`);
   } else {
-    // Without a name, every artifact goes to a folder of its own name, as download-artifact v4 does.
+    // Without a name, every artifact (or those `pattern` matches) goes to a folder of its own name, as
+    // download-artifact v4 does.
     const merge = context.with['merge-multiple'] === 'true';
-    for (const artifact of available) await cp(path.join(context.artifactsDir, artifact), merge ? destination : path.join(destination, artifact), { recursive: true });
-    context.log(`actions/download-artifact (emulated): ${available.length} artifact(s) copied to ${destination}`);
+    const pattern = context.with['pattern'] ? namePattern(context.with['pattern']) : undefined;
+    const chosen = available.filter((artifact) => !pattern || pattern.test(artifact));
+    for (const artifact of chosen) await cp(path.join(context.artifactsDir, artifact), merge ? destination : path.join(destination, artifact), { recursive: true });
+    context.log(`actions/download-artifact (emulated): ${chosen.length} artifact(s) copied to ${destination}`);
   }
+  return { outputs: { 'download-path': destination } };
+}
+
+/**
+ * `run-id`: the artifacts of another workflow run, as download-artifact fetches them: the run's artifacts listed
+ * through the REST API with `github-token`, each downloaded as a zip and unpacked into `path`.
+ */
+async function downloadFromRun(context: EmulationContext, name: string, destination: string): Promise<EmulationResult> {
+  const runId = context.with['run-id'] ?? '';
+  const token = context.with['github-token'] ?? '';
+  const repository = context.with['repository'] || context.github.repository;
+  const apiUrl = (context.apiUrl ?? 'https://api.github.com').replace(/\/+$/, '');
+  const label = 'actions/download-artifact (emulated)';
+  if (!/^\d+$/.test(runId)) throw new ConfigurationError(`${label}: run-id ${quote(runId)} is not a workflow run's id`);
+  // As on GitHub: another run's artifacts are read through the API, which needs a token (github.token is empty
+  // locally unless the executor was given one).
+  if (token === '') throw new ConfigurationError(`${label}: run-id ${runId} names another run, whose artifacts are read through the GitHub API: give github-token (github.token is empty unless the local runner was given a token)`);
+  const get = async (url: string): Promise<Response> => {
+    let response: Response;
+    try {
+      response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: 'application/vnd.github+json' } });
+    } catch (error) {
+      throw new ConfigurationError(`${label}: GET ${url}: ${(error as Error).message}`);
+    }
+    if (!response.ok) throw new ConfigurationError(`${label}: GET ${url}: ${response.status} ${(await response.text()).slice(0, 200)}`);
+    return response;
+  };
+
+  const listed: { id: number; name: string; expired: boolean }[] = [];
+  for (let page = 1; ; page++) {
+    const query = `per_page=100&page=${page}${name !== '' ? `&name=${encodeURIComponent(name)}` : ''}`;
+    const body = (await (await get(`${apiUrl}/repos/${repository}/actions/runs/${runId}/artifacts?${query}`)).json()) as { artifacts?: { id: number; name: string; expired: boolean }[] };
+    const artifacts = body.artifacts ?? [];
+    listed.push(...artifacts);
+    if (artifacts.length < 100) break;
+  }
+  const pattern = name === '' && context.with['pattern'] ? namePattern(context.with['pattern']) : undefined;
+  const chosen = listed.filter((artifact) => !artifact.expired && (name !== '' ? artifact.name === name : !pattern || pattern.test(artifact.name)));
+  if (name !== '' && chosen.length === 0) {
+    throw new ConfigurationError(`${label}: run ${runId} of ${repository} has no unexpired artifact named ${quote(name)} (it has: ${listed.map((a) => a.name).join(', ') || 'none'})`);
+  }
+  // The newest of a name wins (the list is newest first), as the action takes the first match.
+  const seen = new Set<string>();
+  const merge = name !== '' || context.with['merge-multiple'] === 'true';
+  for (const artifact of chosen) {
+    if (seen.has(artifact.name)) continue;
+    seen.add(artifact.name);
+    const zip = Buffer.from(await (await get(`${apiUrl}/repos/${repository}/actions/artifacts/${artifact.id}/zip`)).arrayBuffer());
+    const target = merge ? destination : path.join(destination, artifact.name);
+    const files = readZipEntries(zip, `${label}: artifact ${quote(artifact.name)} of run ${runId}`);
+    for (const [file, data] of files) {
+      const output = path.join(target, file);
+      await mkdir(path.dirname(output), { recursive: true });
+      await writeFile(output, data);
+    }
+    context.log(`${label}: ${artifact.name} of run ${runId} (${files.size} file${files.size === 1 ? '' : 's'}) downloaded from ${apiUrl} to ${target}`);
+  }
+  if (name === '') context.log(`${label}: ${seen.size} artifact(s) of run ${runId} downloaded to ${destination}`);
   return { outputs: { 'download-path': destination } };
 }
 

@@ -494,6 +494,7 @@ class Execution {
             artifactsDir: this.artifactsDir,
             with: inputs,
             github: { repository: e.repository, sha: e.sha, ref: e.ref, workflowFile: this.label, runId: String(this.runNumber), serverUrl: 'https://github.com' },
+            apiUrl: this.options.apiUrl,
             log: (line) => {
               lines.push(line);
               readable.push(`${line}\n`);
