@@ -5,7 +5,7 @@
  * between two runs: open a pull request, record a finished run with the artifacts it uploaded, merge.
  */
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { runWorkflow, type WorkflowRun } from '../../shared/src/local/workflow/executor';
 import { GitRegistry } from '../../shared/src/registry/client';
@@ -51,7 +51,12 @@ export interface TemplateProject {
 const git = createGitRunner();
 const GIT_ONLY_ENV = { GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: '/dev/null', LANG: 'C' };
 
-export async function templateProject(): Promise<TemplateProject> {
+export interface TemplateProjectOptions {
+  /** Changes a template's text before it is committed (a test's deliberately broken copy). */
+  alter?: (file: string, text: string) => string;
+}
+
+export async function templateProject(options: TemplateProjectOptions = {}): Promise<TemplateProject> {
   const scratch = await scratchRepo({ origin: true });
   const server = await startGitHubServer({ repos: [] });
   const repo = `local/${path.basename(scratch.dir)}`;
@@ -61,7 +66,10 @@ export async function templateProject(): Promise<TemplateProject> {
 
   // The templates where a user puts them, committed on main like the rest of the project.
   mkdirSync(path.join(scratch.dir, '.github', 'workflows'), { recursive: true });
-  for (const file of [PR_WORKFLOW, 'ml-release.yml']) cpSync(path.join(REPO_ROOT, 'workflows-templates', file), path.join(scratch.dir, '.github', 'workflows', file));
+  for (const file of [PR_WORKFLOW, 'ml-release.yml']) {
+    const text = readFileSync(path.join(REPO_ROOT, 'workflows-templates', file), 'utf8');
+    writeFileSync(path.join(scratch.dir, '.github', 'workflows', file), options.alter ? options.alter(file, text) : text);
+  }
   scratch.git('add', '--all');
   scratch.git('commit', '--quiet', '-m', 'Add the ML workflows');
   scratch.git('push', '--quiet', 'origin', 'main');
