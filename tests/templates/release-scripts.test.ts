@@ -1,6 +1,7 @@
 // The inline scripts of ml-release.yml (find the gated candidate) and ml-matrix-candidates.yml (pick the best), run
 // as the templates have them: node with their inputs in the environment, answering to a small stand-in for the three
-// Actions and commits endpoints the release asks (the shared fake GitHub server does not serve those).
+// Actions and commits endpoints the release asks, where each answer can be shaped (merge queue, forks, expired
+// artifacts). run-release.test.ts runs the whole release against the shared fake GitHub server.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
