@@ -269,6 +269,21 @@ describe('evaluate-gate', () => {
     expect(report.notes.join(' ')).toMatch(/The baseline was measured on test set .*, the candidate on .*: metrics without paired predictions were checked against their bounds only/);
   });
 
+  it('compares with the version in another stage with baseline: stage:<name> (a GTO registry\'s prod, say)', async () => {
+    const repo = await exampleRepo();
+    await train(repo);
+    await repo.push();
+    const first = await gate(repo, { baseline: 'stage:prod', comment: 'never' }, loadEvent('workflow_dispatch'));
+    expect(first.exitCode, first.stdout + first.stderr).toBe(0);
+    expect(readGate(repo).notes).toContain('No version of breast-cancer is in prod yet (first run).');
+    const promoted = await runAction('promote', { cwd: repo.dir, inputs: { 'model-name': MODEL, stage: 'prod', model: 'model', 'artifact-store': 'local:.mlops/artifacts' }, event: loadEvent('workflow_dispatch'), env: GIT_ENV });
+    expect(promoted.exitCode, promoted.stdout).toBe(0);
+    const second = await gate(repo, { baseline: 'stage:prod', 'baseline-command': RESCORE, comment: 'never' }, loadEvent('workflow_dispatch'));
+    expect(second.exitCode, second.stdout + second.stderr).toBe(0);
+    expect(readGate(repo).baseline).toMatchObject({ source: 'production', version: 'v0.1.0', rescored: true });
+    expect(second.stdout).toContain('The baseline is breast-cancer@v0.1.0 (prod since breast-cancer#prod#1)');
+  });
+
   it('compares point estimates against a metrics file, and says that no interval was possible', async () => {
     const repo = await exampleRepo();
     await train(repo);
@@ -326,6 +341,7 @@ describe('evaluate-gate', () => {
       [{ 'model-name': '' }, /^model-name: the input is required with baseline: production/],
       [{ baseline: 'none', 'baseline-command': 'true' }, /^baseline-command: re-scoring needs the production model/],
       [{ baseline: 'none', comment: 'sometimes' }, /^comment: "sometimes" is not a comment mode/],
+      [{ baseline: 'stage:' }, /^baseline: .*stage/],
     ];
     for (const [inputs, message] of cases) {
       const result = await gate(repo, inputs, loadEvent('workflow_dispatch'));

@@ -48,13 +48,14 @@ export async function resolveBaseline(settings: GateSettings, runtime: ActionRun
 
 async function productionBaseline(settings: GateSettings, runtime: ActionRuntime): Promise<ResolvedBaseline> {
   const model = settings.modelName as string;
-  const production = await readProductionVersion(access(settings, runtime), settings.registry, model);
+  const stage = settings.baseline.kind === 'production' ? settings.baseline.stage : PRODUCTION;
+  const production = await readProductionVersion(access(settings, runtime), settings.registry, model, stage);
   if (!production) {
-    runtime.logger.info(`No version of ${model} is in ${PRODUCTION} yet: this is the first run.`);
-    return { info: NO_BASELINE, metrics: null, notes: [`No version of ${model} is in production yet (first run).`] };
+    runtime.logger.info(`No version of ${model} is in ${stage} yet: this is the first run.`);
+    return { info: NO_BASELINE, metrics: null, notes: [`No version of ${model} is in ${stage} yet (first run).`] };
   }
   const { payload, assignment } = production;
-  runtime.logger.info(`The baseline is ${model}@${payload.version} (${PRODUCTION} since ${assignment.tag}), model ${payload.modelDigest}.`);
+  runtime.logger.info(`The baseline is ${model}@${payload.version} (${stage} since ${assignment.tag}), model ${payload.modelDigest}.`);
   const info: BaselineInfo = {
     source: 'production',
     version: payload.version,

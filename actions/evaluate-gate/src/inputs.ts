@@ -3,12 +3,14 @@ import { ConfigurationError, quote } from '../../../shared/src/errors';
 import { requiredInput } from '../../../shared/src/inputs';
 import type { InputSource, RunContext } from '../../../shared/src/ports';
 import { parseArtifactStore, type ArtifactStoreSetting } from '../../../shared/src/registry/stores';
+import { parseStageReference } from '../../../shared/src/registry/connect';
 import { assertModelName } from '../../../shared/src/registry/tags';
 
 export type CommentMode = 'auto' | 'always' | 'never';
 
 /** What to compare the candidate with. */
-export type BaselineSetting = { kind: 'production' } | { kind: 'file'; path: string } | { kind: 'none' };
+/** `production` (or `stage:<name>`): the version in that stage of the registry; a metrics file or run record; nothing. */
+export type BaselineSetting = { kind: 'production'; stage: string } | { kind: 'file'; path: string } | { kind: 'none' };
 
 /** Everything evaluate-gate needs, read and checked once. Paths are absolute. */
 export interface GateSettings {
@@ -50,12 +52,13 @@ export function readGateSettings(inputs: InputSource, context: RunContext): Gate
   const optionalPath = (name: string): string | undefined => (inputs.get(name) ? resolve(inputs.get(name)) : undefined);
 
   const baselineValue = inputs.get('baseline') || 'production';
-  const baseline: BaselineSetting = baselineValue === 'production' ? { kind: 'production' } : baselineValue === 'none' ? { kind: 'none' } : { kind: 'file', path: resolve(baselineValue) };
+  const stage = parseStageReference(baselineValue, 'baseline');
+  const baseline: BaselineSetting = stage ? { kind: 'production', stage } : baselineValue === 'none' ? { kind: 'none' } : { kind: 'file', path: resolve(baselineValue) };
 
   const modelName = inputs.get('model-name') || undefined;
   if (modelName !== undefined) assertModelName(modelName, 'model-name:');
   if (baseline.kind === 'production' && modelName === undefined) {
-    throw new ConfigurationError('model-name: the input is required with baseline: production (the default); give the registered model name, such as `churn`, or set baseline to a metrics file or `none`');
+    throw new ConfigurationError(`model-name: the input is required with baseline: ${baselineValue}${baselineValue === 'production' ? ' (the default)' : ''}; give the registered model name, such as \`churn\`, or set baseline to a metrics file or \`none\``);
   }
 
   const baselineCommand = inputs.get('baseline-command') || undefined;

@@ -4,6 +4,7 @@ import { multilineInput } from '../../../shared/src/inputs';
 import type { InputSource } from '../../../shared/src/ports';
 import type { Shard } from '../../../shared/src/data/types';
 import { parseArtifactStore, type ArtifactStoreSetting } from '../../../shared/src/registry/stores';
+import { parseStageReference } from '../../../shared/src/registry/connect';
 import { assertModelName } from '../../../shared/src/registry/tags';
 
 export type FailOn = 'error' | 'warning' | 'never';
@@ -15,7 +16,7 @@ export interface ValidateSettings {
   data: string[];
   contract?: string;
   /** The reference profile for drift: a file, or the one registered with the production version of `modelName`. */
-  reference?: { kind: 'file'; path: string } | { kind: 'production'; modelName: string };
+  reference?: { kind: 'file'; path: string } | { kind: 'production'; modelName: string; stage: string };
   registry: string;
   /** Undefined when not given: the store the production version names. */
   artifactStore?: ArtifactStoreSetting;
@@ -51,11 +52,12 @@ export function readValidateSettings(inputs: InputSource, workspace: string): Va
   }
   const referenceValue = inputs.get('reference');
   let reference: ValidateSettings['reference'];
-  if (referenceValue === 'production') {
+  const stage = parseStageReference(referenceValue, 'reference');
+  if (stage) {
     const modelName = inputs.get('model-name');
-    if (!modelName) throw new ConfigurationError('model-name: the input is required with reference: production; give the registered model name whose production profile is the reference');
+    if (!modelName) throw new ConfigurationError(`model-name: the input is required with reference: ${referenceValue}; give the registered model name whose ${stage} profile is the reference`);
     assertModelName(modelName, 'model-name:');
-    reference = { kind: 'production', modelName };
+    reference = { kind: 'production', modelName, stage };
   } else if (referenceValue) {
     reference = { kind: 'file', path: path.resolve(workspace, referenceValue) };
   }

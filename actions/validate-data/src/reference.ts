@@ -2,7 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { relativePath } from '../../../shared/src/files/paths';
 import { readProfile, type Profile } from '../../../shared/src/profile';
-import { createArtifactStore, PRODUCTION, readProductionVersion, storeOfVersion } from '../../../shared/src/registry/connect';
+import { createArtifactStore, readProductionVersion, storeOfVersion } from '../../../shared/src/registry/connect';
 import type { ActionRuntime } from '../../../shared/src/runtime';
 import type { ValidateSettings } from './inputs';
 
@@ -26,21 +26,22 @@ export async function readReference(settings: ValidateSettings, runtime: ActionR
 
   const model = reference.modelName;
   const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
-  const production = await readProductionVersion(access, settings.registry, model);
+  const stage = reference.stage;
+  const production = await readProductionVersion(access, settings.registry, model, stage);
   if (!production) {
-    runtime.logger.warning(`reference: no version of ${model} is in ${PRODUCTION} yet, so drift was not measured (a first run)`);
+    runtime.logger.warning(`reference: no version of ${model} is in ${stage} yet, so drift was not measured (a first run)`);
     return undefined;
   }
   const { version, profileDigest } = production.payload;
   if (!profileDigest) {
-    runtime.logger.warning(`reference: ${model}@${version} in ${PRODUCTION} was promoted without a profile (promote's \`profile\` input), so drift was not measured`);
+    runtime.logger.warning(`reference: ${model}@${version} in ${stage} was promoted without a profile (promote's \`profile\` input), so drift was not measured`);
     return undefined;
   }
   const store = createArtifactStore(storeOfVersion(settings.artifactStore, production.payload, settings.workspace), access);
   const folder = await mkdtemp(path.join(runtime.context.tempDir, 'mlops-reference-'));
   try {
     const file = await runtime.logger.group(`Fetch the profile of ${model}@${version} from ${store.label}`, () => store.getFile(model, version, 'profile.json', profileDigest, folder));
-    const label = `production (${model}@${version})`;
+    const label = `${stage} (${model}@${version})`;
     return { profile: await readProfile(file, `reference: ${label}`), label };
   } finally {
     await rm(folder, { recursive: true, force: true });

@@ -3,14 +3,15 @@
  * `github-token`, and the store that `artifact-store` names. promote writes through them; evaluate-gate and
  * validate-data read the production model and its records through them.
  */
+import path from 'node:path';
 import { ConfigurationError } from '../errors';
 import type { Logger, RunContext } from '../ports';
 import { createGitHubClient } from '../runtime/github';
 import { basicCredential, gitAuthEnv, remotePushUrl } from './auth';
-import { createGitRunner } from './git';
-import path from 'node:path';
 import { GitRegistry } from './client';
+import { createGitRunner } from './git';
 import type { RegistryPayload, RegistryVersion, StageEvent } from './registry';
+import { assertStage } from './tags';
 import { DEFAULT_LOCAL_STORE, GitHubReleaseStore, LocalArtifactStore, type ArtifactStore, type ArtifactStoreSetting } from './stores';
 
 export interface RegistryAccess {
@@ -58,21 +59,33 @@ export function redactUrl(url: string): string {
   }
 }
 
-/** The stage whose version evaluate-gate compares with and validate-data measures drift against. */
+/** The stage whose version evaluate-gate compares with and validate-data measures drift against, unless told another. */
 export const PRODUCTION = 'production';
 
-/** The version in production now, with its payload; undefined when no version is. */
+/**
+ * `production`, or `stage:<name>` for a registry whose live stage has another name (GTO's `prod`, say): the stage
+ * that `baseline` (evaluate-gate) and `reference` (validate-data) name. Undefined when `value` is neither.
+ */
+export function parseStageReference(value: string, label: string): string | undefined {
+  if (value === PRODUCTION) return PRODUCTION;
+  if (!value.startsWith('stage:')) return undefined;
+  const stage = value.slice('stage:'.length);
+  assertStage(stage, `${label}:`);
+  return stage;
+}
+
+/** The version in a stage now, with its payload; undefined when no version is. */
 export interface ProductionVersion {
   version: RegistryVersion;
   payload: RegistryPayload;
   assignment: StageEvent;
 }
 
-/** Fetches the registry's tags from `remote` and finds the version of `model` in production. */
-export async function readProductionVersion(access: RegistryAccess, remote: string, model: string): Promise<ProductionVersion | undefined> {
+/** Fetches the registry's tags from `remote` and finds the version of `model` in `stage` (production by default). */
+export async function readProductionVersion(access: RegistryAccess, remote: string, model: string, stage = PRODUCTION): Promise<ProductionVersion | undefined> {
   const env = await registryGitEnv(access, remote);
   const registry = await new GitRegistry({ git: createGitRunner(), cwd: access.context.workspace, remote, env }).read();
-  const holder = registry.stage(model, PRODUCTION);
+  const holder = registry.stage(model, stage);
   if (!holder) return undefined;
   return { version: holder.version, payload: registry.requirePayload(holder.version), assignment: holder.assignment };
 }
