@@ -11361,6 +11361,43 @@ async function glob(globInput, options) {
   return crawler ? formatPaths(await crawler.withPromise(), relative2) : [];
 }
 
+// shared/src/local/workflow/zip.ts
+import { crc32, inflateRawSync } from "node:zlib";
+function readZipEntries(zip, label) {
+  let end = zip.length - 22;
+  while (end >= 0 && zip.readUInt32LE(end) !== 101010256) end--;
+  if (end < 0) throw new ConfigurationError(`${label}: not a zip (no end of central directory record)`);
+  const count = zip.readUInt16LE(end + 10);
+  let offset = zip.readUInt32LE(end + 16);
+  const files = /* @__PURE__ */ new Map();
+  for (let i = 0; i < count; i++) {
+    if (offset + 46 > zip.length || zip.readUInt32LE(offset) !== 33639248) throw new ConfigurationError(`${label}: a damaged zip (bad central directory at byte ${offset})`);
+    const method = zip.readUInt16LE(offset + 10);
+    const crc = zip.readUInt32LE(offset + 16);
+    const compressedSize = zip.readUInt32LE(offset + 20);
+    const size = zip.readUInt32LE(offset + 24);
+    const nameLength = zip.readUInt16LE(offset + 28);
+    const extraLength = zip.readUInt16LE(offset + 30);
+    const commentLength = zip.readUInt16LE(offset + 32);
+    const local = zip.readUInt32LE(offset + 42);
+    const name = zip.subarray(offset + 46, offset + 46 + nameLength).toString("utf8");
+    offset += 46 + nameLength + extraLength + commentLength;
+    if (name.endsWith("/")) continue;
+    const parts = name.split(/[\\/]/);
+    if (name.startsWith("/") || /^[A-Za-z]:/.test(name) || parts.includes("..")) throw new ConfigurationError(`${label}: the zip's entry ${quote(name)} would be written outside the destination`);
+    if (zip.readUInt32LE(local) !== 67324752) throw new ConfigurationError(`${label}: a damaged zip (bad local header of ${quote(name)})`);
+    const start = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    const raw = zip.subarray(start, start + compressedSize);
+    let data;
+    if (method === 0) data = Buffer.from(raw);
+    else if (method === 8) data = inflateRawSync(raw);
+    else throw new ConfigurationError(`${label}: ${quote(name)} uses compression method ${method}; only stored and deflated entries are read`);
+    if (data.length !== size || crc32(data) !== crc) throw new ConfigurationError(`${label}: ${quote(name)} does not match its size or CRC-32`);
+    files.set(name, data);
+  }
+  return files;
+}
+
 // shared/src/local/workflow/emulated.ts
 async function runEmulated(action, context) {
   switch (action) {
@@ -11426,9 +11463,14 @@ async function uploadArtifact(context) {
   context.log(`actions/upload-artifact (emulated): ${files.length} file${files.length === 1 ? "" : "s"} copied to ${target}`);
   return { outputs: { "artifact-id": name, "artifact-url": `file://${target}`, "artifact-digest": "" } };
 }
+function namePattern(pattern) {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, "\\$&").replace(/\*/g, ".*").replace(/\?/g, ".");
+  return new RegExp(`^${source}$`);
+}
 async function downloadArtifact(context) {
   const name = context.with["name"] ?? "";
   const destination = path7.resolve(context.workspace, context.with["path"] || ".");
+  if ((context.with["run-id"] ?? "") !== "") return downloadFromRun(context, name, destination);
   const available = existsSync4(context.artifactsDir) ? (await readdir2(context.artifactsDir)).sort() : [];
   if (name !== "") {
     if (!available.includes(name)) {
@@ -11438,9 +11480,60 @@ async function downloadArtifact(context) {
     context.log(`actions/download-artifact (emulated): ${name} copied to ${destination}`);
   } else {
     const merge = context.with["merge-multiple"] === "true";
-    for (const artifact of available) await cp(path7.join(context.artifactsDir, artifact), merge ? destination : path7.join(destination, artifact), { recursive: true });
-    context.log(`actions/download-artifact (emulated): ${available.length} artifact(s) copied to ${destination}`);
+    const pattern = context.with["pattern"] ? namePattern(context.with["pattern"]) : void 0;
+    const chosen = available.filter((artifact) => !pattern || pattern.test(artifact));
+    for (const artifact of chosen) await cp(path7.join(context.artifactsDir, artifact), merge ? destination : path7.join(destination, artifact), { recursive: true });
+    context.log(`actions/download-artifact (emulated): ${chosen.length} artifact(s) copied to ${destination}`);
   }
+  return { outputs: { "download-path": destination } };
+}
+async function downloadFromRun(context, name, destination) {
+  const runId = context.with["run-id"] ?? "";
+  const token = context.with["github-token"] ?? "";
+  const repository = context.with["repository"] || context.github.repository;
+  const apiUrl = (context.apiUrl ?? "https://api.github.com").replace(/\/+$/, "");
+  const label = "actions/download-artifact (emulated)";
+  if (!/^\d+$/.test(runId)) throw new ConfigurationError(`${label}: run-id ${quote(runId)} is not a workflow run's id`);
+  if (token === "") throw new ConfigurationError(`${label}: run-id ${runId} names another run, whose artifacts are read through the GitHub API: give github-token (github.token is empty unless the local runner was given a token)`);
+  const get = async (url) => {
+    let response;
+    try {
+      response = await fetch(url, { headers: { authorization: `Bearer ${token}`, accept: "application/vnd.github+json" } });
+    } catch (error) {
+      throw new ConfigurationError(`${label}: GET ${url}: ${error.message}`);
+    }
+    if (!response.ok) throw new ConfigurationError(`${label}: GET ${url}: ${response.status} ${(await response.text()).slice(0, 200)}`);
+    return response;
+  };
+  const listed = [];
+  for (let page = 1; ; page++) {
+    const query = `per_page=100&page=${page}${name !== "" ? `&name=${encodeURIComponent(name)}` : ""}`;
+    const body = await (await get(`${apiUrl}/repos/${repository}/actions/runs/${runId}/artifacts?${query}`)).json();
+    const artifacts = body.artifacts ?? [];
+    listed.push(...artifacts);
+    if (artifacts.length < 100) break;
+  }
+  const pattern = name === "" && context.with["pattern"] ? namePattern(context.with["pattern"]) : void 0;
+  const chosen = listed.filter((artifact) => !artifact.expired && (name !== "" ? artifact.name === name : !pattern || pattern.test(artifact.name)));
+  if (name !== "" && chosen.length === 0) {
+    throw new ConfigurationError(`${label}: run ${runId} of ${repository} has no unexpired artifact named ${quote(name)} (it has: ${listed.map((a) => a.name).join(", ") || "none"})`);
+  }
+  const seen = /* @__PURE__ */ new Set();
+  const merge = name !== "" || context.with["merge-multiple"] === "true";
+  for (const artifact of chosen) {
+    if (seen.has(artifact.name)) continue;
+    seen.add(artifact.name);
+    const zip = Buffer.from(await (await get(`${apiUrl}/repos/${repository}/actions/artifacts/${artifact.id}/zip`)).arrayBuffer());
+    const target = merge ? destination : path7.join(destination, artifact.name);
+    const files = readZipEntries(zip, `${label}: artifact ${quote(artifact.name)} of run ${runId}`);
+    for (const [file, data] of files) {
+      const output = path7.join(target, file);
+      await mkdir5(path7.dirname(output), { recursive: true });
+      await writeFile2(output, data);
+    }
+    context.log(`${label}: ${artifact.name} of run ${runId} (${files.size} file${files.size === 1 ? "" : "s"}) downloaded from ${apiUrl} to ${target}`);
+  }
+  if (name === "") context.log(`${label}: ${seen.size} artifact(s) of run ${runId} downloaded to ${destination}`);
   return { outputs: { "download-path": destination } };
 }
 async function attest(context) {
@@ -11892,6 +11985,7 @@ var Execution = class {
             artifactsDir: this.artifactsDir,
             with: inputs,
             github: { repository: e.repository, sha: e.sha, ref: e.ref, workflowFile: this.label, runId: String(this.runNumber), serverUrl: "https://github.com" },
+            apiUrl: this.options.apiUrl,
             log: (line) => {
               lines.push(line);
               readable.push(`${line}

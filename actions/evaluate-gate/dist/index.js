@@ -16775,7 +16775,8 @@ function baselinePhrase(result) {
   const baseline = result.baseline;
   if (baseline.source === "none") return "no baseline";
   if (baseline.source === "file") return `the baseline in ${baseline.location ? code(baseline.location, 120) : "a metrics file"}`;
-  const version = baseline.version ? `production ${code(baseline.version, 40)}` : "the production model";
+  const named = baseline.version ? `production ${code(baseline.version, 40)}` : "the production model";
+  const version = baseline.modelUrl && isHttpUrl(baseline.modelUrl) ? `[${named}](${baseline.modelUrl})` : named;
   if (baseline.rescored) return `${version} from the model registry, re-scored on this test set`;
   return `${version} from the model registry${baseline.location ? ` (metrics from ${code(baseline.location, 120)})` : ""}`;
 }
@@ -17518,6 +17519,18 @@ var gate_report_schema_default = {
         rescored: {
           type: "boolean",
           description: "True when baseline-command re-scored the production model on this test set."
+        },
+        modelUrl: {
+          anyOf: [
+            {
+              type: "string",
+              minLength: 1
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "Where the baseline model can be fetched (the GitHub release of a production version), when known; optional."
         }
       }
     },
@@ -18129,6 +18142,9 @@ import { existsSync } from "node:fs";
 import { mkdir as mkdir7, mkdtemp as mkdtemp2, rm as rm3 } from "node:fs/promises";
 import path14 from "node:path";
 
+// shared/src/registry/connect.ts
+import path12 from "node:path";
+
 // shared/src/runtime/github.ts
 function createGitHubClient(token, options) {
   const { apiUrl, logger, retries = 4, baseDelayMs = 1e3, maxDelayMs = 6e4 } = options;
@@ -18200,6 +18216,54 @@ function parseUrl(value) {
     return void 0;
   }
 }
+
+// shared/schemas/registry-payload.schema.json
+var registry_payload_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/mlops-actions/mlops-actions/shared/schemas/registry-payload.schema.json",
+  title: "mlops-actions registry payload (the message of a version tag)",
+  description: "What promote registered with a model version: the JSON message of the annotated tag `<model>@v<semver>`. GTO shows it as the tag's message.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "model", "version", "modelDigest", "metrics", "run", "artifact", "commit", "workflowRunUrl"],
+  properties: {
+    schemaVersion: { const: 1 },
+    model: { type: "string", minLength: 1, description: "The model (GTO artifact) name, `[<folder>:]<name>`." },
+    version: { type: "string", pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", description: "The version, `v` and SemVer; equals the tag's version." },
+    modelDigest: { $ref: "#/definitions/digest", description: "sha256 of the model artifact (file, or folder manifest), as in run.json and gate.json." },
+    metrics: { type: "object", additionalProperties: { type: "number" }, description: "The candidate's metrics, nested keys flattened with dots." },
+    testSetDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the test set the metrics were measured on." },
+    profileDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the training data profile (profile.json), the drift reference." },
+    run: {
+      type: "object",
+      additionalProperties: false,
+      required: ["runId"],
+      properties: {
+        runId: { type: "string", minLength: 1, description: "The run id of the training run record." },
+        recordDigest: { $ref: "#/definitions/digest", description: "sha256 of run.json as stored with the artifact." },
+        gitSha: { type: ["string", "null"] },
+        startedAt: { type: "string" },
+        durationSeconds: { type: "number", minimum: 0 }
+      }
+    },
+    artifact: {
+      type: "object",
+      additionalProperties: false,
+      required: ["store"],
+      anyOf: [{ properties: { url: { type: "string" } }, required: ["url"] }, { properties: { path: { type: "string" } }, required: ["path"] }],
+      properties: {
+        store: { enum: ["github-release", "local"], description: "The artifact store that holds the model." },
+        url: { type: "string", minLength: 1, description: "Where to download it (github-release)." },
+        path: { type: "string", minLength: 1, description: "Where it is (local store)." }
+      }
+    },
+    commit: { type: "string", pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$", description: "The commit the version tag points at." },
+    workflowRunUrl: { type: ["string", "null"], description: "The workflow run that promoted it; null off GitHub." }
+  },
+  definitions: {
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" }
+  }
+};
 
 // shared/src/registry/git.ts
 import { execFile } from "node:child_process";
@@ -18285,57 +18349,6 @@ async function listTags(options, prefix2 = MIRROR_PREFIX) {
 function isAnnotatedTag(tag) {
   return tag.objectType === "tag" && tag.commit !== void 0 && tag.tagger !== void 0;
 }
-
-// shared/src/registry/connect.ts
-import path12 from "node:path";
-
-// shared/schemas/registry-payload.schema.json
-var registry_payload_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://github.com/mlops-actions/mlops-actions/shared/schemas/registry-payload.schema.json",
-  title: "mlops-actions registry payload (the message of a version tag)",
-  description: "What promote registered with a model version: the JSON message of the annotated tag `<model>@v<semver>`. GTO shows it as the tag's message.",
-  type: "object",
-  additionalProperties: false,
-  required: ["schemaVersion", "model", "version", "modelDigest", "metrics", "run", "artifact", "commit", "workflowRunUrl"],
-  properties: {
-    schemaVersion: { const: 1 },
-    model: { type: "string", minLength: 1, description: "The model (GTO artifact) name, `[<folder>:]<name>`." },
-    version: { type: "string", pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", description: "The version, `v` and SemVer; equals the tag's version." },
-    modelDigest: { $ref: "#/definitions/digest", description: "sha256 of the model artifact (file, or folder manifest), as in run.json and gate.json." },
-    metrics: { type: "object", additionalProperties: { type: "number" }, description: "The candidate's metrics, nested keys flattened with dots." },
-    testSetDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the test set the metrics were measured on." },
-    profileDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the training data profile (profile.json), the drift reference." },
-    run: {
-      type: "object",
-      additionalProperties: false,
-      required: ["runId"],
-      properties: {
-        runId: { type: "string", minLength: 1, description: "The run id of the training run record." },
-        recordDigest: { $ref: "#/definitions/digest", description: "sha256 of run.json as stored with the artifact." },
-        gitSha: { type: ["string", "null"] },
-        startedAt: { type: "string" },
-        durationSeconds: { type: "number", minimum: 0 }
-      }
-    },
-    artifact: {
-      type: "object",
-      additionalProperties: false,
-      required: ["store"],
-      anyOf: [{ properties: { url: { type: "string" } }, required: ["url"] }, { properties: { path: { type: "string" } }, required: ["path"] }],
-      properties: {
-        store: { enum: ["github-release", "local"], description: "The artifact store that holds the model." },
-        url: { type: "string", minLength: 1, description: "Where to download it (github-release)." },
-        path: { type: "string", minLength: 1, description: "Where it is (local store)." }
-      }
-    },
-    commit: { type: "string", pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$", description: "The commit the version tag points at." },
-    workflowRunUrl: { type: ["string", "null"], description: "The workflow run that promoted it; null off GitHub." }
-  },
-  definitions: {
-    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" }
-  }
-};
 
 // shared/src/registry/tags.ts
 var NAME = "[a-zA-Z0-9](?:[a-zA-Z0-9_/-]*[a-zA-Z0-9])?";
@@ -19515,10 +19528,17 @@ function redactUrl(url) {
   }
 }
 var PRODUCTION = "production";
-async function readProductionVersion(access2, remote, model) {
+function parseStageReference(value, label) {
+  if (value === PRODUCTION) return PRODUCTION;
+  if (!value.startsWith("stage:")) return void 0;
+  const stage = value.slice("stage:".length);
+  assertStage(stage, `${label}:`);
+  return stage;
+}
+async function readProductionVersion(access2, remote, model, stage = PRODUCTION) {
   const env = await registryGitEnv(access2, remote);
   const registry = await new GitRegistry({ git: createGitRunner(), cwd: access2.context.workspace, remote, env }).read();
-  const holder = registry.stage(model, PRODUCTION);
+  const holder = registry.stage(model, stage);
   if (!holder) return void 0;
   return { version: holder.version, payload: registry.requirePayload(holder.version), assignment: holder.assignment };
 }
@@ -19721,20 +19741,22 @@ async function resolveBaseline(settings, runtime) {
 }
 async function productionBaseline(settings, runtime) {
   const model = settings.modelName;
-  const production = await readProductionVersion(access(settings, runtime), settings.registry, model);
+  const stage = settings.baseline.kind === "production" ? settings.baseline.stage : PRODUCTION;
+  const production = await readProductionVersion(access(settings, runtime), settings.registry, model, stage);
   if (!production) {
-    runtime.logger.info(`No version of ${model} is in ${PRODUCTION} yet: this is the first run.`);
-    return { info: NO_BASELINE, metrics: null, notes: [`No version of ${model} is in production yet (first run).`] };
+    runtime.logger.info(`No version of ${model} is in ${stage} yet: this is the first run.`);
+    return { info: NO_BASELINE, metrics: null, notes: [`No version of ${model} is in ${stage} yet (first run).`] };
   }
   const { payload, assignment } = production;
-  runtime.logger.info(`The baseline is ${model}@${payload.version} (${PRODUCTION} since ${assignment.tag}), model ${payload.modelDigest}.`);
+  runtime.logger.info(`The baseline is ${model}@${payload.version} (${stage} since ${assignment.tag}), model ${payload.modelDigest}.`);
   const info2 = {
     source: "production",
     version: payload.version,
     modelDigest: payload.modelDigest,
     testSetDigest: payload.testSetDigest ?? null,
     location: production.version.tag,
-    rescored: false
+    rescored: false,
+    modelUrl: payload.artifact.url ?? null
   };
   if (!settings.baselineCommand) {
     return { info: info2, metrics: payload.metrics, ...settings.baselinePredictions ? { predictions: settings.baselinePredictions } : {}, notes: [] };
@@ -19857,11 +19879,12 @@ function readGateSettings(inputs, context) {
   const resolve = (value) => path16.resolve(workspace, value);
   const optionalPath = (name) => inputs.get(name) ? resolve(inputs.get(name)) : void 0;
   const baselineValue = inputs.get("baseline") || "production";
-  const baseline = baselineValue === "production" ? { kind: "production" } : baselineValue === "none" ? { kind: "none" } : { kind: "file", path: resolve(baselineValue) };
+  const stage = parseStageReference(baselineValue, "baseline");
+  const baseline = stage ? { kind: "production", stage } : baselineValue === "none" ? { kind: "none" } : { kind: "file", path: resolve(baselineValue) };
   const modelName = inputs.get("model-name") || void 0;
   if (modelName !== void 0) assertModelName(modelName, "model-name:");
   if (baseline.kind === "production" && modelName === void 0) {
-    throw new ConfigurationError("model-name: the input is required with baseline: production (the default); give the registered model name, such as `churn`, or set baseline to a metrics file or `none`");
+    throw new ConfigurationError(`model-name: the input is required with baseline: ${baselineValue}${baselineValue === "production" ? " (the default)" : ""}; give the registered model name, such as \`churn\`, or set baseline to a metrics file or \`none\``);
   }
   const baselineCommand = inputs.get("baseline-command") || void 0;
   if (baselineCommand !== void 0 && baseline.kind !== "production") {

@@ -7404,6 +7404,18 @@ var gate_report_schema_default = {
         rescored: {
           type: "boolean",
           description: "True when baseline-command re-scored the production model on this test set."
+        },
+        modelUrl: {
+          anyOf: [
+            {
+              type: "string",
+              minLength: 1
+            },
+            {
+              type: "null"
+            }
+          ],
+          description: "Where the baseline model can be fetched (the GitHub release of a production version), when known; optional."
         }
       }
     },

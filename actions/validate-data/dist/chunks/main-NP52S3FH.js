@@ -31125,6 +31125,9 @@ function referenceBinEdges(profile) {
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
 import path12 from "node:path";
 
+// shared/src/registry/connect.ts
+import path11 from "node:path";
+
 // shared/src/runtime/github.ts
 function createGitHubClient(token, options) {
   const { apiUrl, logger, retries = 4, baseDelayMs = 1e3, maxDelayMs = 6e4 } = options;
@@ -31196,6 +31199,54 @@ function parseUrl(value) {
     return void 0;
   }
 }
+
+// shared/schemas/registry-payload.schema.json
+var registry_payload_schema_default = {
+  $schema: "http://json-schema.org/draft-07/schema#",
+  $id: "https://github.com/mlops-actions/mlops-actions/shared/schemas/registry-payload.schema.json",
+  title: "mlops-actions registry payload (the message of a version tag)",
+  description: "What promote registered with a model version: the JSON message of the annotated tag `<model>@v<semver>`. GTO shows it as the tag's message.",
+  type: "object",
+  additionalProperties: false,
+  required: ["schemaVersion", "model", "version", "modelDigest", "metrics", "run", "artifact", "commit", "workflowRunUrl"],
+  properties: {
+    schemaVersion: { const: 1 },
+    model: { type: "string", minLength: 1, description: "The model (GTO artifact) name, `[<folder>:]<name>`." },
+    version: { type: "string", pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", description: "The version, `v` and SemVer; equals the tag's version." },
+    modelDigest: { $ref: "#/definitions/digest", description: "sha256 of the model artifact (file, or folder manifest), as in run.json and gate.json." },
+    metrics: { type: "object", additionalProperties: { type: "number" }, description: "The candidate's metrics, nested keys flattened with dots." },
+    testSetDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the test set the metrics were measured on." },
+    profileDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the training data profile (profile.json), the drift reference." },
+    run: {
+      type: "object",
+      additionalProperties: false,
+      required: ["runId"],
+      properties: {
+        runId: { type: "string", minLength: 1, description: "The run id of the training run record." },
+        recordDigest: { $ref: "#/definitions/digest", description: "sha256 of run.json as stored with the artifact." },
+        gitSha: { type: ["string", "null"] },
+        startedAt: { type: "string" },
+        durationSeconds: { type: "number", minimum: 0 }
+      }
+    },
+    artifact: {
+      type: "object",
+      additionalProperties: false,
+      required: ["store"],
+      anyOf: [{ properties: { url: { type: "string" } }, required: ["url"] }, { properties: { path: { type: "string" } }, required: ["path"] }],
+      properties: {
+        store: { enum: ["github-release", "local"], description: "The artifact store that holds the model." },
+        url: { type: "string", minLength: 1, description: "Where to download it (github-release)." },
+        path: { type: "string", minLength: 1, description: "Where it is (local store)." }
+      }
+    },
+    commit: { type: "string", pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$", description: "The commit the version tag points at." },
+    workflowRunUrl: { type: ["string", "null"], description: "The workflow run that promoted it; null off GitHub." }
+  },
+  definitions: {
+    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" }
+  }
+};
 
 // shared/src/registry/git.ts
 import { execFile } from "node:child_process";
@@ -31281,57 +31332,6 @@ async function listTags(options, prefix2 = MIRROR_PREFIX) {
 function isAnnotatedTag(tag) {
   return tag.objectType === "tag" && tag.commit !== void 0 && tag.tagger !== void 0;
 }
-
-// shared/src/registry/connect.ts
-import path11 from "node:path";
-
-// shared/schemas/registry-payload.schema.json
-var registry_payload_schema_default = {
-  $schema: "http://json-schema.org/draft-07/schema#",
-  $id: "https://github.com/mlops-actions/mlops-actions/shared/schemas/registry-payload.schema.json",
-  title: "mlops-actions registry payload (the message of a version tag)",
-  description: "What promote registered with a model version: the JSON message of the annotated tag `<model>@v<semver>`. GTO shows it as the tag's message.",
-  type: "object",
-  additionalProperties: false,
-  required: ["schemaVersion", "model", "version", "modelDigest", "metrics", "run", "artifact", "commit", "workflowRunUrl"],
-  properties: {
-    schemaVersion: { const: 1 },
-    model: { type: "string", minLength: 1, description: "The model (GTO artifact) name, `[<folder>:]<name>`." },
-    version: { type: "string", pattern: "^v(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)\\.(0|[1-9][0-9]*)(-[0-9A-Za-z.-]+)?(\\+[0-9A-Za-z.-]+)?$", description: "The version, `v` and SemVer; equals the tag's version." },
-    modelDigest: { $ref: "#/definitions/digest", description: "sha256 of the model artifact (file, or folder manifest), as in run.json and gate.json." },
-    metrics: { type: "object", additionalProperties: { type: "number" }, description: "The candidate's metrics, nested keys flattened with dots." },
-    testSetDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the test set the metrics were measured on." },
-    profileDigest: { oneOf: [{ type: "null" }, { $ref: "#/definitions/digest" }], description: "Digest of the training data profile (profile.json), the drift reference." },
-    run: {
-      type: "object",
-      additionalProperties: false,
-      required: ["runId"],
-      properties: {
-        runId: { type: "string", minLength: 1, description: "The run id of the training run record." },
-        recordDigest: { $ref: "#/definitions/digest", description: "sha256 of run.json as stored with the artifact." },
-        gitSha: { type: ["string", "null"] },
-        startedAt: { type: "string" },
-        durationSeconds: { type: "number", minimum: 0 }
-      }
-    },
-    artifact: {
-      type: "object",
-      additionalProperties: false,
-      required: ["store"],
-      anyOf: [{ properties: { url: { type: "string" } }, required: ["url"] }, { properties: { path: { type: "string" } }, required: ["path"] }],
-      properties: {
-        store: { enum: ["github-release", "local"], description: "The artifact store that holds the model." },
-        url: { type: "string", minLength: 1, description: "Where to download it (github-release)." },
-        path: { type: "string", minLength: 1, description: "Where it is (local store)." }
-      }
-    },
-    commit: { type: "string", pattern: "^[0-9a-f]{40}([0-9a-f]{24})?$", description: "The commit the version tag points at." },
-    workflowRunUrl: { type: ["string", "null"], description: "The workflow run that promoted it; null off GitHub." }
-  },
-  definitions: {
-    digest: { type: "string", pattern: "^sha256:[0-9a-f]{64}$" }
-  }
-};
 
 // shared/src/registry/tags.ts
 var NAME = "[a-zA-Z0-9](?:[a-zA-Z0-9_/-]*[a-zA-Z0-9])?";
@@ -32511,10 +32511,17 @@ function redactUrl(url) {
   }
 }
 var PRODUCTION = "production";
-async function readProductionVersion(access, remote, model) {
+function parseStageReference(value, label) {
+  if (value === PRODUCTION) return PRODUCTION;
+  if (!value.startsWith("stage:")) return void 0;
+  const stage = value.slice("stage:".length);
+  assertStage(stage, `${label}:`);
+  return stage;
+}
+async function readProductionVersion(access, remote, model, stage = PRODUCTION) {
   const env = await registryGitEnv(access, remote);
   const registry = await new GitRegistry({ git: createGitRunner(), cwd: access.context.workspace, remote, env }).read();
-  const holder = registry.stage(model, PRODUCTION);
+  const holder = registry.stage(model, stage);
   if (!holder) return void 0;
   return { version: holder.version, payload: registry.requirePayload(holder.version), assignment: holder.assignment };
 }
@@ -32530,21 +32537,22 @@ async function readReference(settings, runtime) {
   if (reference.kind === "file") return { profile: await readProfile(reference.path, "reference"), label: relativePath(settings.workspace, reference.path) };
   const model = reference.modelName;
   const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
-  const production = await readProductionVersion(access, settings.registry, model);
+  const stage = reference.stage;
+  const production = await readProductionVersion(access, settings.registry, model, stage);
   if (!production) {
-    runtime.logger.warning(`reference: no version of ${model} is in ${PRODUCTION} yet, so drift was not measured (a first run)`);
+    runtime.logger.warning(`reference: no version of ${model} is in ${stage} yet, so drift was not measured (a first run)`);
     return void 0;
   }
   const { version, profileDigest } = production.payload;
   if (!profileDigest) {
-    runtime.logger.warning(`reference: ${model}@${version} in ${PRODUCTION} was promoted without a profile (promote's \`profile\` input), so drift was not measured`);
+    runtime.logger.warning(`reference: ${model}@${version} in ${stage} was promoted without a profile (promote's \`profile\` input), so drift was not measured`);
     return void 0;
   }
   const store = createArtifactStore(storeOfVersion(settings.artifactStore, production.payload, settings.workspace), access);
   const folder = await mkdtemp2(path12.join(runtime.context.tempDir, "mlops-reference-"));
   try {
     const file = await runtime.logger.group(`Fetch the profile of ${model}@${version} from ${store.label}`, () => store.getFile(model, version, "profile.json", profileDigest, folder));
-    const label = `production (${model}@${version})`;
+    const label = `${stage} (${model}@${version})`;
     return { profile: await readProfile(file, `reference: ${label}`), label };
   } finally {
     await rm2(folder, { recursive: true, force: true });
@@ -33389,11 +33397,12 @@ function readValidateSettings(inputs, workspace) {
   }
   const referenceValue = inputs.get("reference");
   let reference;
-  if (referenceValue === "production") {
+  const stage = parseStageReference(referenceValue, "reference");
+  if (stage) {
     const modelName = inputs.get("model-name");
-    if (!modelName) throw new ConfigurationError("model-name: the input is required with reference: production; give the registered model name whose production profile is the reference");
+    if (!modelName) throw new ConfigurationError(`model-name: the input is required with reference: ${referenceValue}; give the registered model name whose ${stage} profile is the reference`);
     assertModelName(modelName, "model-name:");
-    reference = { kind: "production", modelName };
+    reference = { kind: "production", modelName, stage };
   } else if (referenceValue) {
     reference = { kind: "file", path: path15.resolve(workspace, referenceValue) };
   }
