@@ -1,5 +1,5 @@
 // Cold start of an action bundle against `node -e 0` on the same Node, interleaved so both see the same machine.
-// The train and validate-data bundles are started with no inputs, so they load everything they need to read their
+// Every bundle is started with no inputs, so they load everything they need to read their
 // inputs and stop at the first check (validate-data after re-launching itself with its V8 flag): what is measured
 // is start-up, not work. Aim: under 200 ms of overhead.
 import path from 'node:path';
@@ -7,7 +7,7 @@ import { median, ms, NODE, REPO, table, timeCommand } from './lib';
 
 const ROUNDS = 30;
 const env = { PATH: process.env['PATH'] ?? '', GITHUB_WORKSPACE: REPO };
-const bundles = ['train', 'validate-data', 'promote'].map((name) => [name, path.join(REPO, 'actions', name, 'dist', 'index.js')] as const);
+const bundles = ['train', 'validate-data', 'evaluate-gate', 'promote'].map((name) => [name, path.join(REPO, 'actions', name, 'dist', 'index.js')] as const);
 
 const baseline: number[] = [];
 const times = new Map<string, number[]>(bundles.map(([name]) => [name, []]));
