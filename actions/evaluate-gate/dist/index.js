@@ -18938,18 +18938,20 @@ var LocalArtifactStore = class {
     return { root, version, modelEntry, extraEntries };
   }
   async get(name, version, digest, destination) {
-    checkName(this.label, name);
-    const tagVersion = normalizeVersion(this.label, version);
-    checkDigest(this.label, digest);
-    const root = path9.resolve(this.dir);
-    const what = `${name}@${tagVersion}`;
-    const index = await this.readIndex(root, name, tagVersion);
-    if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
+    const { root, what, index } = await this.requireIndex(name, version, digest);
     if (index.model.digest !== digest) throw new ServiceError(`${this.label}: ${what}: digest mismatch: expected ${digest}, the store's index has ${index.model.digest}`);
     const source = path9.join(root, ...index.model.path.split("/"));
     return this.fetchVerified(source, what, digest, destination, path9.basename(source));
   }
   async getFile(name, version, fileName, digest, destination) {
+    const { root, what, index } = await this.requireIndex(name, version, digest);
+    const entry = index.extras.find((extra) => extra.name === fileName);
+    if (!entry) throw new ServiceError(`${this.label}: ${what} has no ${quote(fileName)} (stored with it: ${index.extras.map((e) => e.name).join(", ") || "nothing"})`);
+    if (entry.digest !== digest) throw new ServiceError(`${this.label}: ${what} ${fileName}: digest mismatch: expected ${digest}, the store's index has ${entry.digest}`);
+    return this.fetchVerified(path9.join(root, ...entry.path.split("/")), `${what} ${fileName}`, digest, destination, fileName);
+  }
+  /** The index of name@version, after checking the arguments; a ServiceError when the store has none. */
+  async requireIndex(name, version, digest) {
     checkName(this.label, name);
     const tagVersion = normalizeVersion(this.label, version);
     checkDigest(this.label, digest);
@@ -18957,10 +18959,7 @@ var LocalArtifactStore = class {
     const what = `${name}@${tagVersion}`;
     const index = await this.readIndex(root, name, tagVersion);
     if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
-    const entry = index.extras.find((extra) => extra.name === fileName);
-    if (!entry) throw new ServiceError(`${this.label}: ${what} has no ${quote(fileName)} (stored with it: ${index.extras.map((e) => e.name).join(", ") || "nothing"})`);
-    if (entry.digest !== digest) throw new ServiceError(`${this.label}: ${what} ${fileName}: digest mismatch: expected ${digest}, the store's index has ${entry.digest}`);
-    return this.fetchVerified(path9.join(root, ...entry.path.split("/")), `${what} ${fileName}`, digest, destination, fileName);
+    return { root, what, index };
   }
   /** Copies a stored object into `destination/<targetName>`, verified, through a temp sibling; reuses an identical one. */
   async fetchVerified(source, what, digest, destination, targetName) {
@@ -19335,13 +19334,17 @@ var GitHubReleaseStore = class {
       await removeQuietly(work);
     }
   }
-  async get(name, version, digest, destination) {
+  /** The assets of the published release of name@version, after checking the arguments. */
+  async publishedAssets(name, version, digest) {
     checkName(this.label, name);
     const tag = `${name}@${normalizeVersion(this.label, version)}`;
     checkDigest(this.label, digest);
     const release = await this.findRelease(tag, false);
     if (!release) throw new ServiceError(`${this.label}: no published release ${tag}`);
-    const assets = await this.listAssets(release, tag);
+    return { tag, assets: await this.listAssets(release, tag) };
+  }
+  async get(name, version, digest, destination) {
+    const { tag, assets } = await this.publishedAssets(name, version, digest);
     const model = assets.find((a) => a.state === "uploaded" && (a.label ?? "").startsWith(MODEL_FILE));
     if (!model) throw new ServiceError(`${this.label}: release ${tag} has no model asset (an asset labelled "model sha256:…" or "model folder sha256:…")`);
     const folder = (model.label ?? "").startsWith(MODEL_FOLDER);
@@ -19383,12 +19386,7 @@ var GitHubReleaseStore = class {
     }
   }
   async getFile(name, version, fileName, digest, destination) {
-    checkName(this.label, name);
-    const tag = `${name}@${normalizeVersion(this.label, version)}`;
-    checkDigest(this.label, digest);
-    const release = await this.findRelease(tag, false);
-    if (!release) throw new ServiceError(`${this.label}: no published release ${tag}`);
-    const assets = await this.listAssets(release, tag);
+    const { tag, assets } = await this.publishedAssets(name, version, digest);
     const asset = assets.find((a) => a.state === "uploaded" && a.name === fileName);
     if (!asset) throw new ServiceError(`${this.label}: release ${tag} has no asset ${quote(fileName)}`);
     if (asset.label && asset.label !== digest) throw new ServiceError(`${this.label}: ${tag} ${fileName}: digest mismatch: expected ${digest}, the asset is labelled ${asset.label}`);

@@ -155,13 +155,18 @@ export class GitHubReleaseStore implements ArtifactStore {
     }
   }
 
-  async get(name: string, version: string, digest: string, destination: string): Promise<string> {
+  /** The assets of the published release of name@version, after checking the arguments. */
+  private async publishedAssets(name: string, version: string, digest: string): Promise<{ tag: string; assets: AssetData[] }> {
     checkName(this.label, name);
     const tag = `${name}@${normalizeVersion(this.label, version)}`;
     checkDigest(this.label, digest);
     const release = await this.findRelease(tag, false);
     if (!release) throw new ServiceError(`${this.label}: no published release ${tag}`);
-    const assets = await this.listAssets(release, tag);
+    return { tag, assets: await this.listAssets(release, tag) };
+  }
+
+  async get(name: string, version: string, digest: string, destination: string): Promise<string> {
+    const { tag, assets } = await this.publishedAssets(name, version, digest);
     const model = assets.find((a) => a.state === 'uploaded' && (a.label ?? '').startsWith(MODEL_FILE));
     if (!model) throw new ServiceError(`${this.label}: release ${tag} has no model asset (an asset labelled "model sha256:…" or "model folder sha256:…")`);
     const folder = (model.label ?? '').startsWith(MODEL_FOLDER);
@@ -206,12 +211,7 @@ export class GitHubReleaseStore implements ArtifactStore {
   }
 
   async getFile(name: string, version: string, fileName: string, digest: string, destination: string): Promise<string> {
-    checkName(this.label, name);
-    const tag = `${name}@${normalizeVersion(this.label, version)}`;
-    checkDigest(this.label, digest);
-    const release = await this.findRelease(tag, false);
-    if (!release) throw new ServiceError(`${this.label}: no published release ${tag}`);
-    const assets = await this.listAssets(release, tag);
+    const { tag, assets } = await this.publishedAssets(name, version, digest);
     const asset = assets.find((a) => a.state === 'uploaded' && a.name === fileName);
     if (!asset) throw new ServiceError(`${this.label}: release ${tag} has no asset ${quote(fileName)}`);
     // The label names the digest it was uploaded with; the bytes are verified below whatever it says.

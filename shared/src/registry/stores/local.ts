@@ -93,19 +93,22 @@ export class LocalArtifactStore implements ArtifactStore {
   }
 
   async get(name: string, version: string, digest: string, destination: string): Promise<string> {
-    checkName(this.label, name);
-    const tagVersion = normalizeVersion(this.label, version);
-    checkDigest(this.label, digest);
-    const root = path.resolve(this.dir);
-    const what = `${name}@${tagVersion}`;
-    const index = await this.readIndex(root, name, tagVersion);
-    if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
+    const { root, what, index } = await this.requireIndex(name, version, digest);
     if (index.model.digest !== digest) throw new ServiceError(`${this.label}: ${what}: digest mismatch: expected ${digest}, the store's index has ${index.model.digest}`);
     const source = path.join(root, ...index.model.path.split('/'));
     return this.fetchVerified(source, what, digest, destination, path.basename(source));
   }
 
   async getFile(name: string, version: string, fileName: string, digest: string, destination: string): Promise<string> {
+    const { root, what, index } = await this.requireIndex(name, version, digest);
+    const entry = index.extras.find((extra) => extra.name === fileName);
+    if (!entry) throw new ServiceError(`${this.label}: ${what} has no ${quote(fileName)} (stored with it: ${index.extras.map((e) => e.name).join(', ') || 'nothing'})`);
+    if (entry.digest !== digest) throw new ServiceError(`${this.label}: ${what} ${fileName}: digest mismatch: expected ${digest}, the store's index has ${entry.digest}`);
+    return this.fetchVerified(path.join(root, ...entry.path.split('/')), `${what} ${fileName}`, digest, destination, fileName);
+  }
+
+  /** The index of name@version, after checking the arguments; a ServiceError when the store has none. */
+  private async requireIndex(name: string, version: string, digest: string): Promise<{ root: string; what: string; index: VersionIndex }> {
     checkName(this.label, name);
     const tagVersion = normalizeVersion(this.label, version);
     checkDigest(this.label, digest);
@@ -113,10 +116,7 @@ export class LocalArtifactStore implements ArtifactStore {
     const what = `${name}@${tagVersion}`;
     const index = await this.readIndex(root, name, tagVersion);
     if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
-    const entry = index.extras.find((extra) => extra.name === fileName);
-    if (!entry) throw new ServiceError(`${this.label}: ${what} has no ${quote(fileName)} (stored with it: ${index.extras.map((e) => e.name).join(', ') || 'nothing'})`);
-    if (entry.digest !== digest) throw new ServiceError(`${this.label}: ${what} ${fileName}: digest mismatch: expected ${digest}, the store's index has ${entry.digest}`);
-    return this.fetchVerified(path.join(root, ...entry.path.split('/')), `${what} ${fileName}`, digest, destination, fileName);
+    return { root, what, index };
   }
 
   /** Copies a stored object into `destination/<targetName>`, verified, through a temp sibling; reuses an identical one. */
