@@ -89,6 +89,8 @@ describe('promote', () => {
     expect(remoteTags(r)).toEqual(['churn#staging#1', 'churn@v0.1.0']);
     const head = (await r.git('rev-parse', 'HEAD')).trim();
     expect(tagMessage(r, 'churn@v0.1.0')).toMatchObject({ schemaVersion: 1, model: 'churn', version: 'v0.1.0', modelDigest: digest, commit: head, run: { runId: 'run-1' }, artifact: { store: 'local' } });
+    // The path in the payload is the workspace-relative one, the same on every clone.
+    expect((tagMessage(r, 'churn@v0.1.0') as { artifact: { path: string } }).artifact.path).toMatch(/^store\/objects\/sha256\/[0-9a-f]{64}\//);
     expect(tagMessage(r, 'churn#staging#1')).toMatchObject({ kind: 'assignment', stage: 'staging', version: 'v0.1.0' });
     // The local store holds the model under its digest.
     const stored = path.join(r.dir, 'store', 'objects', 'sha256', digest.slice('sha256:'.length), 'model');

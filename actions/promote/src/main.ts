@@ -228,7 +228,9 @@ function buildPayload(settings: PromoteSettings, runtime: ActionRuntime, candida
     testSetDigest: candidate.testSetDigest ?? null,
     profileDigest: candidate.profileDigest ?? null,
     run,
-    artifact: settings.artifactStore.kind === 'local' ? { store: 'local', path: location } : { store: 'github-release', url: location },
+    // The payload travels with the repository's tags: a local store's path is kept relative to the workspace when it
+    // lies inside it, so it means the same on every clone, not one machine's absolute path.
+    artifact: settings.artifactStore.kind === 'local' ? { store: 'local', path: portablePath(settings.workspace, location) } : { store: 'github-release', url: location },
     commit,
     workflowRunUrl: runtime.context.onRunner ? workflowRunUrl : null,
   };
@@ -261,6 +263,12 @@ async function readProfileDigest(settings: PromoteSettings, file: string): Promi
   }
   checkProfile(data, shown, 'profile');
   return `sha256:${createHash('sha256').update(bytes).digest('hex')}`;
+}
+
+/** `file` relative to the workspace (with `/`) when it is inside it, else as it is. */
+function portablePath(workspace: string, file: string): string {
+  const inside = path.relative(workspace, file);
+  return inside && !inside.startsWith('..') && !path.isAbsolute(inside) ? relativePath(workspace, file) : file;
 }
 
 function releaseUrl(runtime: ActionRuntime, tag: string): string {
