@@ -11506,7 +11506,9 @@ function buildPayload(settings, runtime, candidate, version, commit, location, w
     testSetDigest: candidate.testSetDigest ?? null,
     profileDigest: candidate.profileDigest ?? null,
     run: run2,
-    artifact: settings.artifactStore.kind === "local" ? { store: "local", path: location } : { store: "github-release", url: location },
+    // The payload travels with the repository's tags: a local store's path is kept relative to the workspace when it
+    // lies inside it, so it means the same on every clone, not one machine's absolute path.
+    artifact: settings.artifactStore.kind === "local" ? { store: "local", path: portablePath(settings.workspace, location) } : { store: "github-release", url: location },
     commit,
     workflowRunUrl: runtime.context.onRunner ? workflowRunUrl : null
   };
@@ -11533,6 +11535,10 @@ async function readProfileDigest(settings, file) {
   }
   checkProfile(data, shown, "profile");
   return `sha256:${createHash3("sha256").update(bytes).digest("hex")}`;
+}
+function portablePath(workspace, file) {
+  const inside = path10.relative(workspace, file);
+  return inside && !inside.startsWith("..") && !path10.isAbsolute(inside) ? relativePath(workspace, file) : file;
 }
 function releaseUrl(runtime, tag) {
   return `${runtime.context.serverUrl.replace(/\/+$/, "")}/${runtime.context.repository ?? ""}/releases/tag/${encodeURIComponent(tag)}`;
