@@ -11,3 +11,4 @@ export { parseKeyValueFile, parsePathFile } from './file-commands';
 export { type RecordedRequest } from './http-util';
 export { makeTempDir, removeTempDir } from './temp';
 export { EXAMPLE_DIR, EXAMPLE_TRAIN_STEP, EXAMPLE_VALIDATE_STEP, checkoutExample } from './example-project';
+export { silentLogger } from './logger';

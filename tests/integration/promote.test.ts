@@ -11,16 +11,16 @@ import { parseGateReport } from '../../shared/src/gate-report';
 import { readProfile } from '../../shared/src/profile';
 import { GitRegistry, createGitRunner } from '../../shared/src/registry';
 import { GitHubReleaseStore, LocalArtifactStore } from '../../shared/src/registry/stores';
-import type { Logger } from '../../shared/src/ports';
 import { createGitHubClient } from '../../shared/src/runtime/github';
 import { EXAMPLE_DIR, createGitRepo, loadEvent, runAction, startGitHubServer, type ActionResult, type EventSpec, type GitRepo } from '../harness';
+import { silentLogger } from '../harness/logger';
 
 const repos: GitRepo[] = [];
 afterEach(async () => {
   for (const repo of repos.splice(0)) await repo.close();
 });
 
-const SILENT: Logger = { debug: () => undefined, info: () => undefined, warning: () => undefined, error: () => undefined, group: (_name, fn) => fn(), mask: () => undefined };
+const SILENT = silentLogger;
 
 const TAGGER_ENV = {
   GIT_CONFIG_NOSYSTEM: '1',

@@ -2,44 +2,18 @@
 // GitHub REST server: it posts a fork's report once and then edits it in place, never trusts target.json over the
 // event, skips a stale report, and leaves alone a comment in which someone else pasted the marker. The static test
 // checks the template's shape; this one checks that its script does what docs/templates.md says.
-import { spawn } from 'node:child_process';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { modelMarker, commitMarker } from '../../shared/src/gate/report/comment-marker';
 import { reportArtifactName } from '../../actions/evaluate-gate/src/report-artifact';
-import { makeTempDir, removeTempDir, REPO_ROOT, startGitHubServer, type GitHubServer } from '../harness';
+import { makeTempDir, removeTempDir, startGitHubServer, type GitHubServer } from '../harness';
+import { inlineScript, runInlineScript } from './inline-script';
 
 const REPO = 'octo-org/octo-repo';
 const FORK = 'forker/octo-repo';
 const HEAD = 'a'.repeat(40);
 const MODEL = 'breast cancer';
-
-interface Step {
-  run?: string;
-}
-/** The JavaScript between `<<'SCRIPT'` and `SCRIPT` in the template's run step. */
-async function commentScript(): Promise<string> {
-  const { readFile } = await import('node:fs/promises');
-  const workflow = parse(await readFile(path.join(REPO_ROOT, 'workflows-templates', 'ml-pr-comment.yml'), 'utf8')) as { jobs: { comment: { steps: Step[] } } };
-  const run = workflow.jobs.comment.steps.map((step) => step.run ?? '').find((text) => text.includes("<<'SCRIPT'")) ?? '';
-  const match = /<<'SCRIPT'\n([\s\S]*?)\nSCRIPT\n?$/.exec(run);
-  if (!match?.[1]) throw new Error('ml-pr-comment.yml has no node script');
-  return match[1];
-}
-
-function runScript(script: string, env: Record<string, string>): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module'], { env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-    child.stdin.end(script);
-  });
-}
 
 let server: GitHubServer;
 let script: string;
@@ -48,7 +22,7 @@ let dir: string;
 beforeAll(async () => {
   server = await startGitHubServer({ repos: [REPO, FORK] });
   server.state.registerToken('ghs_write');
-  script = await commentScript();
+  script = await inlineScript('ml-pr-comment.yml', 'comment');
 });
 afterAll(async () => server.close());
 beforeEach(async () => {
@@ -66,7 +40,7 @@ async function report(target: Record<string, unknown>, markdown = '### ✅ Model
 }
 
 function post(headSha = HEAD, headRepository = FORK): Promise<{ code: number | null; output: string }> {
-  return runScript(script, {
+  return runInlineScript(script, {
     GITHUB_TOKEN: 'ghs_write',
     GITHUB_API_URL: server.apiUrl,
     GITHUB_REPOSITORY: REPO,

@@ -2,43 +2,17 @@
 // as the templates have them: node with their inputs in the environment, answering to a small stand-in for the three
 // Actions and commits endpoints the release asks, where each answer can be shaped (merge queue, forks, expired
 // artifacts). run-release.test.ts runs the whole release against the shared fake GitHub server.
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { parse } from 'yaml';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { makeTempDir, removeTempDir, REPO_ROOT } from '../harness';
+import { makeTempDir, removeTempDir } from '../harness';
+import { inlineScript, runInlineScript } from './inline-script';
 
 const REPO = 'octo-org/octo-repo';
 const PUSHED = '1'.repeat(40);
 const HEAD = '2'.repeat(40);
-
-interface Step {
-  id?: string;
-  run?: string;
-}
-/** The JavaScript of the step `stepId` (or the first with a script) of `job` in a template. */
-async function scriptOf(template: string, job: string, stepId: string): Promise<string> {
-  const workflow = parse(await readFile(path.join(REPO_ROOT, 'workflows-templates', template), 'utf8')) as { jobs: Record<string, { steps: Step[] }> };
-  const run = workflow.jobs[job]?.steps.find((step) => step.id === stepId)?.run ?? '';
-  const match = /<<'SCRIPT'\n([\s\S]*?)\nSCRIPT\n?$/.exec(run);
-  if (!match?.[1]) throw new Error(`${template}: jobs.${job} step ${stepId} has no node script`);
-  return match[1];
-}
-
-function runScript(script: string, env: Record<string, string>, cwd: string): Promise<{ code: number | null; output: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--input-type=module'], { cwd, env: { PATH: process.env['PATH'] ?? '', ...env }, stdio: ['pipe', 'pipe', 'pipe'] });
-    let output = '';
-    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, output }));
-    child.stdin.end(script);
-  });
-}
 
 async function outputs(file: string): Promise<Record<string, string>> {
   const text = await readFile(file, 'utf8').catch(() => '');
@@ -66,7 +40,7 @@ describe('ml-release.yml: find the gated candidate', () => {
   let script: string;
 
   beforeAll(async () => {
-    script = await scriptOf('ml-release.yml', 'find-candidate', 'find');
+    script = await inlineScript('ml-release.yml', 'find-candidate', 'find');
     // The three endpoints, with the query parameters GitHub filters on.
     server = createServer((request, response) => {
       const url = new URL(request.url ?? '/', 'http://localhost');
@@ -100,7 +74,7 @@ describe('ml-release.yml: find the gated candidate', () => {
   const find = async (): Promise<{ code: number | null; output: string; values: Record<string, string> }> => {
     const file = path.join(dir, 'github_output');
     await writeFile(file, '');
-    const result = await runScript(script, { GITHUB_TOKEN: 'ghs_read', GITHUB_API_URL: apiUrl, GITHUB_REPOSITORY: REPO, GITHUB_SHA: PUSHED, GITHUB_OUTPUT: file, MODEL_NAME: 'breast-cancer', PR_WORKFLOW: 'ml-pull-request.yml' }, dir);
+    const result = await runInlineScript(script, { GITHUB_TOKEN: 'ghs_read', GITHUB_API_URL: apiUrl, GITHUB_REPOSITORY: REPO, GITHUB_SHA: PUSHED, GITHUB_OUTPUT: file, MODEL_NAME: 'breast-cancer', PR_WORKFLOW: 'ml-pull-request.yml' }, dir);
     return { ...result, values: await outputs(file) };
   };
   const ours = { full_name: REPO };
@@ -150,8 +124,8 @@ describe('ml-matrix-candidates.yml: pick the best candidate', () => {
     }
     const file = path.join(dir, 'github_output');
     await writeFile(file, '');
-    const script = await scriptOf('ml-matrix-candidates.yml', 'select', 'pick');
-    const result = await runScript(script, { SELECT_METRIC: 'test.roc_auc', SELECT_DIRECTION: 'higher', GITHUB_OUTPUT: file, ...env }, dir);
+    const script = await inlineScript('ml-matrix-candidates.yml', 'select', 'pick');
+    const result = await runInlineScript(script, { SELECT_METRIC: 'test.roc_auc', SELECT_DIRECTION: 'higher', GITHUB_OUTPUT: file, ...env }, dir);
     return { ...result, values: await outputs(file) };
   };
 

@@ -1,5 +1,4 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Logger } from '../../shared/src/ports';
 import { commitMarker, markedCommit, modelMarker, withMarkers } from '../../shared/src/gate/report/comment-marker';
 import { githubCommentsPort } from '../../shared/src/gate/report/github-comments';
 import { renderGateReport } from '../../shared/src/gate/report/markdown';
@@ -7,6 +6,7 @@ import { CommentWriteForbidden, upsertStickyComment, type IssueComment, type Sti
 import { createGitHubClient } from '../../shared/src/runtime/github';
 import { ACTIONS_BOT, startGitHubServer, type GitHubServer, type Json } from '../harness/github-server';
 import { COMMIT, NEWER_COMMIT, failedOnSlice, passed } from '../fixtures/gate-report/results';
+import { silentLogger } from '../harness/logger';
 
 const owner = 'octo-org';
 const repo = 'octo-repo';
@@ -14,14 +14,7 @@ const full = `${owner}/${repo}`;
 const PR = 7;
 const MALLORY = { login: 'mallory', id: 666, type: 'User' };
 
-const logger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warning: () => undefined,
-  error: () => undefined,
-  group: (_name, fn) => fn(),
-  mask: () => undefined,
-};
+const logger = silentLogger;
 
 let server: GitHubServer;
 let pull: Json;

@@ -5,11 +5,11 @@ import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ConfigurationError, ServiceError } from '../../shared/src/errors';
 import { digestPath } from '../../shared/src/hashing/digest';
-import type { Logger } from '../../shared/src/ports';
 import { GitHubReleaseStore } from '../../shared/src/registry/stores';
 import { createGitHubClient } from '../../shared/src/runtime/github';
 import { startGitHubServer, type GitHubServer } from '../harness/github-server';
 import { makeTempDir, removeTempDir } from '../harness/temp';
+import { silentLogger } from '../harness/logger';
 
 const owner = 'octo-org';
 const repo = 'octo-repo';
@@ -17,14 +17,7 @@ const full = `${owner}/${repo}`;
 let server: GitHubServer;
 let dir: string;
 
-const logger: Logger = {
-  debug: () => undefined,
-  info: () => undefined,
-  warning: () => undefined,
-  error: () => undefined,
-  group: (_name, fn) => fn(),
-  mask: () => undefined,
-};
+const logger = silentLogger;
 
 beforeEach(async () => {
   server = await startGitHubServer();
