@@ -84,7 +84,8 @@ export function annotate(report: ValidationReport, logger: Logger): void {
     const title = `${check.id} failed`;
     // The message already quotes the first failing value and its line.
     emit(level, check.message, first?.file, first?.line, title);
-    if (check.contractLine && report.contract) emit(level, `${check.id}: ${check.message}`, report.contract, check.contractLine, title);
+    // The same words at the contract's line: the title already names the check.
+    if (check.contractLine && report.contract) emit(level, check.message, report.contract, check.contractLine, title);
   }
   for (const drift of report.drift.filter((d) => d.drifted)) {
     const message = `column ${JSON.stringify(drift.column)} drifted: ${drift.method} ${format(drift.value)} is above the threshold ${format(drift.threshold)} and the noise floor ${format(drift.noiseFloor)}`;

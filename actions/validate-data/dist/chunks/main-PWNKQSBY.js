@@ -33577,7 +33577,7 @@ function annotate(report2, logger) {
     const first = check.failures[0];
     const title = `${check.id} failed`;
     emit(level, check.message, first?.file, first?.line, title);
-    if (check.contractLine && report2.contract) emit(level, `${check.id}: ${check.message}`, report2.contract, check.contractLine, title);
+    if (check.contractLine && report2.contract) emit(level, check.message, report2.contract, check.contractLine, title);
   }
   for (const drift of report2.drift.filter((d) => d.drifted)) {
     const message = `column ${JSON.stringify(drift.column)} drifted: ${drift.method} ${format(drift.value)} is above the threshold ${format(drift.threshold)} and the noise floor ${format(drift.noiseFloor)}`;
