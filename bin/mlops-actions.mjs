@@ -9183,6 +9183,7 @@ function parseArguments(argv, actions) {
   let workspace;
   let job;
   let workflow;
+  let pullRequest;
   const pairFlag = isRun ? "--input" : "--with";
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -9200,9 +9201,10 @@ function parseArguments(argv, actions) {
     else if (flag === "--event") event = value();
     else if (flag === "--workspace") workspace = value();
     else if (isRun && flag === "--job") job = value();
+    else if (!isRun && flag === "--pull-request") pullRequest = pullRequestNumber(value());
     else if (isRun && !arg.startsWith("-") && workflow === void 0) workflow = arg;
     else {
-      const known = isRun ? "--event, --job, --input key=value, --workspace, --help" : "--with key=value, --event, --workspace, --help";
+      const known = isRun ? "--event, --job, --input key=value, --workspace, --help" : "--with key=value, --event, --pull-request, --workspace, --help";
       throw new ConfigurationError(`${quote(arg)} is not an option of mlops-actions ${first}; its options: ${known}`);
     }
   }
@@ -9210,7 +9212,13 @@ function parseArguments(argv, actions) {
     if (workflow === void 0) throw new ConfigurationError("run: expected a workflow file: mlops-actions run <workflow.yml>");
     return { kind: "run", workflow, event, job, inputs: pairs, workspace };
   }
-  return { kind: "action", action: first, with: pairs, event, workspace };
+  if (pullRequest !== void 0 && event !== "pull_request") throw new ConfigurationError("--pull-request: a pull request number goes with --event pull_request");
+  return { kind: "action", action: first, with: pairs, event, workspace, pullRequest };
+}
+function pullRequestNumber(text) {
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < 1) throw new ConfigurationError(`--pull-request: ${quote(text)} is not a pull request number; expected a whole number from 1`);
+  return number;
 }
 
 // shared/src/local/action-metadata.ts
@@ -9361,7 +9369,7 @@ function localEvent(name, facts, options) {
 
 // shared/src/local/help.ts
 var WIDTH = 100;
-var USAGE = "mlops-actions <action> --with key=value … [--event pull_request|push|workflow_dispatch] [--workspace DIR]";
+var USAGE = "mlops-actions <action> --with key=value … [--event pull_request|push|workflow_dispatch] [--pull-request N] [--workspace DIR]";
 var RUN_USAGE = "mlops-actions run <workflow.yml> [--event pull_request|push|workflow_dispatch] [--job ID] [--input key=value …] [--workspace DIR]";
 function wrap(text, indent, width = WIDTH) {
   const lines = [];
@@ -9389,6 +9397,7 @@ function actionHelp(metadata) {
     "",
     "Options:",
     "  --event NAME       the event the run stands for: pull_request, push or workflow_dispatch (default)",
+    "  --pull-request N   with --event pull_request: the pull request's number (default 1)",
     "  --workspace DIR    the git working copy to run in (default: the current directory)",
     "",
     "Local defaults: the train cache, workflow artifacts and the promote store are under <workspace>/.mlops/; the",
@@ -12131,7 +12140,11 @@ async function runAction(command) {
   inputEnvironment(metadata, command.with, (text) => text, "--with");
   const eventName = parseEventName(command.event ?? "workflow_dispatch", "--event");
   const workspace = await openLocalWorkspace(command.workspace ?? process.cwd());
-  const event = localEvent(eventName, workspace.facts, { repository: workspace.repository, actor: workspace.actor });
+  const event = localEvent(eventName, workspace.facts, {
+    repository: workspace.repository,
+    actor: workspace.actor,
+    ...command.pullRequest !== void 0 ? { pullRequestNumber: command.pullRequest } : {}
+  });
   const out = (line) => void process.stdout.write(`${line}
 `);
   const log2 = new ReadableLog(out, { debug: process.env["RUNNER_DEBUG"] === "1" });

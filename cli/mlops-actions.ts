@@ -45,7 +45,11 @@ async function runAction(command: Extract<ParsedCommand, { kind: 'action' }>): P
   inputEnvironment(metadata, command.with, (text) => text, '--with');
   const eventName = parseEventName(command.event ?? 'workflow_dispatch', '--event');
   const workspace = await openLocalWorkspace(command.workspace ?? process.cwd());
-  const event = localEvent(eventName, workspace.facts, { repository: workspace.repository, actor: workspace.actor });
+  const event = localEvent(eventName, workspace.facts, {
+    repository: workspace.repository,
+    actor: workspace.actor,
+    ...(command.pullRequest !== undefined ? { pullRequestNumber: command.pullRequest } : {}),
+  });
   const out = (line: string): void => void process.stdout.write(`${line}\n`);
   const log = new ReadableLog(out, { debug: process.env['RUNNER_DEBUG'] === '1' });
   const stepDir = await mkdtemp(path.join(os.tmpdir(), `mlops-local-${metadata.id}-`));

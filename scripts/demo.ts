@@ -92,9 +92,18 @@ function abandon(): void {
 }
 
 /** Runs `mlops-actions <action> --with … --event … --workspace …` as typed, showing its log indented. */
-async function step(title: string, action: string, event: EventName, inputs: Record<string, string>, expectExit: number): Promise<StepResult> {
+async function step(title: string, action: string, event: EventName, inputs: Record<string, string>, expectExit: number, pullRequest?: number): Promise<StepResult> {
   console.log(`\n━━ ${title}`);
-  const args = [CLI, action, ...Object.entries(inputs).flatMap(([key, value]) => ['--with', `${key}=${value}`]), '--event', event, '--workspace', workspace];
+  const args = [
+    CLI,
+    action,
+    ...Object.entries(inputs).flatMap(([key, value]) => ['--with', `${key}=${value}`]),
+    '--event',
+    event,
+    ...(pullRequest !== undefined ? ['--pull-request', String(pullRequest)] : []),
+    '--workspace',
+    workspace,
+  ];
   console.log(`  $ mlops-actions ${args.slice(1, -2).map(shellWord).join(' ')}`);
   const child = spawn(process.execPath, args, { cwd: workspace, env: { ...process.env, ...gitEnv }, stdio: ['ignore', 'pipe', 'pipe'] });
   let text = '';
@@ -156,10 +165,10 @@ function expect(condition: boolean, what: string): void {
 
 /** The pull request's checks: data, training, gate; returns the gate's step (undefined when validation stopped it). */
 async function checks(number: number, expect: { validate?: number; gate?: number } = {}): Promise<StepResult | undefined> {
-  const validated = await step(`PR ${number}: validate the data against its contract`, 'validate-data', 'pull_request', EXAMPLE_VALIDATE_STEP, expect.validate ?? 0);
+  const validated = await step(`PR ${number}: validate the data against its contract`, 'validate-data', 'pull_request', EXAMPLE_VALIDATE_STEP, expect.validate ?? 0, number);
   if (validated.exitCode !== 0) return undefined;
-  await step(`PR ${number}: train the candidate`, 'train', 'pull_request', TRAIN, 0);
-  const gated = await step(`PR ${number}: gate the candidate against production`, 'evaluate-gate', 'pull_request', GATE, expect.gate ?? 0);
+  await step(`PR ${number}: train the candidate`, 'train', 'pull_request', TRAIN, 0, number);
+  const gated = await step(`PR ${number}: gate the candidate against production`, 'evaluate-gate', 'pull_request', GATE, expect.gate ?? 0, number);
   keepComment(number);
   return gated;
 }
@@ -180,7 +189,7 @@ setUp();
 openPullRequest(1, 'A first model on four features', editParams((text) => text.replace(/^features: all$/m, 'features: [mean_radius, mean_texture, mean_smoothness, mean_concavity]')));
 const gate1 = await checks(1);
 expect(gate1?.outputs['verdict'] === 'no-baseline', 'PR 1 to pass on the bounds with no production model');
-const rerun = await step('PR 1 re-run, nothing changed: training is skipped', 'train', 'pull_request', TRAIN, 0);
+const rerun = await step('PR 1 re-run, nothing changed: training is skipped', 'train', 'pull_request', TRAIN, 0, 1);
 expect(rerun.outputs['cache-hit'] === 'true', 'a cache hit on the re-run');
 merge(1);
 await release();

@@ -89,8 +89,15 @@ describe('mlops-actions <action>', () => {
 
   it('refuses an unknown action, option and event in one line each', () => {
     expect(cli(repo.dir, 'trian').stderr).toBe('error: "trian" is not an action or command; expected one of: evaluate-gate, promote, train, validate-data, run (mlops-actions --help)\n');
-    expect(cli(repo.dir, 'train', '--whith', 'a=b').stderr).toMatch(/^error: "--whith" is not an option of mlops-actions train; its options: --with key=value, --event, --workspace, --help\n$/);
+    expect(cli(repo.dir, 'train', '--whith', 'a=b').stderr).toMatch(/^error: "--whith" is not an option of mlops-actions train; its options: --with key=value, --event, --pull-request, --workspace, --help\n$/);
     expect(cli(repo.dir, 'train', '--with', 'command=true', '--event', 'release').stderr).toBe('error: --event: "release" is not an event the local runner makes; expected one of pull_request, push, workflow_dispatch\n');
+  });
+
+  it('gives the pull request the number --pull-request names, and refuses one that is not a number or has no pull request', () => {
+    const { stdout } = cli(repo.dir, 'validate-data', '--with', 'data=data/*.csv', '--event', 'pull_request', '--pull-request', '7');
+    expect(stdout.split('\n')[0]).toMatch(/^mlops-actions validate-data on pull_request at [0-9a-f]{12} \(refs\/pull\/7\/merge\)/);
+    expect(cli(repo.dir, 'train', '--event', 'pull_request', '--pull-request', '0').stderr).toBe('error: --pull-request: "0" is not a pull request number; expected a whole number from 1\n');
+    expect(cli(repo.dir, 'train', '--pull-request', '3').stderr).toBe('error: --pull-request: a pull request number goes with --event pull_request\n');
   });
 });
 

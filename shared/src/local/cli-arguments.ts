@@ -4,7 +4,7 @@ import { ConfigurationError, quote } from '../errors';
 export type ParsedCommand =
   | { kind: 'help' }
   | { kind: 'action-help'; action: string }
-  | { kind: 'action'; action: string; with: Record<string, string>; event: string | undefined; workspace: string | undefined }
+  | { kind: 'action'; action: string; with: Record<string, string>; event: string | undefined; workspace: string | undefined; pullRequest: number | undefined }
   | { kind: 'run'; workflow: string; event: string | undefined; job: string | undefined; inputs: Record<string, string>; workspace: string | undefined };
 
 /** `key=value` (the value may hold `=` and newlines); a key may be given once. */
@@ -28,6 +28,7 @@ export function parseArguments(argv: readonly string[], actions: readonly string
   let workspace: string | undefined;
   let job: string | undefined;
   let workflow: string | undefined;
+  let pullRequest: number | undefined;
   const pairFlag = isRun ? '--input' : '--with';
 
   for (let i = 0; i < rest.length; i++) {
@@ -46,9 +47,10 @@ export function parseArguments(argv: readonly string[], actions: readonly string
     else if (flag === '--event') event = value();
     else if (flag === '--workspace') workspace = value();
     else if (isRun && flag === '--job') job = value();
+    else if (!isRun && flag === '--pull-request') pullRequest = pullRequestNumber(value());
     else if (isRun && !arg.startsWith('-') && workflow === undefined) workflow = arg;
     else {
-      const known = isRun ? '--event, --job, --input key=value, --workspace, --help' : '--with key=value, --event, --workspace, --help';
+      const known = isRun ? '--event, --job, --input key=value, --workspace, --help' : '--with key=value, --event, --pull-request, --workspace, --help';
       throw new ConfigurationError(`${quote(arg)} is not an option of mlops-actions ${first}; its options: ${known}`);
     }
   }
@@ -56,5 +58,13 @@ export function parseArguments(argv: readonly string[], actions: readonly string
     if (workflow === undefined) throw new ConfigurationError('run: expected a workflow file: mlops-actions run <workflow.yml>');
     return { kind: 'run', workflow, event, job, inputs: pairs, workspace };
   }
-  return { kind: 'action', action: first, with: pairs, event, workspace };
+  if (pullRequest !== undefined && event !== 'pull_request') throw new ConfigurationError('--pull-request: a pull request number goes with --event pull_request');
+  return { kind: 'action', action: first, with: pairs, event, workspace, pullRequest };
+}
+
+/** `--pull-request N`: the number the event's pull request has (1 by default). */
+function pullRequestNumber(text: string): number {
+  const number = Number(text);
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(number) || number < 1) throw new ConfigurationError(`--pull-request: ${quote(text)} is not a pull request number; expected a whole number from 1`);
+  return number;
 }

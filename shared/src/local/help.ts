@@ -3,7 +3,7 @@ import type { ActionMetadata } from './action-metadata';
 
 const WIDTH = 100;
 
-export const USAGE = 'mlops-actions <action> --with key=value … [--event pull_request|push|workflow_dispatch] [--workspace DIR]';
+export const USAGE = 'mlops-actions <action> --with key=value … [--event pull_request|push|workflow_dispatch] [--pull-request N] [--workspace DIR]';
 export const RUN_USAGE = 'mlops-actions run <workflow.yml> [--event pull_request|push|workflow_dispatch] [--job ID] [--input key=value …] [--workspace DIR]';
 
 /** Wraps text to `width` columns after `indent`; action.yml descriptions are single long lines. */
@@ -34,6 +34,7 @@ export function actionHelp(metadata: ActionMetadata): string {
     '',
     'Options:',
     '  --event NAME       the event the run stands for: pull_request, push or workflow_dispatch (default)',
+    '  --pull-request N   with --event pull_request: the pull request\'s number (default 1)',
     '  --workspace DIR    the git working copy to run in (default: the current directory)',
     '',
     'Local defaults: the train cache, workflow artifacts and the promote store are under <workspace>/.mlops/; the',
