@@ -18014,6 +18014,12 @@ function runInProcessGroup(spec) {
     process.off("SIGTERM", forward);
   }
 }
+function commandEnvironment(env, extra = {}) {
+  const result = {};
+  for (const [name, value] of Object.entries(env)) if (value !== void 0 && !name.startsWith("INPUT_")) result[name] = value;
+  for (const [name, value] of Object.entries(extra)) if (value) result[name] = value;
+  return result;
+}
 
 // shared/src/runtime/context.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -18055,6 +18061,10 @@ function runnerOsName(platform) {
 }
 function runnerArchName(arch) {
   return { x64: "X64", arm64: "ARM64", arm: "ARM", ia32: "X86" }[arch] ?? arch;
+}
+function workflowRunUrlOf(context) {
+  const { repository, runId, serverUrl, onRunner } = context;
+  return onRunner && repository && runId ? `${serverUrl.replace(/\/+$/, "")}/${repository}/actions/runs/${runId}` : null;
 }
 
 // shared/src/runtime/io.ts
@@ -19776,9 +19786,7 @@ async function rescore(settings, runtime, model, payload) {
     const output = settings.baselinePredictions;
     await mkdir7(path14.dirname(output), { recursive: true });
     await rm3(output, { force: true });
-    const env = {};
-    for (const [name, value] of Object.entries(runtime.env)) if (value !== void 0 && !name.startsWith("INPUT_")) env[name] = value;
-    Object.assign(env, { MLOPS_BASELINE_MODEL: modelPath, MLOPS_BASELINE_PREDICTIONS: output, MLOPS_BASELINE_VERSION: version });
+    const env = commandEnvironment(runtime.env, { MLOPS_BASELINE_MODEL: modelPath, MLOPS_BASELINE_PREDICTIONS: output, MLOPS_BASELINE_VERSION: version });
     const result = await runtime.logger.group(
       "Re-score the production model (baseline-command)",
       () => runtime.commands.run({ script: settings.baselineCommand, cwd: settings.workspace, env })
@@ -26354,7 +26362,8 @@ async function evaluateGate(runtime) {
     createdAt: new Date(runtime.clock.now()).toISOString()
   };
   for (const row of result.metrics) logger.info(`${row.passed ? "pass" : "FAIL"}  ${row.metric}${row.slice ? ` [${row.slice.column}=${row.slice.value}]` : ""}: ${row.verdict}${row.reasons.length > 0 ? ` (${row.reasons.join("; ")})` : ""}`);
-  const markdown = renderGateReport(result, runUrl(runtime) ? { runUrl: runUrl(runtime) } : {});
+  const runUrl = workflowRunUrlOf(context);
+  const markdown = renderGateReport(result, runUrl ? { runUrl } : {});
   await writeReports(settings, result, markdown);
   const comment = await logger.group("Report on the pull request", () => postComment(settings, runtime, result, markdown, pullRequest));
   runtime.outputs.set("passed", result.passed);
@@ -26376,10 +26385,6 @@ async function writeReports(settings, result, markdown) {
   await mkdir8(path18.dirname(settings.markdown), { recursive: true });
   await writeFile5(settings.markdown, `${markdown}
 `);
-}
-function runUrl(runtime) {
-  const { repository, runId, serverUrl, onRunner } = runtime.context;
-  return onRunner && repository && runId ? `${serverUrl.replace(/\/+$/, "")}/${repository}/actions/runs/${runId}` : void 0;
 }
 function failureLine(result, comment, report) {
   const failed = result.metrics.filter((row) => !row.passed);

@@ -8,6 +8,7 @@ import type { Metrics } from '../../../shared/src/metrics/metrics-file';
 import type { RegistryPayload } from '../../../shared/src/registry';
 import { createArtifactStore, PRODUCTION, readProductionVersion, storeOfVersion, type RegistryAccess } from '../../../shared/src/registry/connect';
 import type { ActionRuntime } from '../../../shared/src/runtime';
+import { commandEnvironment } from '../../../shared/src/runtime/command';
 import type { GateSettings } from './inputs';
 import { readModelRecord } from './model-record';
 
@@ -92,9 +93,7 @@ async function rescore(settings: GateSettings, runtime: ActionRuntime, model: st
     const output = settings.baselinePredictions as string;
     await mkdir(path.dirname(output), { recursive: true });
     await rm(output, { force: true }); // a file left by an earlier run must not pass for this one's
-    const env: Record<string, string> = {};
-    for (const [name, value] of Object.entries(runtime.env)) if (value !== undefined && !name.startsWith('INPUT_')) env[name] = value;
-    Object.assign(env, { MLOPS_BASELINE_MODEL: modelPath, MLOPS_BASELINE_PREDICTIONS: output, MLOPS_BASELINE_VERSION: version });
+    const env = commandEnvironment(runtime.env, { MLOPS_BASELINE_MODEL: modelPath, MLOPS_BASELINE_PREDICTIONS: output, MLOPS_BASELINE_VERSION: version });
     const result = await runtime.logger.group('Re-score the production model (baseline-command)', () =>
       runtime.commands.run({ script: settings.baselineCommand as string, cwd: settings.workspace, env }),
     );

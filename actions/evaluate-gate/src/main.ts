@@ -6,7 +6,7 @@ import { decideGate, loadGatePolicy, type GateResult } from '../../../shared/src
 import { renderGateReport } from '../../../shared/src/gate/report';
 import { writeGateReport } from '../../../shared/src/gate-report';
 import { digestPath } from '../../../shared/src/hashing/digest';
-import { createActionRuntime, runWrapper, type ActionRuntime } from '../../../shared/src/runtime';
+import { createActionRuntime, runWrapper, workflowRunUrlOf, type ActionRuntime } from '../../../shared/src/runtime';
 import { resolveBaseline } from './baseline';
 import { postComment, pullRequestOf, type CommentOutcome } from './comment';
 import { DEFAULT_BASELINE_PREDICTIONS, readGateSettings, type GateSettings } from './inputs';
@@ -55,7 +55,8 @@ export async function evaluateGate(runtime: ActionRuntime): Promise<void> {
   };
   for (const row of result.metrics) logger.info(`${row.passed ? 'pass' : 'FAIL'}  ${row.metric}${row.slice ? ` [${row.slice.column}=${row.slice.value}]` : ''}: ${row.verdict}${row.reasons.length > 0 ? ` (${row.reasons.join('; ')})` : ''}`);
 
-  const markdown = renderGateReport(result, runUrl(runtime) ? { runUrl: runUrl(runtime) as string } : {});
+  const runUrl = workflowRunUrlOf(context);
+  const markdown = renderGateReport(result, runUrl ? { runUrl } : {});
   await writeReports(settings, result, markdown);
   const comment = await logger.group('Report on the pull request', () => postComment(settings, runtime, result, markdown, pullRequest));
 
@@ -80,11 +81,6 @@ async function writeReports(settings: GateSettings, result: GateResult, markdown
   await writeGateReport(settings.report, result);
   await mkdir(path.dirname(settings.markdown), { recursive: true });
   await writeFile(settings.markdown, `${markdown}\n`);
-}
-
-function runUrl(runtime: ActionRuntime): string | undefined {
-  const { repository, runId, serverUrl, onRunner } = runtime.context;
-  return onRunner && repository && runId ? `${serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}` : undefined;
 }
 
 /** One line for the log's failure: how many rows failed, the first reason, and where the rest is. */

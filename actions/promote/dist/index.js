@@ -9716,6 +9716,10 @@ function runnerOsName(platform) {
 function runnerArchName(arch) {
   return { x64: "X64", arm64: "ARM64", arm: "ARM", ia32: "X86" }[arch] ?? arch;
 }
+function workflowRunUrlOf(context) {
+  const { repository, runId, serverUrl, onRunner } = context;
+  return onRunner && repository && runId ? `${serverUrl.replace(/\/+$/, "")}/${repository}/actions/runs/${runId}` : null;
+}
 
 // shared/src/runtime/io.ts
 var actionsInputs = {
@@ -11361,7 +11365,7 @@ async function promote(runtime) {
   const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
   const env = await registryGitEnv(access, settings.registry);
   const registry = new GitRegistry({ git, cwd: settings.workspace, remote: settings.registry, env, tagger: await tagger(runtime, settings) });
-  const workflowRunUrl = workflowRun(runtime);
+  const workflowRunUrl = workflowRunUrlOf(runtime.context);
   const result = settings.rollback ? await rollback(settings, registry, workflowRunUrl, runtime) : await promoteCandidate(settings, registry, workflowRunUrl, runtime);
   setPromoteOutputs(runtime.outputs, result);
   appendPromoteSummary(runtime.summary, result);
@@ -11542,10 +11546,6 @@ function portablePath(workspace, file) {
 }
 function releaseUrl(runtime, tag) {
   return `${runtime.context.serverUrl.replace(/\/+$/, "")}/${runtime.context.repository ?? ""}/releases/tag/${encodeURIComponent(tag)}`;
-}
-function workflowRun(runtime) {
-  const { repository, runId, serverUrl, onRunner } = runtime.context;
-  return onRunner && repository && runId ? `${serverUrl.replace(/\/+$/, "")}/${repository}/actions/runs/${runId}` : null;
 }
 async function tagger(runtime, settings) {
   const { env } = runtime;

@@ -8,7 +8,7 @@ import { readGateReport } from '../../../shared/src/gate-report';
 import { digestPath } from '../../../shared/src/hashing/digest';
 import { checkProfile } from '../../../shared/src/profile/profile';
 import { readRunRecord, type RunRecord } from '../../../shared/src/run-record';
-import { createActionRuntime, runWrapper, type ActionRuntime } from '../../../shared/src/runtime';
+import { createActionRuntime, runWrapper, workflowRunUrlOf, type ActionRuntime } from '../../../shared/src/runtime';
 import { GitRegistry, bumpVersion, createGitRunner, parseTag, type Person, type Registry, type RegistryPayload } from '../../../shared/src/registry';
 import { createArtifactStore, registryGitEnv } from '../../../shared/src/registry/connect';
 import type { ExtraFile, ModelArtifact } from '../../../shared/src/registry/stores';
@@ -33,7 +33,7 @@ export async function promote(runtime: ActionRuntime): Promise<void> {
   const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
   const env = await registryGitEnv(access, settings.registry);
   const registry = new GitRegistry({ git, cwd: settings.workspace, remote: settings.registry, env, tagger: await tagger(runtime, settings) });
-  const workflowRunUrl = workflowRun(runtime);
+  const workflowRunUrl = workflowRunUrlOf(runtime.context);
   const result = settings.rollback
     ? await rollback(settings, registry, workflowRunUrl, runtime)
     : await promoteCandidate(settings, registry, workflowRunUrl, runtime);
@@ -273,11 +273,6 @@ function portablePath(workspace: string, file: string): string {
 
 function releaseUrl(runtime: ActionRuntime, tag: string): string {
   return `${runtime.context.serverUrl.replace(/\/+$/, '')}/${runtime.context.repository ?? ''}/releases/tag/${encodeURIComponent(tag)}`;
-}
-
-function workflowRun(runtime: ActionRuntime): string | null {
-  const { repository, runId, serverUrl, onRunner } = runtime.context;
-  return onRunner && repository && runId ? `${serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}` : null;
 }
 
 /** GIT_COMMITTER_NAME/EMAIL when set; else git's own user.name/email; else the Actions bot (a fresh checkout has no identity). */

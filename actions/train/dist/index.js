@@ -16330,6 +16330,12 @@ function runInProcessGroup(spec) {
     process.off("SIGTERM", forward);
   }
 }
+function commandEnvironment(env, extra = {}) {
+  const result = {};
+  for (const [name, value] of Object.entries(env)) if (value !== void 0 && !name.startsWith("INPUT_")) result[name] = value;
+  for (const [name, value] of Object.entries(extra)) if (value) result[name] = value;
+  return result;
+}
 
 // shared/src/runtime/context.ts
 import { readFileSync as readFileSync2 } from "node:fs";
@@ -18686,7 +18692,7 @@ async function runTraining(settings, key, deps) {
   const result = await deps.commands.run({
     script: settings.command,
     cwd: settings.workingDirectory,
-    env: commandEnvironment(settings, runId, deps.env),
+    env: trainingEnvironment(settings, runId, deps.env),
     timeoutMs: settings.timeoutMs
   });
   const base = { ...baseRecord(settings, key, deps.context, runId, startedAt, result.durationMs / 1e3, result.exitCode, result.peakMemoryBytes), params };
@@ -18726,15 +18732,14 @@ function declared(settings) {
   ];
   return outputs.filter((entry) => entry[1] !== void 0);
 }
-function commandEnvironment(settings, runId, env) {
-  const result = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== void 0 && !name.startsWith("INPUT_")) result[name] = value;
-  }
-  const optional = { MLOPS_MODEL: settings.model, MLOPS_METRICS: settings.metrics, MLOPS_PREDICTIONS: settings.predictions, MLOPS_PARAMS: settings.params };
-  for (const [name, value] of Object.entries(optional)) if (value) result[name] = value;
-  result["MLOPS_RUN_ID"] = runId;
-  return result;
+function trainingEnvironment(settings, runId, env) {
+  return commandEnvironment(env, {
+    MLOPS_MODEL: settings.model,
+    MLOPS_METRICS: settings.metrics,
+    MLOPS_PREDICTIONS: settings.predictions,
+    MLOPS_PARAMS: settings.params,
+    MLOPS_RUN_ID: runId
+  });
 }
 function baseRecord(settings, key, context, runId, startedAt, durationSeconds, exitCode, peakMemoryBytes) {
   const workflowUrl = context.repository && context.runId ? `${context.serverUrl}/${context.repository}/actions/runs/${context.runId}` : null;

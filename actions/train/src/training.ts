@@ -8,6 +8,7 @@ import { digestPath, listFiles } from '../../../shared/src/hashing/digest';
 import { readMetricsFile } from '../../../shared/src/metrics/metrics-file';
 import type { Clock, CommandRunner, Logger, RunContext } from '../../../shared/src/ports';
 import { writeRunRecord, type ArtifactRecord, type RunRecord } from '../../../shared/src/run-record';
+import { commandEnvironment } from '../../../shared/src/runtime/command';
 import type { CacheKey } from './cache-key';
 import type { TrainSettings } from './inputs';
 
@@ -39,7 +40,7 @@ export async function runTraining(settings: TrainSettings, key: CacheKey, deps: 
   const result = await deps.commands.run({
     script: settings.command,
     cwd: settings.workingDirectory,
-    env: commandEnvironment(settings, runId, deps.env),
+    env: trainingEnvironment(settings, runId, deps.env),
     timeoutMs: settings.timeoutMs,
   });
   const base = { ...baseRecord(settings, key, deps.context, runId, startedAt, result.durationMs / 1000, result.exitCode, result.peakMemoryBytes), params };
@@ -91,15 +92,14 @@ function declared(settings: TrainSettings): Array<[string, string]> {
  * The command sees where to write its outputs and which run it is; the rest of the environment passes through,
  * as in a `run:` step.
  */
-function commandEnvironment(settings: TrainSettings, runId: string, env: NodeJS.ProcessEnv): Record<string, string> {
-  const result: Record<string, string> = {};
-  for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && !name.startsWith('INPUT_')) result[name] = value;
-  }
-  const optional = { MLOPS_MODEL: settings.model, MLOPS_METRICS: settings.metrics, MLOPS_PREDICTIONS: settings.predictions, MLOPS_PARAMS: settings.params };
-  for (const [name, value] of Object.entries(optional)) if (value) result[name] = value;
-  result['MLOPS_RUN_ID'] = runId;
-  return result;
+function trainingEnvironment(settings: TrainSettings, runId: string, env: NodeJS.ProcessEnv): Record<string, string> {
+  return commandEnvironment(env, {
+    MLOPS_MODEL: settings.model,
+    MLOPS_METRICS: settings.metrics,
+    MLOPS_PREDICTIONS: settings.predictions,
+    MLOPS_PARAMS: settings.params,
+    MLOPS_RUN_ID: runId,
+  });
 }
 
 function baseRecord(

@@ -81,3 +81,14 @@ function runInProcessGroup(spec: CommandSpec): Promise<CommandResult> {
     process.off('SIGTERM', forward);
   }
 }
+
+/**
+ * The environment of a user's command: this process's, as a `run:` step sees it, less the action's own INPUT_*
+ * variables (the command gets what it needs by name), plus `extra`.
+ */
+export function commandEnvironment(env: NodeJS.ProcessEnv, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const result: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) if (value !== undefined && !name.startsWith('INPUT_')) result[name] = value;
+  for (const [name, value] of Object.entries(extra)) if (value) result[name] = value;
+  return result;
+}

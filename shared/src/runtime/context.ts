@@ -45,3 +45,9 @@ function runnerOsName(platform: NodeJS.Platform): string {
 function runnerArchName(arch: string): string {
   return ({ x64: 'X64', arm64: 'ARM64', arm: 'ARM', ia32: 'X86' } as Record<string, string>)[arch] ?? arch;
 }
+
+/** The web page of this workflow run on a runner, for links in reports and tags; null off a runner or without the ids. */
+export function workflowRunUrlOf(context: RunContext): string | null {
+  const { repository, runId, serverUrl, onRunner } = context;
+  return onRunner && repository && runId ? `${serverUrl.replace(/\/+$/, '')}/${repository}/actions/runs/${runId}` : null;
+}

@@ -11,6 +11,7 @@ import { actionsInputs, actionsOutputs, actionsSummary } from './io';
 import { actionsLogger } from './logger';
 
 export { runWrapper } from './run-wrapper';
+export { workflowRunUrlOf } from './context';
 export { CacheSaveSkipped } from './cache';
 
 export interface ActionRuntime {
