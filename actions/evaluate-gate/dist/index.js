@@ -19583,9 +19583,6 @@ function describe(value) {
   return `a ${typeof value}`;
 }
 
-// shared/src/run-record.ts
-import { readFile as readFile4 } from "node:fs/promises";
-
 // shared/schemas/run-record.schema.json
 var run_record_schema_default = {
   $schema: "http://json-schema.org/draft-07/schema#",
@@ -19686,22 +19683,7 @@ var run_record_schema_default = {
 };
 
 // shared/src/run-record.ts
-async function readRunRecord(file, label) {
-  let text;
-  try {
-    text = await readFile4(file, "utf8");
-  } catch {
-    throw new ConfigurationError(`${label}: the run record ${quote(file)} does not exist or cannot be read`);
-  }
-  let data;
-  try {
-    data = JSON.parse(text);
-  } catch (error2) {
-    throw new ConfigurationError(`${label}: the run record ${quote(file)} is not valid JSON: ${error2.message}`);
-  }
-  assertMatchesSchema(run_record_schema_default, data, file, label);
-  return data;
-}
+var RUN_RECORD_SCHEMA = run_record_schema_default;
 
 // actions/evaluate-gate/src/model-record.ts
 async function readModelRecord(file, label, workspace, shown2) {
@@ -19709,7 +19691,8 @@ async function readModelRecord(file, label, workspace, shown2) {
   if (!isPlainObject(document) || !("runId" in document) || !("schemaVersion" in document)) {
     return { metrics: toMetrics(document, shown2, label), modelDigest: null, runId: null };
   }
-  const record = await readRunRecord(file, label);
+  const record = document;
+  assertMatchesSchema(RUN_RECORD_SCHEMA, record, shown2, label);
   if (record.status !== "succeeded") {
     throw new ConfigurationError(`${label}: the run record ${quote(shown2)} is of a ${record.status} run (exit code ${record.exitCode}); a failed run has no model to gate`);
   }
@@ -26229,7 +26212,7 @@ function attempt(compute, where, notes) {
 }
 
 // actions/evaluate-gate/src/validation.ts
-import { readFile as readFile5 } from "node:fs/promises";
+import { readFile as readFile4 } from "node:fs/promises";
 
 // shared/schemas/validation.schema.json
 var validation_schema_default = {
@@ -26316,7 +26299,7 @@ var validation_schema_default = {
 async function readValidationSummary(file, shown2) {
   let data;
   try {
-    data = JSON.parse(await readFile5(file, "utf8"));
+    data = JSON.parse(await readFile4(file, "utf8"));
   } catch (error2) {
     const reason = error2.code === "ENOENT" ? "does not exist; run validate-data first, or leave validation-report empty" : `is not valid JSON: ${error2.message}`;
     throw new ConfigurationError(`validation-report: ${quote(shown2)} ${reason}`);

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { ConfigurationError, quote } from '../../../shared/src/errors';
 import { isPlainObject, readStructuredFile } from '../../../shared/src/files/structured';
 import { toMetrics, type Metrics } from '../../../shared/src/metrics/metrics-file';
-import { readRunRecord, type RunRecord } from '../../../shared/src/run-record';
+import { RUN_RECORD_SCHEMA, type RunRecord } from '../../../shared/src/run-record';
+import { assertMatchesSchema } from '../../../shared/src/files/schema';
 
 /** What the gate knows of one model from a file: a run record from train, or a bare metrics file. */
 export interface ModelRecord {
@@ -25,7 +26,9 @@ export async function readModelRecord(file: string, label: string, workspace: st
   if (!isPlainObject(document) || !('runId' in document) || !('schemaVersion' in document)) {
     return { metrics: toMetrics(document, shown, label), modelDigest: null, runId: null };
   }
-  const record = await readRunRecord(file, label);
+  // Parsed once above; a run record is then held to its schema.
+  const record: unknown = document;
+  assertMatchesSchema<RunRecord>(RUN_RECORD_SCHEMA, record, shown, label);
   if (record.status !== 'succeeded') {
     throw new ConfigurationError(`${label}: the run record ${quote(shown)} is of a ${record.status} run (exit code ${record.exitCode}); a failed run has no model to gate`);
   }
