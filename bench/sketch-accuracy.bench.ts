@@ -7,6 +7,7 @@
 import type { RecordBatch, Value } from '../shared/src/data/types';
 import { mergeProfiles, numericDistribution, Profiler, type Profile } from '../shared/src/profile';
 import { table } from './lib';
+import { RowBatch } from '../shared/src/data/batch';
 
 const ROWS = Number(process.env['MLOPS_BENCH_ROWS'] ?? 10_000_000);
 const SHARDS = 8;
@@ -44,7 +45,7 @@ for (const [name, draw] of distributions) {
   for (let start = 0; start < ROWS; start += BATCH) {
     rows.length = 0;
     for (let i = start; i < Math.min(ROWS, start + BATCH); i++) rows.push([data[i] as number]);
-    const batch: RecordBatch = { file: `${name}.jsonl`, columns: [name], rows, lines: [] };
+    const batch: RecordBatch = new RowBatch({ file: `${name}.jsonl`, columns: [name], rows, lines: [] });
     whole.add(batch);
     (shards[Math.floor((start / ROWS) * SHARDS)] as Profiler).add(batch);
   }
@@ -136,7 +137,7 @@ for (let i = 0; i < POOL; i++) {
   pool.push(row);
 }
 const batches: RecordBatch[] = [];
-for (let start = 0; start < POOL; start += BATCH) batches.push({ file: 'wide.csv', columns, rows: pool.slice(start, start + BATCH), lines: [] });
+for (let start = 0; start < POOL; start += BATCH) batches.push(new RowBatch({ file: 'wide.csv', columns, rows: pool.slice(start, start + BATCH), lines: [] }));
 const profiler = new Profiler();
 for (const batch of batches.slice(0, 3)) profiler.add(batch); // warm up
 const started = process.hrtime.bigint();

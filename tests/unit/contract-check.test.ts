@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { ContractChecker, parseContract, type CheckResult, type FinishContext } from '../../shared/src/contract';
 import { parseTimestamp } from '../../shared/src/data/values';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
+import { RowBatch } from '../../shared/src/data/batch';
 
 const NOW = Date.UTC(2024, 5, 1);
 
 function batch(columns: string[], rows: Value[][], options: { file?: string; firstLine?: number; records?: unknown[] } = {}): RecordBatch {
   const firstLine = options.firstLine ?? 2;
-  const result: RecordBatch = { file: options.file ?? 'data.csv', columns, rows, lines: rows.map((_, i) => firstLine + i) };
-  if (options.records) result.records = options.records;
+  const result: RecordBatch = new RowBatch({ file: options.file ?? 'data.csv', columns, rows, lines: rows.map((_, i) => firstLine + i), ...(options.records ? { records: options.records } : {}) });
   return result;
 }
 
@@ -119,6 +119,16 @@ describe('value checks', () => {
     expect(results['columns.plan.allowed']?.message).toBe('column "plan": 1 of 4 values (25%) are not one of "free", "pro", "1"; first: "Pro" at "data.csv" line 4');
     expect(failedValues(results['columns.level.allowed'])).toEqual(['3']);
     expect(results['columns.email.regex']?.threshold).toBe('matches "^[^@]+@[^@]+$"');
+  });
+
+  it('allowed texts are matched as written, by hash for short lists and by text for long ones', () => {
+    const short = "columns:\n  c: { type: category, allowed: [true, yes, 'é', '日本', '1.50', '7'] }\n";
+    const long = `columns:\n  c: { type: category, allowed: [true, yes, 'é', '日本', '1.50', '7', ${Array.from({ length: 20 }, (_, i) => `v${i}`).join(', ')}] }\n`;
+    const values: Value[] = ['true', 'TRUE', 'yes', 'Yes', 'é', 'e', '日本', '日', '1.50', '1.5', 7, '7', 7.5, true, false, 'v3'];
+    for (const contract of [short, long]) {
+      const failed = failedValues(run(contract, [column('c', values)])['columns.c.allowed']);
+      expect(failed).toEqual(['TRUE', 'Yes', 'e', '日', '1.5', '7.5', 'false', ...(contract === short ? ['v3'] : [])]);
+    }
   });
 
   it('value checks count only the values of the column type', () => {

@@ -5,6 +5,7 @@ import { widenNumbers } from '../../shared/src/contract/infer';
 import { parseTimestamp } from '../../shared/src/data/values';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
 import { uniforms } from '../fixtures/random';
+import { RowBatch } from '../../shared/src/data/batch';
 
 const COLUMNS = ['id', 'age', 'score', 'email', 'plan', 'signup', 'active', 'note', 'delta'];
 
@@ -29,7 +30,7 @@ function dataset(rows: number, seed = 7): RecordBatch[] {
   const batches: RecordBatch[] = [];
   for (let start = 0; start < rows; start += 1000) {
     const slice = all.slice(start, start + 1000);
-    batches.push({ file: 'data/train.csv', columns: COLUMNS, rows: slice, lines: slice.map((_, k) => start + k + 2) });
+    batches.push(new RowBatch({ file: 'data/train.csv', columns: COLUMNS, rows: slice, lines: slice.map((_, k) => start + k + 2) }));
   }
   return batches;
 }
@@ -167,7 +168,7 @@ describe('round trip of a written contract', () => {
     const again = parseContract(text, 'again.yaml');
     expect(again.spec).toEqual(original.spec);
     expect(parseContract(writeContract(again), 'third.yaml').spec).toEqual(original.spec);
-    const batch: RecordBatch = {
+    const batch: RecordBatch = new RowBatch({
       file: 'data.csv',
       columns: ['age', 'email', 'plan', 'signup', 'score', 'ssn'],
       rows: [
@@ -176,7 +177,7 @@ describe('round trip of a written contract', () => {
         [null, 'a@b', 'pro', null, null, null],
       ],
       lines: [2, 3, 4],
-    };
+    });
     const strip = (results: CheckResult[]): unknown => results.map(({ contractLine: _line, ...rest }) => rest);
     const run = (contract: typeof original): CheckResult[] => {
       const checker = new ContractChecker(contract);

@@ -9,6 +9,7 @@ import { UniqueTable } from '../../shared/src/contract/unique';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
 import { hashNumber, hashString } from '../../shared/src/hashing/hash64';
 import { uniforms } from '../fixtures/random';
+import { RowBatch } from '../../shared/src/data/batch';
 
 describe('UniqueTable', () => {
   it('finds every duplicate with its first line and file across many doublings', () => {
@@ -38,6 +39,52 @@ describe('UniqueTable', () => {
       if (table.add(0, 0) || table.firstLine !== line || table.firstFile !== file) wrong.push({ value, first: [table.firstLine, table.firstFile], expected: [line, file] });
     }
     expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('addNumber finds what add finds, with progressions of ids kept out of the table', () => {
+    const next = uniforms(11);
+    const table = new UniqueTable();
+    const reference = new Map<number, [number, number]>();
+    const wrong: unknown[] = [];
+    let line = 1;
+    let file = 0;
+    let id = 1;
+    for (let k = 0; k < 200_000; k++) {
+      const u = next();
+      // Mostly the next id on the next line; sometimes a gap, a skipped line, a new file, a step of 10, an old
+      // id again, a decimal, a negative, or a value far out.
+      let value: number;
+      if (u < 0.9) value = id++;
+      else if (u < 0.93) value = id += 1 + Math.floor(next() * 50);
+      else if (u < 0.95) value = Math.floor(next() * id);
+      else if (u < 0.96) value = id += 10;
+      else if (u < 0.97) value = Math.floor(next() * id) + 0.5;
+      else if (u < 0.98) value = -Math.floor(next() * 100);
+      else if (u < 0.99) value = 2 ** 60 + Math.floor(next() * 4) * 2 ** 10;
+      else value = id;
+      line += next() < 0.05 ? 2 : 1;
+      if (next() < 0.0005) file++;
+      const fresh = table.addNumber(value, line, file);
+      const seen = reference.get(value);
+      if (fresh !== (seen === undefined)) wrong.push({ value, line, fresh });
+      if (seen === undefined) reference.set(value, [line, file]);
+      else if (table.firstLine !== seen[0] || table.firstFile !== seen[1]) wrong.push({ value, line, first: [table.firstLine, table.firstFile], expected: seen });
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+  });
+
+  it('keeps ids in order out of the table, a few numbers a run of them', () => {
+    const table = new UniqueTable();
+    let id = 0;
+    let duplicates = 0;
+    for (let line = 2; line < 1_000_002; line++) {
+      id += line % 1000 === 0 ? 7 : 1; // a gap every 1,000 rows starts a new run
+      if (!table.addNumber(id, line, 0)) duplicates++;
+    }
+    expect(duplicates).toBe(0);
+    expect(table.distinct).toBe(0);
+    expect(table.addNumber(500, 9, 0)).toBe(false);
+    expect(table.firstLine).toBe(501);
   });
 
   it('holds 12 bytes per slot, 7/8 full before it doubles', () => {
@@ -279,7 +326,7 @@ describe('the unique check, spilled or not', () => {
           rows.push([id, email, code]);
           lines.push(2 + b * 2500 + r);
         }
-        out.push({ file: `part-${f}.csv`, columns: ['id', 'email', 'code'], rows, lines });
+        out.push(new RowBatch({ file: `part-${f}.csv`, columns: ['id', 'email', 'code'], rows, lines }));
       }
     }
     return out;
@@ -290,6 +337,42 @@ describe('the unique check, spilled or not', () => {
     for (const batch of batches()) checker.add(batch);
     return checker.finish({ rows: 30_000, now: 0 }).filter((result) => result.check === 'unique');
   }
+
+  it('finds the same duplicates of sequential ids, spilled or not, as a plain count', () => {
+    const sequential = parseContract('version: 1\ncolumns:\n  id: { type: integer, unique: true }\n', 'contract.yaml');
+    const next = uniforms(5);
+    const all: RecordBatch[] = [];
+    const seen = new Map<number, number>();
+    const expected: Array<{ line: number; first: number }> = [];
+    let id = 1;
+    for (let b = 0; b < 20; b++) {
+      const rows: Value[][] = [];
+      const lines: number[] = [];
+      for (let r = 0; r < 1000; r++) {
+        const line = 2 + b * 1000 + r;
+        // Ids in order, with a repeat of an old one now and then (shuffled ids, as text or number).
+        const value = next() < 0.02 ? 1 + Math.floor(next() * (id - 1)) : id++;
+        rows.push([next() < 0.5 ? String(value) : value]);
+        lines.push(line);
+        const first = seen.get(value);
+        if (first === undefined) seen.set(value, line);
+        else expected.push({ line, first });
+      }
+      all.push(new RowBatch({ file: 'ids.csv', columns: ['id'], rows, lines }));
+    }
+    const dir = scratchDirectory();
+    try {
+      for (const unique of [{ memory: Number.POSITIVE_INFINITY }, { memory: 512 * 15, directory: dir }]) {
+        const checker = new ContractChecker(sequential, { maxFailuresPerCheck: 1000, unique });
+        for (const batch of all) checker.add(batch);
+        const result = checker.finish({ rows: 20_000, now: 0 }).find((r) => r.check === 'unique') as CheckResult;
+        expect(result.failed).toBe(expected.length);
+        expect(result.failures.map((f) => ({ line: f.line, first: f.firstOccurrence?.line }))).toEqual(expected);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it.each([20, 3, 500])('reports the same counts, failures and first occurrences (%i failures kept)', (maxFailuresPerCheck) => {
     const dir = scratchDirectory();

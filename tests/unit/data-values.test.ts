@@ -4,6 +4,7 @@ import type { Value } from '../../shared/src/data/types';
 import { parseBoolean, parseDecimal, parseDecimalHashed, parseTimestamp, writtenAsInteger } from '../../shared/src/data/values';
 import { hash, hashString } from '../../shared/src/hashing/hash64';
 import { ColumnAccumulator } from '../../shared/src/profile';
+import { RowBatch } from '../../shared/src/data/batch';
 
 describe('value recognition shared by the profile and the contract', () => {
   it('reads timestamps to the millisecond, truncating finer fractions, for years 0000 to 9999', () => {
@@ -78,7 +79,7 @@ describe('value recognition shared by the profile and the contract', () => {
       for (const value of values) column.add(value);
       expect(column.toJSON().type, type).toBe(type);
       const checker = new ContractChecker(parseContract(`version: 1\ncolumns:\n  v: { type: ${type} }\n`, 'contract.yaml'), {});
-      checker.add({ file: 'data.csv', columns: ['v'], rows: values.map((value) => [value]), lines: values.map((_, i) => i + 2) });
+      checker.add(new RowBatch({ file: 'data.csv', columns: ['v'], rows: values.map((value) => [value]), lines: values.map((_, i) => i + 2) }));
       const result = checker.finish({ rows: values.length, now: 0 }).find((r) => r.id === 'columns.v.type');
       expect(result?.failed, type).toBe(0);
     }

@@ -4,6 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
 import { ConfigurationError } from '../../shared/src/errors';
+import { RowBatch } from '../../shared/src/data/batch';
 import {
   binEdges,
   categoricalDistribution,
@@ -23,7 +24,7 @@ import {
 const dir = mkdtempSync(path.join(os.tmpdir(), 'profile-'));
 
 function batch(columns: string[], rows: Value[][], file = 'data.csv'): RecordBatch {
-  return { file, columns, rows, lines: rows.map((_, i) => i + 2) };
+  return new RowBatch({ file, columns, rows, lines: rows.map((_, i) => i + 2) });
 }
 
 function profileOf(...batches: RecordBatch[]): Profile {
@@ -292,7 +293,7 @@ describe('values too large for a double variance', () => {
   it('writes a profile whose moments say they overflowed, instead of an invalid one', async () => {
     const { Profiler, checkProfile } = await import('../../shared/src/profile');
     const profiler = new Profiler();
-    profiler.add({ file: 'big.csv', columns: ['x'], rows: [[1e300], [-1e300], [2]], lines: [2, 3, 4] });
+    profiler.add(new RowBatch({ file: 'big.csv', columns: ['x'], rows: [[1e300], [-1e300], [2]], lines: [2, 3, 4] }));
     const profile = JSON.parse(JSON.stringify(profiler.result())) as unknown;
     const checked = checkProfile(profile, 'big.json', 'test');
     expect(checked.columns[0]?.numeric).toMatchObject({ count: 3, min: -1e300, max: 1e300, m2: null, std: null });

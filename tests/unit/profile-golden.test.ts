@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mergeProfiles, Profiler, type Profile, type ProfileColumn } from '../../shared/src/profile';
 import { goldenBatches, GOLDEN_ROWS } from '../fixtures/profile/golden-data';
+import { RowBatch } from '../../shared/src/data/batch';
 
 // The profile the code gave before its hot path was batched (see golden-data.ts). Where the algorithms are exact
 // (counts, kinds, lengths, min/max, histograms, the quantile sketch's compaction schedule, exact distinct sets, top
@@ -64,7 +65,7 @@ describe('the profile against its golden output', () => {
 
   it('is the same whether the rows come in one batch or many, and merges the same', () => {
     const rows = goldenBatches().flatMap((batch) => batch.rows);
-    const one = profile([{ file: 'golden.csv', columns: golden.columns.map((c) => c.name), rows, lines: rows.map((_, i) => i + 2) }]);
+    const one = profile([new RowBatch({ file: 'golden.csv', columns: golden.columns.map((c) => c.name), rows, lines: rows.map((_, i) => i + 2) })]);
     for (let j = 0; j < golden.columns.length; j++) expectSameColumn(one.columns[j] as ProfileColumn, golden.columns[j] as ProfileColumn);
     const halves = [goldenBatches().slice(0, 3), goldenBatches().slice(3)].map((part) => profile(part));
     const merged = mergeProfiles(halves);

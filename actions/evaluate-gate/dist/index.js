@@ -1046,10 +1046,10 @@ var require_util = __commonJS({
     var codegen_1 = require_codegen();
     var code_1 = require_code();
     function toHash(arr) {
-      const hash = {};
+      const hash2 = {};
       for (const item of arr)
-        hash[item] = true;
-      return hash;
+        hash2[item] = true;
+      return hash2;
     }
     exports.toHash = toHash;
     function alwaysValidSchema(it, schema) {
@@ -15310,11 +15310,11 @@ function editDistance(a, b) {
   }
   return d[rows * cols - 1] ?? 0;
 }
-function closest(word, candidates) {
+function closest(word, candidates2) {
   const lower = word.toLowerCase();
   let best;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of candidates2) {
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -15324,15 +15324,15 @@ function closest(word, candidates) {
   const allowed = Math.max(word.length >= 5 ? 2 : 1, Math.floor(word.length / 3));
   if (best !== void 0 && bestDistance <= allowed) return best;
   if (lower.length >= 3) {
-    for (const candidate of candidates) {
+    for (const candidate of candidates2) {
       const other = candidate.toLowerCase();
       if (other.length >= 3 && (lower.startsWith(other) || other.startsWith(lower))) return candidate;
     }
   }
   return void 0;
 }
-function didYouMean(word, candidates) {
-  const suggestion = closest(word, candidates);
+function didYouMean(word, candidates2) {
+  const suggestion = closest(word, candidates2);
   return suggestion === void 0 ? "" : `; did you mean ${JSON.stringify(suggestion)}?`;
 }
 
@@ -16563,8 +16563,8 @@ function plural(count, noun, nouns = `${noun}s`) {
   return `${formatCount(count)} ${count === 1 ? noun : nouns}`;
 }
 function clip(text, max) {
-  const chars = Array.from(text);
-  return chars.length <= max ? text : `${chars.slice(0, max - 1).join("")}…`;
+  const chars2 = Array.from(text);
+  return chars2.length <= max ? text : `${chars2.slice(0, max - 1).join("")}…`;
 }
 
 // shared/src/gate/report/mermaid.ts
@@ -17712,20 +17712,20 @@ function sha256Text(text) {
   return createHash("sha256").update(text).digest("hex");
 }
 async function sha256File(file, progress) {
-  const hash = createHash("sha256");
+  const hash2 = createHash("sha256");
   const handle = await open(file, "r");
   try {
     const buffer = Buffer.allocUnsafe(CHUNK_BYTES);
     for (; ; ) {
       const { bytesRead } = await handle.read(buffer, 0, CHUNK_BYTES, null);
       if (bytesRead === 0) break;
-      hash.update(buffer.subarray(0, bytesRead));
+      hash2.update(buffer.subarray(0, bytesRead));
       progress?.add(bytesRead);
     }
   } finally {
     await handle.close();
   }
-  return hash.digest("hex");
+  return hash2.digest("hex");
 }
 async function mapConcurrent(items, limit, fn) {
   const results = new Array(items.length);
@@ -19138,12 +19138,12 @@ function fileHeaders(entryPath, size) {
   return [header(short2, record.length, "x"), record, padding(record.length), header(entryPath.replace(/[^\x20-\x7e]/g, "_").slice(-100), size, "0")];
 }
 async function* tarStream(folder, root) {
-  let written = 0;
+  let written2 = 0;
   for (const relative of await listFiles(folder)) {
     const file = path10.join(folder, relative);
     const { size } = await stat4(file);
     for (const block of fileHeaders(`${root}/${relative}`, size)) {
-      written += block.length;
+      written2 += block.length;
       yield block;
     }
     let read2 = 0;
@@ -19154,12 +19154,12 @@ async function* tarStream(folder, root) {
     }
     if (read2 !== size) throw new Error(`${file} changed size while it was archived`);
     const pad = padding(size);
-    written += size + pad.length;
+    written2 += size + pad.length;
     yield pad;
   }
   const end = BLOCK * 2;
-  written += end;
-  yield Buffer.alloc(end + (RECORD - written % RECORD) % RECORD);
+  written2 += end;
+  yield Buffer.alloc(end + (RECORD - written2 % RECORD) % RECORD);
 }
 async function writeTarGz(folder, root, archive) {
   await pipeline(Readable.from(tarStream(folder, root)), createGzip({ level: 9 }), createWriteStream(archive, { flags: "wx" }));
@@ -19961,390 +19961,102 @@ function timesPowerOfTwo(x, e) {
 // shared/src/evaluation/predictions.ts
 import path17 from "node:path";
 
-// shared/src/data/batch.ts
-var MAX_BATCH_VALUES = 32768;
-function rowsPerBatch(batchRows, columns) {
-  return Math.max(1, Math.min(batchRows, Math.floor(MAX_BATCH_VALUES / Math.max(1, columns))));
-}
-
-// shared/src/data/text-source.ts
-import { isUtf8 } from "node:buffer";
-import { createReadStream as createReadStream3 } from "node:fs";
-import { createGunzip as createGunzip2 } from "node:zlib";
-var CHUNK_BYTES2 = 1 << 16;
-var InvalidUtf8Error = class extends Error {
-  constructor(byte, offset) {
-    super(`invalid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${offset}`);
-    this.byte = byte;
-    this.offset = offset;
-  }
-  byte;
-  offset;
-  name = "InvalidUtf8Error";
-};
-async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTES2) {
-  const file = createReadStream3(absolutePath, { highWaterMark: chunkBytes });
-  let source = file;
-  let compressedBytes = 0;
-  let gunzipFailed = false;
-  if (gzip) {
-    const gunzip2 = createGunzip2({ chunkSize: Math.max(64, chunkBytes) });
-    file.on("data", (chunk) => {
-      compressedBytes += chunk.length;
-    });
-    file.on("error", (error2) => gunzip2.destroy(error2));
-    gunzip2.on("error", () => {
-      gunzipFailed = true;
-    });
-    file.pipe(gunzip2);
-    source = gunzip2;
-  }
-  let carry;
-  let offset = 0;
-  let first = true;
-  try {
-    for await (const chunk of source) {
-      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = completeLength(bytes);
-      carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : void 0;
-      const whole = bytes.subarray(0, cut);
-      let read2 = chunk.length;
-      if (gzip) {
-        read2 = compressedBytes;
-        compressedBytes = 0;
-      }
-      if (!isUtf8(whole)) {
-        const bad = firstInvalidUtf8(whole);
-        const prefix2 = whole.toString("utf8", 0, bad);
-        yield { text: first ? stripBom(prefix2) : prefix2, bytes: read2 };
-        throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
-      }
-      let text = whole.toString("utf8");
-      if (first && text.length > 0) {
-        text = stripBom(text);
-        first = false;
-      }
-      offset += cut;
-      yield { text, bytes: read2 };
-    }
-  } catch (error2) {
-    if (error2 instanceof InvalidUtf8Error) throw error2;
-    const code2 = error2.code;
-    if (gzip && (gunzipFailed || typeof code2 === "string" && code2.startsWith("Z_"))) {
-      throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${error2.message}; expected a complete gzip stream`);
-    }
-    if (code2 === "ENOENT" || code2 === "EACCES" || code2 === "EISDIR" || code2 === "EPERM") {
-      throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`);
-    }
-    throw error2;
-  } finally {
-    file.destroy();
-    source.destroy();
-  }
-  if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset);
-}
-function stripBom(text) {
-  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
-}
-function completeLength(bytes) {
-  const length = bytes.length;
-  let start = length - 1;
-  while (start >= 0 && length - start <= 3 && (bytes[start] & 192) === 128) start--;
-  if (start < 0) return length;
-  const lead = bytes[start];
-  const need = lead >= 240 && lead <= 244 ? 4 : lead >= 224 && lead < 240 ? 3 : lead >= 194 && lead < 224 ? 2 : 1;
-  return start + need > length ? start : length;
-}
-function firstInvalidUtf8(bytes) {
-  const length = bytes.length;
-  let i = 0;
-  while (i < length) {
-    const b = bytes[i];
-    if (b < 128) {
-      i++;
-      continue;
-    }
-    let need;
-    let min = 128;
-    let max = 191;
-    if (b >= 194 && b <= 223) need = 1;
-    else if (b >= 224 && b <= 239) {
-      need = 2;
-      if (b === 224) min = 160;
-      if (b === 237) max = 159;
-    } else if (b >= 240 && b <= 244) {
-      need = 3;
-      if (b === 240) min = 144;
-      if (b === 244) max = 143;
-    } else return i;
-    if (i + need >= length) return i;
-    const second = bytes[i + 1];
-    if (second < min || second > max) return i;
-    for (let k = 2; k <= need; k++) {
-      const next = bytes[i + k];
-      if ((next & 192) !== 128) return i;
-    }
-    i += need + 1;
-  }
-  return length;
-}
-
 // shared/src/data/csv.ts
-var DelimitedParser = class {
-  constructor(delimiter, fail) {
-    this.delimiter = delimiter;
-    this.fail = fail;
-    if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") throw new Error(`bad delimiter ${quote(delimiter)}`);
-    this.delimiterCode = delimiter.charCodeAt(0);
-  }
-  delimiter;
-  fail;
-  /** Parsed records not yet taken by the caller, and the line where each starts. */
-  rows = [];
-  lines = [];
-  buffer = "";
-  position = 0;
-  /** The line at `position`. */
-  line = 1;
-  /** The index of the next `"` at or after `position`, or -1 when the buffer has none there. */
-  nextQuote = -1;
-  delimiterCode;
-  /** The line where the text not yet parsed ends: the line of whatever comes next in the input. */
-  currentLine() {
-    let line = this.line;
-    for (let i = this.buffer.indexOf("\n", this.position); i !== -1; i = this.buffer.indexOf("\n", i + 1)) line++;
-    return line;
-  }
-  /** Parses what `text` completes; with `final`, the input ends after `text`. */
-  push(text, final = false) {
-    const buffer = this.position < this.buffer.length ? this.buffer.slice(this.position) + text : text;
-    this.buffer = buffer;
-    this.position = 0;
-    this.nextQuote = buffer.indexOf('"');
-    const length = buffer.length;
-    const delimiter = this.delimiter;
-    const rows = this.rows;
-    const lines = this.lines;
-    let position = 0;
-    let line = this.line;
-    while (position < length) {
-      let nextQuote = this.nextQuote;
-      if (nextQuote !== -1 && nextQuote < position) nextQuote = this.nextQuote = buffer.indexOf('"', position);
-      const newline = buffer.indexOf("\n", position);
-      if (nextQuote === -1 || newline !== -1 && nextQuote > newline) {
-        let end = newline;
-        if (end === -1) {
-          if (!final) break;
-          end = length;
-        }
-        const next = end + 1;
-        if (end > position && buffer.charCodeAt(end - 1) === 13) end--;
-        if (end > position) {
-          const fields = [];
-          let start = position;
-          for (; ; ) {
-            let cut = buffer.indexOf(delimiter, start);
-            if (cut === -1 || cut > end) cut = end;
-            fields.push(cut === start ? null : buffer.slice(start, cut));
-            if (cut === end) break;
-            start = cut + 1;
-          }
-          rows.push(fields);
-          lines.push(line);
-        }
-        line++;
-        position = next;
-      } else {
-        this.line = line;
-        const after = this.parseQuotedRecord(position, final);
-        if (after < 0) break;
-        position = after;
-        line = this.line;
-      }
-    }
-    this.line = line;
-    this.position = position;
-    if (final) {
-      this.buffer = "";
-      this.position = 0;
-    }
-  }
-  /**
-   * The character loop, for a record with a quote in it, starting at `start` on line `this.line`. Returns where
-   * the next record starts (and moves `this.line` there), or -1 when the buffer ends before the record does and
-   * more text may come (then nothing changed).
-   */
-  parseQuotedRecord(start, final) {
-    const buffer = this.buffer;
-    const length = buffer.length;
-    const delimiterCode = this.delimiterCode;
-    const fields = [];
-    let line = this.line;
-    let i = start;
-    for (; ; ) {
-      if (i < length && buffer.charCodeAt(i) === 34) {
-        const openedOn = line;
-        let value = "";
-        let segment = i + 1;
-        let search = segment;
-        for (; ; ) {
-          const close = buffer.indexOf('"', search);
-          if (close === -1) {
-            if (!final) return -1;
-            this.fail(openedOn, `a quoted field starts here and has no closing quote before the end of the file; expected a closing " (a " inside a quoted field is written "")`);
-          }
-          for (let k = buffer.indexOf("\n", search); k !== -1 && k < close; k = buffer.indexOf("\n", k + 1)) line++;
-          if (close + 1 >= length && !final) return -1;
-          if (buffer.charCodeAt(close + 1) === 34) {
-            value += buffer.slice(segment, close + 1);
-            segment = search = close + 2;
-            continue;
-          }
-          value += buffer.slice(segment, close);
-          i = close + 1;
-          break;
-        }
-        fields.push(value === "" ? null : value);
-        if (i >= length) break;
-        const c = buffer.charCodeAt(i);
-        if (c === delimiterCode) {
-          i++;
-          if (i >= length && final) {
-            fields.push(null);
-            break;
-          }
-          continue;
-        }
-        if (c === 10) {
-          i++;
-          line++;
-          break;
-        }
-        if (c === 13) {
-          if (i + 1 >= length && !final) return -1;
-          if (i + 1 >= length) {
-            i++;
-            break;
-          }
-          if (buffer.charCodeAt(i + 1) === 10) {
-            i += 2;
-            line++;
-            break;
-          }
-        }
-        this.fail(line, `unexpected ${quote(buffer[i])} after the closing quote of a quoted field; expected ${this.describeDelimiter()} or the end of the line (a " inside a quoted field is written "")`);
-      }
-      let j = buffer.indexOf(this.delimiter, i);
-      const newline = buffer.indexOf("\n", i);
-      if (j === -1 || newline !== -1 && newline < j) j = newline;
-      if (j === -1) j = length;
-      if (j >= length && !final) return -1;
-      let end = j;
-      if (j < length && buffer.charCodeAt(j) === 10 && end > i && buffer.charCodeAt(end - 1) === 13) end--;
-      fields.push(end > i ? buffer.slice(i, end) : null);
-      if (j >= length) {
-        i = j;
-        break;
-      }
-      i = j + 1;
-      if (buffer.charCodeAt(j) === 10) {
-        line++;
-        break;
-      }
-      if (i >= length && final) {
-        fields.push(null);
-        break;
-      }
-    }
-    this.rows.push(fields);
-    this.lines.push(this.line);
-    this.line = line;
-    return i;
-  }
-  describeDelimiter() {
-    return this.delimiter === "	" ? "a tab" : `the delimiter ${quote(this.delimiter)}`;
-  }
-};
-function lineError(name, line, message) {
-  return new ConfigurationError(`${quote(name)} line ${line}: ${message}`);
-}
-async function* readDelimitedFile(absolutePath, name, options) {
-  const fail = (line, message) => {
-    throw lineError(name, line, message);
-  };
-  const parser = new DelimitedParser(options.delimiter, fail);
-  let columns;
-  let rows = [];
-  let lines = [];
-  const ready = [];
-  let yielded = false;
-  const take = () => {
-    const parsedRows = parser.rows;
-    const parsedLines = parser.lines;
-    parser.rows = [];
-    parser.lines = [];
-    let k = 0;
-    if (!columns && parsedRows.length > 0) {
-      columns = headerColumns(parsedRows[0], parsedLines[0], fail);
-      k = 1;
-    }
-    const width = columns?.length ?? 0;
-    const limit = rowsPerBatch(options.batchRows, width);
-    for (; k < parsedRows.length; k++) {
-      const row = parsedRows[k];
-      if (row.length !== width) fail(parsedLines[k], `${row.length} ${row.length === 1 ? "field" : "fields"}, the header has ${width}`);
-      rows.push(row);
-      lines.push(parsedLines[k]);
-      if (rows.length >= limit) {
-        ready.push({ file: name, columns, rows, lines });
-        rows = [];
-        lines = [];
-      }
-    }
-    return parsedRows.length;
-  };
-  try {
-    for await (const chunk of readTextChunks(absolutePath, name, options.gzip, options.chunkBytes)) {
-      parser.push(chunk.text);
-      const parsed = take();
-      options.onProgress?.(chunk.bytes, parsed);
-      while (ready.length > 0) {
-        yielded = true;
-        yield ready.shift();
-      }
-    }
-  } catch (error2) {
-    if (error2 instanceof InvalidUtf8Error) fail(parser.currentLine(), `${error2.message}; expected UTF-8 text`);
-    throw error2;
-  }
-  parser.push("", true);
-  options.onProgress?.(0, take());
-  if (!columns) throw new ConfigurationError(`${quote(name)} has no header row; expected a first line naming the columns`);
-  for (const batch of ready) {
-    yielded = true;
-    yield batch;
-  }
-  if (rows.length > 0 || !yielded) yield { file: name, columns, rows, lines };
-}
-function headerColumns(header2, line, fail) {
-  const seen = /* @__PURE__ */ new Map();
-  return header2.map((value, index) => {
-    if (value === null || value.trim() === "") fail(line, `column ${index + 1} of the header has an empty name; expected a name for every column`);
-    const name = value;
-    const before = seen.get(name);
-    if (before !== void 0) fail(line, `the header names column ${quote(name)} twice (columns ${before + 1} and ${index + 1}); expected unique column names`);
-    seen.set(name, index);
-    return name;
-  });
-}
+import { isUtf8 as isUtf82 } from "node:buffer";
 
 // shared/src/hashing/hash64.ts
+var hash = { high: 0, low: 0 };
 var scratch = new Float64Array(1);
 var scratchWords = new Uint32Array(scratch.buffer);
+var LANE1_SEED = 3735928559;
+var LANE2_SEED = 1103547991;
+var LANE1_MULTIPLIER = 2654435761;
+var LANE2_MULTIPLIER = 1597334677;
+function finish2(a, b) {
+  let h1 = a;
+  let h2 = b;
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  h1 ^= Math.imul(h2 ^ h2 >>> 13, 3266489909);
+  h2 = Math.imul(h2 ^ h2 >>> 16, 2246822507);
+  h2 ^= Math.imul(h1 ^ h1 >>> 13, 3266489909);
+  h1 = Math.imul(h1 ^ h1 >>> 16, 2246822507);
+  hash.high = h1 >>> 0;
+  hash.low = h2 >>> 0;
+}
+function hashString(text) {
+  const length = text.length;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = 0; i < length; i++) {
+    const c = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish2(h1, h2);
+}
 var POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 var MAX_SCALED = 2 ** 50;
 var digitScratch = new Uint8Array(24);
 var textScratch = new Uint8Array(40);
+function hashNumberText(x) {
+  let m;
+  let d = 0;
+  if (Number.isSafeInteger(x)) {
+    m = x;
+  } else {
+    const magnitude = Math.abs(x);
+    if (!(magnitude >= 1e-6 && magnitude < MAX_SCALED)) return -1;
+    for (d = 1; ; d++) {
+      if (d > 15) return -1;
+      const scale = POW10[d];
+      m = Math.round(x * scale);
+      if (Math.abs(m) > MAX_SCALED) return -1;
+      if (m / scale === x) break;
+    }
+  }
+  const negative = m < 0;
+  let rest = negative ? -m : m;
+  let at = digitScratch.length;
+  for (; ; ) {
+    const high = rest >= 1e9 ? Math.floor(rest / 1e9) : 0;
+    let low = rest - high * 1e9 | 0;
+    if (high === 0) {
+      do {
+        const next = low / 10 | 0;
+        digitScratch[--at] = low - next * 10;
+        low = next;
+      } while (low > 0);
+      break;
+    }
+    for (let i = 0; i < 9; i++) {
+      const next = low / 10 | 0;
+      digitScratch[--at] = low - next * 10;
+      low = next;
+    }
+    rest = high;
+  }
+  const count = digitScratch.length - at;
+  const whole = count > d ? count - d : 0;
+  const length = (negative ? 1 : 0) + (whole === 0 ? 1 : whole) + (d > 0 ? d + 1 : 0);
+  let n = 0;
+  if (negative) textScratch[n++] = 45;
+  if (whole === 0) textScratch[n++] = 48;
+  for (let i = 0; i < whole; i++) textScratch[n++] = 48 + digitScratch[at + i];
+  if (d > 0) {
+    textScratch[n++] = 46;
+    for (let i = count; i < d; i++) textScratch[n++] = 48;
+    for (let i = whole; i < count; i++) textScratch[n++] = 48 + digitScratch[at + i];
+  }
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = 0; i < n; i++) {
+    const c = textScratch[i];
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish2(h1, h2);
+  return length;
+}
 
 // shared/src/data/values.ts
 function toValue(value) {
@@ -20402,6 +20114,1065 @@ function parseDecimal(text) {
   writtenAsInteger = point < 0 && at === length;
   return value;
 }
+function parseDecimalHashed(text) {
+  const length = text.length;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  const first = length === 0 ? 0 : text.charCodeAt(0);
+  const sign = first === 45 || first === 43 ? 1 : 0;
+  let low = 0;
+  let high = 0;
+  let digits = 0;
+  let point = -1;
+  let at = 0;
+  let stop = length;
+  if (sign === 0 && first !== 46 && (first < 48 || first > 57)) {
+    stop = 0;
+  } else {
+    for (; at < length; at++) {
+      const code2 = text.charCodeAt(at);
+      h1 = Math.imul(h1 ^ code2, LANE1_MULTIPLIER);
+      h2 = Math.imul(h2 ^ code2, LANE2_MULTIPLIER);
+      if (code2 >= 48 && code2 <= 57) {
+        if (digits < 9) low = low * 10 + (code2 - 48) | 0;
+        else high = high * 10 + (code2 - 48);
+        digits++;
+      } else if (code2 === 46 && point < 0) {
+        point = at;
+      } else if (at >= sign) {
+        stop = at++;
+        break;
+      }
+    }
+  }
+  for (; at < length; at++) {
+    const code2 = text.charCodeAt(at);
+    h1 = Math.imul(h1 ^ code2, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ code2, LANE2_MULTIPLIER);
+  }
+  finish2(h1, h2);
+  if (stop === 0 || length === 0) return Number.NaN;
+  if (stop === length) {
+    if (digits > 0 && digits <= 15) {
+      writtenAsInteger = point < 0;
+      const mantissa = digits <= 9 ? low : low * POWERS_OF_TEN[digits - 9] + high;
+      const scaled = point < 0 ? mantissa : mantissa / POWERS_OF_TEN[length - 1 - point];
+      return first === 45 ? -scaled : scaled;
+    }
+    return parseDecimal(text);
+  }
+  const next = text.charCodeAt(stop);
+  return next === 101 || next === 69 ? parseDecimal(text) : Number.NaN;
+}
+function parseBoolean(text) {
+  switch (text.length) {
+    case 1:
+      return text === "1" ? 1 : text === "0" ? 0 : -1;
+    case 4:
+      return text === "true" || (text.charCodeAt(0) | 32) === 116 && (text.charCodeAt(1) | 32) === 114 && (text.charCodeAt(2) | 32) === 117 && (text.charCodeAt(3) | 32) === 101 ? 1 : -1;
+    case 5:
+      return text === "false" || (text.charCodeAt(0) | 32) === 102 && (text.charCodeAt(1) | 32) === 97 && (text.charCodeAt(2) | 32) === 108 && (text.charCodeAt(3) | 32) === 115 && (text.charCodeAt(4) | 32) === 101 ? 0 : -1;
+    default:
+      return -1;
+  }
+}
+function two(text, at) {
+  const high = text.charCodeAt(at) - 48;
+  const low = text.charCodeAt(at + 1) - 48;
+  return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
+}
+function daysFromCivil(year, month, day) {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = ((153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 | 0) + day - 1;
+  const doe = yoe * 365 + (yoe / 4 | 0) - (yoe / 100 | 0) + doy;
+  return era * 146097 + doe - 719468;
+}
+var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+function parseTimestamp(text) {
+  const length = text.length;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const century = two(text, 0);
+  const yy = two(text, 2);
+  const month = two(text, 5);
+  const day = two(text, 8);
+  if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
+  const year = century * 100 + yy;
+  if (day > DAYS_IN_MONTH[month - 1] && !(month === 2 && day === 29 && year % 4 === 0 && (yy !== 0 || century % 4 === 0))) return Number.NaN;
+  const date = daysFromCivil(year, month, day) * 864e5;
+  if (length === 10) return date;
+  const separator = text.charCodeAt(10);
+  if (separator !== 84 && separator !== 116 && separator !== 32 || length < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
+  const hour = two(text, 11);
+  const minute = two(text, 14);
+  if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
+  let at = 16;
+  let second = 0;
+  let millisecond = 0;
+  if (at < length && text.charCodeAt(at) === 58) {
+    second = two(text, at + 1);
+    if (second < 0 || second > 60) return Number.NaN;
+    at += 3;
+    if (at < length && text.charCodeAt(at) === 46) {
+      const start = ++at;
+      for (; at < length; at++) {
+        const digit = text.charCodeAt(at) - 48;
+        if (digit < 0 || digit > 9) break;
+        if (at - start < 3) millisecond = millisecond * 10 + digit;
+      }
+      if (at === start) return Number.NaN;
+      if (at - start === 1) millisecond *= 100;
+      else if (at - start === 2) millisecond *= 10;
+    }
+  }
+  let offset = 0;
+  if (at < length) {
+    const zone = text.charCodeAt(at);
+    if (zone === 90 || zone === 122) {
+      at++;
+    } else if (zone === 43 || zone === 45) {
+      const hours = two(text, at + 1);
+      if (hours < 0 || hours > 23) return Number.NaN;
+      at += 3;
+      let minutes = 0;
+      if (at < length) {
+        if (text.charCodeAt(at) === 58) at++;
+        minutes = two(text, at);
+        if (minutes < 0 || minutes > 59) return Number.NaN;
+        at += 2;
+      }
+      offset = (zone === 43 ? 1 : -1) * (hours * 60 + minutes) * 6e4;
+    } else {
+      return Number.NaN;
+    }
+  }
+  if (at !== length) return Number.NaN;
+  return date + ((hour * 60 + minute) * 60 + second) * 1e3 + millisecond - offset;
+}
+
+// shared/src/data/typed-column.ts
+var NULL = 0;
+var INTEGER = 1;
+var DECIMAL2 = 2;
+var BOOLEAN = 3;
+var TIMESTAMP = 4;
+var TEXT = 5;
+var KIND = 7;
+var NATIVE = 8;
+var TRUE = "true";
+var FALSE = "false";
+hashString(TRUE);
+var TRUE_HIGH = hash.high;
+var TRUE_LOW = hash.low;
+hashString(FALSE);
+var FALSE_HIGH = hash.high;
+var FALSE_LOW = hash.low;
+var BYTES_PER_VALUE = 21;
+var ARENA_BYTES = 4 * 2 ** 20;
+var arena = new ArrayBuffer(0);
+var arenaUsed = 0;
+function carve(bytes) {
+  const rounded = bytes + 7 & ~7;
+  if (rounded > ARENA_BYTES / 4) return { memory: new ArrayBuffer(rounded), offset: 0 };
+  if (arenaUsed + rounded > arena.byteLength) {
+    arena = new ArrayBuffer(ARENA_BYTES);
+    arenaUsed = 0;
+  }
+  const offset = arenaUsed;
+  arenaUsed += rounded;
+  return { memory: arena, offset };
+}
+var TypedColumn = class {
+  /**
+   * `valueAt(i)` gives value i as read (for reports, the text checks and the top values' kept texts): called
+   * only for the few values that need it. The arrays are filled by the reader, with setValue or its own.
+   */
+  constructor(size, valueAt) {
+    this.size = size;
+    this.valueAt = valueAt;
+    const { memory, offset } = carve(size * BYTES_PER_VALUE);
+    this.numbers = new Float64Array(memory, offset, size);
+    this.highs = new Uint32Array(memory, offset + 8 * size, size);
+    this.lows = new Uint32Array(memory, offset + 12 * size, size);
+    this.lengths = new Int32Array(memory, offset + 16 * size, size);
+    this.kinds = new Uint8Array(memory, offset + 20 * size, size);
+  }
+  size;
+  valueAt;
+  /** Per value: its kind, with NATIVE when the file held it as a number or boolean. */
+  kinds;
+  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: the number; else NaN. */
+  numbers;
+  /** The 64-bit hash (hashString) of the value's canonical text (see {@link canonicalText}), as two uint32 halves. */
+  highs;
+  lows;
+  /** The length of the value's text in UTF-16 code units (0 for null). */
+  lengths;
+  /** Value i as the file gave it (a CSV field as text, a JSON number as a number, a Parquet timestamp as ISO text). */
+  value(i) {
+    return this.valueAt(i);
+  }
+  /** Value i's text as the text checks read it: text as read, String(v) for a number or boolean. Not for nulls. */
+  text(i) {
+    const value = this.valueAt(i);
+    return typeof value === "string" ? value : String(value);
+  }
+  /** Value i's canonical text (docs/profile.md), the one its hash is of: the text, but booleans as true/false. */
+  canonicalText(i) {
+    if ((this.kinds[i] & KIND) === BOOLEAN) return this.numbers[i] === 1 ? TRUE : FALSE;
+    return this.text(i);
+  }
+  /** Reads `value` into slot i: the one reading of a value (data/values.ts) for text, numbers and booleans. */
+  setValue(i, value) {
+    if (value === null || value === void 0) {
+      this.kinds[i] = NULL;
+      this.lengths[i] = 0;
+      this.numbers[i] = Number.NaN;
+      return;
+    }
+    if (typeof value === "string") {
+      this.setText(i, value);
+      return;
+    }
+    if (typeof value === "number") {
+      this.numbers[i] = value;
+      this.kinds[i] = Number.isFinite(value) ? (Number.isInteger(value) ? INTEGER : DECIMAL2) | NATIVE : TEXT | NATIVE;
+      let length = hashNumberText(value);
+      if (length < 0) {
+        const text = String(value);
+        length = text.length;
+        hashString(text);
+      }
+      this.lengths[i] = length;
+      this.highs[i] = hash.high;
+      this.lows[i] = hash.low;
+      return;
+    }
+    this.kinds[i] = BOOLEAN | NATIVE;
+    this.setBoolean(i, value ? 1 : 0);
+    this.lengths[i] = value ? 4 : 5;
+  }
+  /** Reads text (never null, maybe empty) into slot i: a number, a timestamp, a boolean, or text. */
+  setText(i, text) {
+    const length = text.length;
+    this.lengths[i] = length;
+    const x = parseDecimalHashed(text);
+    this.highs[i] = hash.high;
+    this.lows[i] = hash.low;
+    if (x === x) {
+      this.kinds[i] = writtenAsInteger ? INTEGER : DECIMAL2;
+      this.numbers[i] = x;
+      return;
+    }
+    const ms = length >= 10 && text.charCodeAt(4) === 45 ? parseTimestamp(text) : Number.NaN;
+    if (ms === ms) {
+      this.kinds[i] = TIMESTAMP;
+      this.numbers[i] = ms;
+      return;
+    }
+    const b = length === 4 || length === 5 ? parseBoolean(text) : -1;
+    if (b >= 0) {
+      this.kinds[i] = BOOLEAN;
+      this.setBoolean(i, b);
+      return;
+    }
+    this.kinds[i] = TEXT;
+    this.numbers[i] = Number.NaN;
+  }
+  /**
+   * A timestamp given as an instant (Parquet), whose text is `iso` (what value(i) gives): counted and checked as
+   * the timestamp that text reads as, with no parse.
+   */
+  setTimestamp(i, ms, iso) {
+    this.kinds[i] = TIMESTAMP;
+    this.numbers[i] = ms;
+    this.lengths[i] = iso.length;
+    hashString(iso);
+    this.highs[i] = hash.high;
+    this.lows[i] = hash.low;
+  }
+  setBoolean(i, b) {
+    this.numbers[i] = b;
+    this.highs[i] = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+    this.lows[i] = b === 1 ? TRUE_LOW : FALSE_LOW;
+  }
+};
+function typedColumnOf(rows, j) {
+  const valueAt = (i) => rows[i][j] ?? null;
+  const column = new TypedColumn(rows.length, valueAt);
+  for (let i = 0; i < rows.length; i++) column.setValue(i, valueAt(i));
+  return column;
+}
+
+// shared/src/data/batch.ts
+var MAX_BATCH_VALUES = 32768;
+function rowsPerBatch(batchRows, columns) {
+  return Math.max(1, Math.min(batchRows, Math.floor(MAX_BATCH_VALUES / Math.max(1, columns))));
+}
+var RowBatch = class {
+  file;
+  columns;
+  rows;
+  lines;
+  records;
+  #typed = [];
+  constructor(parts) {
+    this.file = parts.file;
+    this.columns = parts.columns;
+    this.rows = parts.rows;
+    this.lines = parts.lines;
+    if (parts.records) this.records = parts.records;
+  }
+  get size() {
+    return this.rows.length;
+  }
+  column(j) {
+    return this.#typed[j] ??= typedColumnOf(this.rows, j);
+  }
+};
+
+// shared/src/data/csv-bytes.ts
+import { isAscii } from "node:buffer";
+var CsvBatch = class {
+  file;
+  columns;
+  lines;
+  // ES private fields: not own properties, so they stay out of equality checks and of what a batch prints as.
+  #bytes;
+  #offsets;
+  #size;
+  #capacity;
+  #typed = [];
+  constructor(parts) {
+    this.file = parts.file;
+    this.columns = parts.columns;
+    this.lines = parts.lines;
+    this.#bytes = parts.bytes;
+    this.#offsets = parts.offsets;
+    this.#size = parts.size;
+    this.#capacity = parts.capacity;
+    Object.defineProperty(this, "rows", {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const rows = this.#makeRows();
+        Object.defineProperty(this, "rows", { value: rows, enumerable: true });
+        return rows;
+      }
+    });
+  }
+  get size() {
+    return this.#size;
+  }
+  column(j) {
+    let column = this.#typed[j];
+    if (!column) {
+      column = new TypedColumn(this.#size, (i) => this.#value(j * this.#capacity + i));
+      readColumn(column, this.#bytes, this.#offsets.subarray(2 * j * this.#capacity, 2 * (j * this.#capacity + this.#size)));
+      this.#typed[j] = column;
+    }
+    return column;
+  }
+  #value(k) {
+    return fieldText(this.#bytes, this.#offsets[2 * k], this.#offsets[2 * k + 1]);
+  }
+  /**
+   * The rows as strings. An ASCII batch (most) is made one string whose slices are the fields (a call into the
+   * runtime per field would cost more than the rest); V8 may keep that string alive while a slice lives, so these
+   * are for the batch's own use (value(i), for values kept longer, makes copies).
+   */
+  #makeRows() {
+    const width = this.columns.length;
+    const capacity = this.#capacity;
+    const offsets = this.#offsets;
+    const text = isAscii(this.#bytes) ? this.#bytes.toString("latin1") : void 0;
+    const rows = new Array(this.#size);
+    for (let i = 0; i < this.#size; i++) {
+      const row = new Array(width);
+      for (let j = 0; j < width; j++) {
+        const k = 2 * (j * capacity + i);
+        const start = offsets[k];
+        const end = offsets[k + 1];
+        row[j] = text === void 0 || end < 0 ? fieldText(this.#bytes, start, end) : end === start ? null : text.slice(start, end);
+      }
+      rows[i] = row;
+    }
+    return rows;
+  }
+};
+function fieldText(bytes, start, end) {
+  if (end < 0) return bytes.toString("utf8", start, ~end).replaceAll('""', '"');
+  return end === start ? null : bytes.toString("utf8", start, end);
+}
+hashString("true");
+var TRUE_HIGH2 = hash.high;
+var TRUE_LOW2 = hash.low;
+hashString("false");
+var FALSE_HIGH2 = hash.high;
+var FALSE_LOW2 = hash.low;
+var POWERS_OF_TEN2 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+function readColumn(column, bytes, offsets) {
+  const { kinds, numbers, highs, lows, lengths } = column;
+  const size = column.size;
+  if (candidates.length < size) candidates = new Int32Array(size);
+  let candidateCount = 0;
+  for (let i = 0, k = 0; i < size; i++, k += 2) {
+    const start = offsets[k];
+    const end = offsets[k + 1];
+    if (end < 0) {
+      readEscaped(column, i, bytes, start, ~end);
+      continue;
+    }
+    const length = end - start;
+    if (length === 0) {
+      kinds[i] = NULL;
+      lengths[i] = 0;
+      numbers[i] = Number.NaN;
+      continue;
+    }
+    let h1 = LANE1_SEED ^ length;
+    let h2 = LANE2_SEED ^ length;
+    let at = start;
+    let ascii = 0;
+    let low = 0;
+    let high = 0;
+    let digits = 0;
+    let point = -1;
+    let stop = start;
+    const first = bytes[start];
+    const sign = first === 45 || first === 43 ? 1 : 0;
+    if (sign === 1 || first === 46 || first >= 48 && first <= 57) {
+      stop = end;
+      if (sign === 1) {
+        h1 = Math.imul(h1 ^ first, LANE1_MULTIPLIER);
+        h2 = Math.imul(h2 ^ first, LANE2_MULTIPLIER);
+        at++;
+      }
+      for (; at < end; at++) {
+        const code2 = bytes[at];
+        h1 = Math.imul(h1 ^ code2, LANE1_MULTIPLIER);
+        h2 = Math.imul(h2 ^ code2, LANE2_MULTIPLIER);
+        const digit = code2 - 48;
+        if (digit >>> 0 < 10) {
+          if (digits < 9) low = low * 10 + digit | 0;
+          else high = high * 10 + digit;
+          digits++;
+        } else if (code2 === 46 && point < 0) {
+          point = at;
+        } else {
+          ascii = code2;
+          stop = at++;
+          break;
+        }
+      }
+    }
+    for (; at < end; at++) {
+      const code2 = bytes[at];
+      ascii |= code2;
+      h1 = Math.imul(h1 ^ code2, LANE1_MULTIPLIER);
+      h2 = Math.imul(h2 ^ code2, LANE2_MULTIPLIER);
+    }
+    if (ascii >= 128) {
+      column.setText(i, bytes.toString("utf8", start, end));
+      continue;
+    }
+    let value = Number.NaN;
+    if (stop === end || stop > start && digits > 0 && (bytes[stop] | 32) === 101) {
+      const exponent = stop === end ? 0 : exponentAt(bytes, stop + 1, end);
+      const scale = exponent - (point < 0 ? 0 : stop - 1 - point);
+      if (exponent === exponent && digits > 0) {
+        if (digits > 15 || scale < -22 || scale > 22) {
+          column.setText(i, bytes.toString("latin1", start, end));
+          continue;
+        }
+        const mantissa = digits <= 9 ? low : low * POWERS_OF_TEN2[digits - 9] + high;
+        value = scale >= 0 ? mantissa * POWERS_OF_TEN2[scale] : mantissa / POWERS_OF_TEN2[-scale];
+      }
+    }
+    finish2(h1, h2);
+    lengths[i] = length;
+    highs[i] = hash.high;
+    lows[i] = hash.low;
+    if (value === value) {
+      kinds[i] = stop === end && point < 0 ? INTEGER : DECIMAL2;
+      numbers[i] = first === 45 ? -value : value;
+      continue;
+    }
+    if (length >= 10 && bytes[start + 4] === 45) {
+      candidates[candidateCount++] = i;
+      continue;
+    }
+    const b = length === 4 || length === 5 ? booleanAt(bytes, start, length) : -1;
+    if (b >= 0) {
+      kinds[i] = BOOLEAN;
+      numbers[i] = b;
+      highs[i] = b === 1 ? TRUE_HIGH2 : FALSE_HIGH2;
+      lows[i] = b === 1 ? TRUE_LOW2 : FALSE_LOW2;
+      continue;
+    }
+    kinds[i] = TEXT;
+    numbers[i] = Number.NaN;
+  }
+  if (candidateCount > 0) readTimestamps(column, bytes, offsets, candidateCount);
+}
+var candidates = new Int32Array(0);
+var candidateBytes = Buffer.alloc(0);
+function readTimestamps(column, bytes, offsets, count) {
+  let total = 0;
+  for (let n = 0; n < count; n++) {
+    const k = 2 * candidates[n];
+    total += offsets[k + 1] - offsets[k];
+  }
+  if (candidateBytes.length < total) candidateBytes = Buffer.allocUnsafeSlow(Math.max(total, 2 * candidateBytes.length));
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    const k = 2 * candidates[n];
+    for (let p = offsets[k], end = offsets[k + 1]; p < end; p++) candidateBytes[at++] = bytes[p];
+  }
+  const text = candidateBytes.toString("latin1", 0, total);
+  at = 0;
+  for (let n = 0; n < count; n++) {
+    const i = candidates[n];
+    const length = column.lengths[i];
+    const ms = parseTimestamp(text.slice(at, at + length));
+    at += length;
+    column.kinds[i] = ms === ms ? TIMESTAMP : TEXT;
+    column.numbers[i] = ms;
+  }
+}
+function readEscaped(column, i, bytes, start, end) {
+  let quotes = 0;
+  let ascii = 0;
+  for (let at = start; at < end; at++) {
+    const code2 = bytes[at];
+    ascii |= code2;
+    if (code2 === 34) quotes++;
+  }
+  if (ascii >= 128) {
+    column.setText(i, fieldText(bytes, start, ~end));
+    return;
+  }
+  const length = end - start - quotes / 2;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let at = start; at < end; at++) {
+    const code2 = bytes[at];
+    h1 = Math.imul(h1 ^ code2, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ code2, LANE2_MULTIPLIER);
+    if (code2 === 34) at++;
+  }
+  finish2(h1, h2);
+  column.kinds[i] = TEXT;
+  column.numbers[i] = Number.NaN;
+  column.lengths[i] = length;
+  column.highs[i] = hash.high;
+  column.lows[i] = hash.low;
+}
+function exponentAt(bytes, from, end) {
+  let at = from;
+  const sign = bytes[at];
+  if (sign === 43 || sign === 45) at++;
+  if (at === end) return Number.NaN;
+  let exponent = 0;
+  for (; at < end; at++) {
+    const digit = bytes[at] - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    if (exponent < 1e5) exponent = exponent * 10 + digit;
+  }
+  return sign === 45 ? -exponent : exponent;
+}
+function booleanAt(bytes, start, length) {
+  if (length === 4) {
+    return (bytes[start] | 32) === 116 && (bytes[start + 1] | 32) === 114 && (bytes[start + 2] | 32) === 117 && (bytes[start + 3] | 32) === 101 ? 1 : -1;
+  }
+  return (bytes[start] | 32) === 102 && (bytes[start + 1] | 32) === 97 && (bytes[start + 2] | 32) === 108 && (bytes[start + 3] | 32) === 115 && (bytes[start + 4] | 32) === 101 ? 0 : -1;
+}
+
+// shared/src/data/text-source.ts
+import { isUtf8 } from "node:buffer";
+import { createReadStream as createReadStream3 } from "node:fs";
+import { createGunzip as createGunzip2 } from "node:zlib";
+var CHUNK_BYTES2 = 1 << 16;
+var InvalidUtf8Error = class extends Error {
+  constructor(byte, offset) {
+    super(`invalid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${offset}`);
+    this.byte = byte;
+    this.offset = offset;
+  }
+  byte;
+  offset;
+  name = "InvalidUtf8Error";
+};
+async function* readByteChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTES2) {
+  const file = createReadStream3(absolutePath, { highWaterMark: chunkBytes });
+  let source = file;
+  let compressedBytes = 0;
+  let gunzipFailed = false;
+  if (gzip) {
+    const gunzip2 = createGunzip2({ chunkSize: Math.max(64, chunkBytes) });
+    file.on("data", (chunk) => {
+      compressedBytes += chunk.length;
+    });
+    file.on("error", (error2) => gunzip2.destroy(error2));
+    gunzip2.on("error", () => {
+      gunzipFailed = true;
+    });
+    file.pipe(gunzip2);
+    source = gunzip2;
+  }
+  try {
+    for await (const chunk of source) {
+      let read2 = chunk.length;
+      if (gzip) {
+        read2 = compressedBytes;
+        compressedBytes = 0;
+      }
+      yield { bytes: chunk, read: read2 };
+    }
+  } catch (error2) {
+    const code2 = error2.code;
+    if (gzip && (gunzipFailed || typeof code2 === "string" && code2.startsWith("Z_"))) {
+      throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${error2.message}; expected a complete gzip stream`);
+    }
+    if (code2 === "ENOENT" || code2 === "EACCES" || code2 === "EISDIR" || code2 === "EPERM") {
+      throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`);
+    }
+    throw error2;
+  } finally {
+    file.destroy();
+    source.destroy();
+  }
+}
+async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTES2) {
+  let carry;
+  let offset = 0;
+  let first = true;
+  for await (const chunk of readByteChunks(absolutePath, name, gzip, chunkBytes)) {
+    const bytes = carry ? Buffer.concat([carry, chunk.bytes]) : chunk.bytes;
+    const cut = completeLength(bytes);
+    carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : void 0;
+    const whole = bytes.subarray(0, cut);
+    if (!isUtf8(whole)) {
+      const bad = firstInvalidUtf8(whole);
+      const prefix2 = whole.toString("utf8", 0, bad);
+      yield { text: first ? stripBom(prefix2) : prefix2, bytes: chunk.read };
+      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
+    }
+    let text = whole.toString("utf8");
+    if (first && text.length > 0) {
+      text = stripBom(text);
+      first = false;
+    }
+    offset += cut;
+    yield { text, bytes: chunk.read };
+  }
+  if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset);
+}
+function stripBom(text) {
+  return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
+}
+function completeLength(bytes) {
+  const length = bytes.length;
+  let start = length - 1;
+  while (start >= 0 && length - start <= 3 && (bytes[start] & 192) === 128) start--;
+  if (start < 0) return length;
+  const lead = bytes[start];
+  const need = lead >= 240 && lead <= 244 ? 4 : lead >= 224 && lead < 240 ? 3 : lead >= 194 && lead < 224 ? 2 : 1;
+  return start + need > length ? start : length;
+}
+function firstInvalidUtf8(bytes) {
+  const length = bytes.length;
+  let i = 0;
+  while (i < length) {
+    const b = bytes[i];
+    if (b < 128) {
+      i++;
+      continue;
+    }
+    let need;
+    let min = 128;
+    let max = 191;
+    if (b >= 194 && b <= 223) need = 1;
+    else if (b >= 224 && b <= 239) {
+      need = 2;
+      if (b === 224) min = 160;
+      if (b === 237) max = 159;
+    } else if (b >= 240 && b <= 244) {
+      need = 3;
+      if (b === 240) min = 144;
+      if (b === 244) max = 143;
+    } else return i;
+    if (i + need >= length) return i;
+    const second = bytes[i + 1];
+    if (second < min || second > max) return i;
+    for (let k = 2; k <= need; k++) {
+      const next = bytes[i + k];
+      if ((next & 192) !== 128) return i;
+    }
+    i += need + 1;
+  }
+  return length;
+}
+
+// shared/src/data/csv.ts
+var CSV_CHUNK_BYTES = 1 << 20;
+var LARGE_CARRY = 1 << 20;
+var INCOMPLETE = -1;
+var RecordScanner = class {
+  constructor(delimiter, fail) {
+    this.delimiter = delimiter;
+    this.fail = fail;
+    if (delimiter.length !== 1 || delimiter === '"' || delimiter === "\n" || delimiter === "\r") throw new Error(`bad delimiter ${quote(delimiter)}`);
+    this.delimiterCode = delimiter.charCodeAt(0);
+  }
+  delimiter;
+  fail;
+  /** The line of the next byte to scan (moved on only by a record scanned whole). */
+  line = 1;
+  /** Of the last record scanned: how many fields it has (0: none, the file ended), and its first line. */
+  fields = 0;
+  recordLine = 1;
+  delimiterCode;
+  /** `bytes` of the last scan, and a view of it for reading 4 bytes at a time. */
+  wordsOf;
+  words = new DataView(new ArrayBuffer(0));
+  /**
+   * Scans the record that starts at `from` (after any blank lines) in bytes[from, limit); with `final`, the input
+   * ends at `limit`. `bytes[limit]` must be an LF, a sentinel that ends the search through an unquoted field, and
+   * 3 bytes more must follow it (that search reads 4 bytes at a time). The record's first `capacity` fields go to
+   * `offsets` as (start, end) pairs minus `base`, the first at `at` and the next ones `stride` apart (see CsvBatch:
+   * a quoted field is the bytes between its quotes, with ~end for its end when it holds `""`). Returns where the
+   * next record starts, or INCOMPLETE (then nothing changed but those pairs).
+   */
+  scan(bytes, from, limit, final, offsets, at, stride, capacity, base) {
+    let p = skipBlankLines(bytes, from, limit);
+    let line = p === from ? this.line : this.line + countLineFeeds(bytes, from, p);
+    if (p >= limit || bytes[p] === 13 && p + 1 >= limit) {
+      if (!final) return INCOMPLETE;
+      this.line = line;
+      this.fields = 0;
+      return limit;
+    }
+    const delimiter = this.delimiterCode;
+    const delimiterWord = Math.imul(delimiter, 16843009);
+    if (this.wordsOf !== bytes) {
+      this.wordsOf = bytes;
+      this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
+    const words = this.words;
+    const recordLine = line;
+    let fields = 0;
+    for (; ; ) {
+      let start = p;
+      let end;
+      let after;
+      let c = bytes[p];
+      if (c !== 34) {
+        if (c !== delimiter && c !== 10) {
+          for (; ; ) {
+            const v = words.getInt32(p, true);
+            const x = v ^ delimiterWord;
+            const y = v ^ 168430090;
+            const found = (x - 16843009 & ~x | y - 16843009 & ~y) & 2155905152;
+            if (found !== 0) {
+              p += 31 - Math.clz32(found & -found) >> 3;
+              break;
+            }
+            p += 4;
+          }
+          c = bytes[p];
+        }
+        if (p >= limit) {
+          if (!final) return INCOMPLETE;
+          after = -1;
+        } else {
+          after = c;
+        }
+        end = after !== delimiter && p > start && bytes[p - 1] === 13 ? p - 1 : p;
+      } else {
+        const openedOn = line;
+        let escaped = false;
+        let q = p + 1;
+        for (; ; ) {
+          while (q < limit) {
+            c = bytes[q];
+            if (c === 34) break;
+            if (c === 10) line++;
+            q++;
+          }
+          if (q + 1 >= limit && !final) return INCOMPLETE;
+          if (q >= limit) this.fail(openedOn, `a quoted field starts here and has no closing quote before the end of the file; expected a closing " (a " inside a quoted field is written "")`);
+          if (bytes[q + 1] !== 34) break;
+          escaped = true;
+          q += 2;
+        }
+        start = p + 1;
+        end = escaped ? ~q : q;
+        p = q + 1;
+        after = p >= limit ? -1 : bytes[p];
+        if (after === 13) {
+          if (p + 1 >= limit) {
+            if (!final) return INCOMPLETE;
+            after = -1;
+            p++;
+          } else if (bytes[p + 1] === 10) {
+            after = 10;
+            p++;
+          }
+        }
+        if (after !== delimiter && after !== 10 && after !== -1) {
+          this.fail(line, `unexpected ${quote(bytes.toString("utf8", p, Math.min(limit, p + 4)).charAt(0))} after the closing quote of a quoted field; expected ${this.describeDelimiter()} or the end of the line (a " inside a quoted field is written "")`);
+        }
+      }
+      if (fields < capacity) {
+        offsets[at + stride * fields] = start - base;
+        offsets[at + stride * fields + 1] = end < 0 ? ~(~end - base) : end - base;
+      }
+      fields++;
+      if (after === delimiter) {
+        p++;
+        continue;
+      }
+      if (after === 10) {
+        p++;
+        line++;
+      }
+      break;
+    }
+    this.line = line;
+    this.fields = fields;
+    this.recordLine = recordLine;
+    return p;
+  }
+  describeDelimiter() {
+    return this.delimiter === "	" ? "a tab" : `the delimiter ${quote(this.delimiter)}`;
+  }
+};
+function skipBlankLines(bytes, from, limit) {
+  let p = from;
+  while (p < limit) {
+    if (bytes[p] === 10) p++;
+    else if (bytes[p] === 13 && p + 1 < limit && bytes[p + 1] === 10) p += 2;
+    else break;
+  }
+  return p;
+}
+function countLineFeeds(bytes, from, to) {
+  let count = 0;
+  for (let p = from; p < to; p++) if (bytes[p] === 10) count++;
+  return count;
+}
+function lineError(name, line, message) {
+  return new ConfigurationError(`${quote(name)} line ${line}: ${message}`);
+}
+async function* readDelimitedFile(absolutePath, name, options) {
+  const reader = new DelimitedReader(name, options);
+  const chunkBytes = options.chunkBytes ?? CSV_CHUNK_BYTES;
+  let fresh = [];
+  let freshBytes = 0;
+  let read2 = 0;
+  for await (const chunk of readByteChunks(absolutePath, name, options.gzip, chunkBytes)) {
+    fresh.push(chunk.bytes);
+    freshBytes += chunk.bytes.length;
+    read2 += chunk.read;
+    if (freshBytes < reader.wantedBytes(chunkBytes)) continue;
+    yield* pushed(reader, fresh, freshBytes, read2, options.onProgress);
+    fresh = [];
+    freshBytes = 0;
+    read2 = 0;
+  }
+  if (freshBytes > 0) yield* pushed(reader, fresh, freshBytes, read2, options.onProgress);
+  reader.end();
+  yield* withProgress(reader.takeReady(), 0, options.onProgress);
+}
+function* pushed(reader, chunks, size, read2, onProgress) {
+  reader.push(chunks, size);
+  yield* withProgress(reader.takeReady(), read2, onProgress);
+  reader.throwIfInvalid();
+}
+function* withProgress(batches, read2, onProgress) {
+  if (batches.length === 0) onProgress?.(read2, 0);
+  for (let k = 0; k < batches.length; k++) {
+    const batch = batches[k];
+    onProgress?.(Math.round(read2 * (k + 1) / batches.length) - Math.round(read2 * k / batches.length), batch.size);
+    yield batch;
+  }
+}
+var DelimitedReader = class {
+  constructor(name, options) {
+    this.name = name;
+    this.options = options;
+    this.fail = (line, message) => {
+      throw lineError(name, line, message);
+    };
+    this.scanner = new RecordScanner(options.delimiter, this.fail);
+  }
+  name;
+  options;
+  scanner;
+  fail;
+  /** The bytes, then the scanner's sentinel LF at `bytes[length]` and 3 bytes of padding (see RecordScanner.scan). */
+  bytes = Buffer.from([10]);
+  length = 0;
+  /** The file offset of bytes[0]. */
+  fileOffset = 0;
+  /** In `bytes`: where the batch being filled starts, where the scan goes on, and how far the UTF-8 is checked. */
+  base = 0;
+  position = 0;
+  validated = 0;
+  bomChecked = false;
+  columns;
+  width = 0;
+  capacity = 0;
+  // The batch being filled.
+  offsets = new Int32Array(0);
+  lines = [];
+  rows = 0;
+  ready = [];
+  /** Where in `bytes` the last push met invalid UTF-8, or -1. */
+  invalidUtf8 = -1;
+  /** Whether a batch was made (an empty file of a header alone makes one, empty). */
+  made = false;
+  /** How many new bytes to gather before a push: more than a large carry, so a carry is copied a bounded number of times. */
+  wantedBytes(chunkBytes) {
+    const carry = this.length - this.base;
+    return carry > LARGE_CARRY ? Math.max(chunkBytes, carry) : chunkBytes;
+  }
+  /** Adds the chunks' bytes and scans the records they complete. */
+  push(chunks, size) {
+    const carried = this.length - this.base;
+    const bytes = Buffer.allocUnsafeSlow(carried + size + 4);
+    let at = this.bytes.copy(bytes, 0, this.base, this.length);
+    for (const chunk of chunks) at += chunk.copy(bytes, at);
+    bytes[at] = 10;
+    this.bytes = bytes;
+    this.length = at;
+    this.fileOffset += this.base;
+    this.position -= this.base;
+    this.validated -= this.base;
+    this.base = 0;
+    const bad = this.validate(completeLength(bytes.subarray(0, at)));
+    if (bad === void 0) {
+      this.scanRecords(at, false);
+      return;
+    }
+    const byte = bytes[bad];
+    bytes[bad] = 10;
+    this.scanRecords(bad, false);
+    bytes[bad] = byte;
+    this.invalidUtf8 = bad;
+  }
+  /** Throws the error of invalid UTF-8 that the last push met, if it met one. */
+  throwIfInvalid() {
+    if (this.invalidUtf8 >= 0) this.failUtf8(this.invalidUtf8);
+  }
+  /** At the end of the file: the last bytes, the last record, and the last batch (or the only, empty, one). */
+  end() {
+    if (this.validated < this.length) this.failUtf8(this.validated);
+    this.scanRecords(this.length, true);
+    if (!this.columns) throw new ConfigurationError(`${quote(this.name)} has no header row; expected a first line naming the columns`);
+    if (this.rows > 0 || !this.made && this.ready.length === 0) this.emit();
+  }
+  /** The batches made since the last call. */
+  takeReady() {
+    const ready = this.ready;
+    if (ready.length > 0) this.made = true;
+    this.ready = [];
+    return ready;
+  }
+  /** Checks bytes[validated, to) are UTF-8; returns where the first invalid byte is, if any. */
+  validate(to) {
+    if (to <= this.validated) return void 0;
+    const span = this.bytes.subarray(this.validated, to);
+    if (isUtf82(span)) {
+      this.validated = to;
+      return void 0;
+    }
+    return this.validated + firstInvalidUtf8(span);
+  }
+  /** Invalid UTF-8 at bytes[at]: an error naming its line (the records before it were scanned). */
+  failUtf8(at) {
+    const line = this.scanner.line + countLineFeeds(this.bytes, this.position, at);
+    const error2 = new InvalidUtf8Error(this.bytes[at] ?? 0, this.fileOffset + at);
+    return this.fail(line, `${error2.message}; expected UTF-8 text`);
+  }
+  /** Scans the records in bytes[position, limit) (the last one only with `final`; bytes[limit] is LF). */
+  scanRecords(limit, final) {
+    if (!this.bomChecked) {
+      if (limit - this.position < 3 && !final) return;
+      if (limit >= 3 && this.bytes[0] === 239 && this.bytes[1] === 187 && this.bytes[2] === 191) this.position = this.base = 3;
+      this.bomChecked = true;
+    }
+    if (!this.columns && !this.scanHeader(limit, final)) return;
+    const scanner = this.scanner;
+    const width = this.width;
+    for (; ; ) {
+      const next = scanner.scan(this.bytes, this.position, limit, final, this.offsets, 2 * this.rows, 2 * this.capacity, width, this.base);
+      if (next === INCOMPLETE) break;
+      this.position = next;
+      if (scanner.fields === 0) break;
+      if (scanner.fields !== width) this.fail(scanner.recordLine, `${scanner.fields} ${scanner.fields === 1 ? "field" : "fields"}, the header has ${width}`);
+      this.lines.push(scanner.recordLine);
+      if (++this.rows === this.capacity) this.emit();
+    }
+  }
+  /** Scans the header record; false when the bytes end before it does. */
+  scanHeader(limit, final) {
+    const scanner = this.scanner;
+    const lineBefore = scanner.line;
+    let offsets = new Int32Array(2 * 256);
+    let next = scanner.scan(this.bytes, this.position, limit, final, offsets, 0, 2, 256, 0);
+    if (next !== INCOMPLETE && scanner.fields > 256) {
+      scanner.line = lineBefore;
+      offsets = new Int32Array(2 * scanner.fields);
+      next = scanner.scan(this.bytes, this.position, limit, final, offsets, 0, 2, scanner.fields, 0);
+    }
+    if (next === INCOMPLETE) return false;
+    this.position = next;
+    if (scanner.fields === 0) return false;
+    const header2 = [];
+    for (let f = 0; f < scanner.fields; f++) header2.push(fieldText(this.bytes, offsets[2 * f], offsets[2 * f + 1]));
+    this.columns = headerColumns(header2, scanner.recordLine, this.fail);
+    this.width = this.columns.length;
+    this.capacity = rowsPerBatch(this.options.batchRows, this.width);
+    this.startBatch();
+    return true;
+  }
+  startBatch() {
+    this.base = this.position;
+    const count = 2 * this.capacity * this.width;
+    this.offsets = new Int32Array(Buffer.allocUnsafeSlow(4 * count).buffer, 0, count);
+    this.lines = [];
+    this.rows = 0;
+  }
+  /** The batch being filled, to be given out; the next one starts where the scan is. */
+  emit() {
+    this.ready.push(
+      new CsvBatch({
+        file: this.name,
+        columns: this.columns,
+        bytes: this.bytes.subarray(this.base, this.position),
+        offsets: this.offsets,
+        lines: this.lines,
+        size: this.rows,
+        capacity: this.capacity
+      })
+    );
+    this.startBatch();
+  }
+};
+function headerColumns(header2, line, fail) {
+  const seen = /* @__PURE__ */ new Map();
+  return header2.map((value, index) => {
+    if (value === null || value.trim() === "") fail(line, `column ${index + 1} of the header has an empty name; expected a name for every column`);
+    const name = value;
+    const before = seen.get(name);
+    if (before !== void 0) fail(line, `the header names column ${quote(name)} twice (columns ${before + 1} and ${index + 1}); expected unique column names`);
+    seen.set(name, index);
+    return name;
+  });
+}
 
 // shared/src/data/jsonl.ts
 async function* readJsonLinesFile(absolutePath, name, options) {
@@ -20418,7 +21189,7 @@ async function* readJsonLinesFile(absolutePath, name, options) {
   const close = () => {
     const width = columns.length;
     for (const row of rows) while (row.length < width) row.push(null);
-    ready.push({ file: name, columns: columns.slice(), rows, lines, records });
+    ready.push(new RowBatch({ file: name, columns: columns.slice(), rows, lines, records }));
     rows = [];
     lines = [];
     records = [];
@@ -25696,9 +26467,19 @@ var compressors = {
   LZ4_RAW: decompressLz4Raw
 };
 
-// shared/src/data/parquet.ts
-var textDecoder = new TextDecoder();
+// shared/src/data/parquet-time.ts
 var MAX_SAFE2 = BigInt(Number.MAX_SAFE_INTEGER);
+var SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+var BIG_SCALES = SCALES.map(BigInt);
+var FIRST_SECOND = -62167219200;
+var END_SECOND = 253402300800;
+var BIG_FIRST_SECOND = BigInt(FIRST_SECOND);
+var BIG_END_SECOND = BigInt(END_SECOND);
+var chars = Buffer.alloc(32);
+
+// shared/src/data/parquet-column.ts
+var textDecoder = new TextDecoder();
+var MAX_SAFE3 = BigInt(Number.MAX_SAFE_INTEGER);
 
 // shared/src/data/read-dataset.ts
 function formatOf2(file) {
@@ -25856,7 +26637,7 @@ function pairPredictions(candidate, baseline) {
       `${baseline.input}: ${quote(baseline.file)} line ${baseline.lines[row]}: id ${quote(baseline.ids[row])} is not in ${candidate.input} ${quote(candidate.file)}; expected both models' predictions on the same rows`
     );
   }
-  return { rows: candidate.rows, ids: candidate.ids, candidate, baseline: pickRows(baseline, order) };
+  return { rows: candidate.rows, ids: candidate.ids, candidate, baseline: pickRows2(baseline, order) };
 }
 function sameLabel(a, b) {
   if (a === b) return true;
@@ -25870,7 +26651,7 @@ function numberOf(value) {
   if (typeof value === "string") return parseDecimal(value.trim());
   return Number.NaN;
 }
-function pickRows(table, rows) {
+function pickRows2(table, rows) {
   const pick = (values) => Array.from(rows, (row) => values[row]);
   return {
     ...table,
@@ -26097,7 +26878,7 @@ function sliceRows2(paired, column, value) {
   return Int32Array.from(rows);
 }
 function selectRows(paired, rows) {
-  return { rows: rows.length, ids: Array.from(rows, (row) => paired.ids[row]), candidate: pickRows(paired.candidate, rows), baseline: pickRows(paired.baseline, rows) };
+  return { rows: rows.length, ids: Array.from(rows, (row) => paired.ids[row]), candidate: pickRows2(paired.candidate, rows), baseline: pickRows2(paired.baseline, rows) };
 }
 
 // shared/src/evaluation/index.ts

@@ -8123,6 +8123,160 @@ function parseTimestamp(text) {
   return date + ((hour * 60 + minute) * 60 + second) * 1e3 + millisecond - offset;
 }
 
+// shared/src/data/typed-column.ts
+var NULL = 0;
+var INTEGER = 1;
+var DECIMAL2 = 2;
+var BOOLEAN = 3;
+var TIMESTAMP = 4;
+var TEXT = 5;
+var KIND = 7;
+var NATIVE = 8;
+var TRUE = "true";
+var FALSE = "false";
+hashString(TRUE);
+var TRUE_HIGH = hash.high;
+var TRUE_LOW = hash.low;
+hashString(FALSE);
+var FALSE_HIGH = hash.high;
+var FALSE_LOW = hash.low;
+var BYTES_PER_VALUE = 21;
+var ARENA_BYTES = 4 * 2 ** 20;
+var arena = new ArrayBuffer(0);
+var arenaUsed = 0;
+function carve(bytes) {
+  const rounded = bytes + 7 & ~7;
+  if (rounded > ARENA_BYTES / 4) return { memory: new ArrayBuffer(rounded), offset: 0 };
+  if (arenaUsed + rounded > arena.byteLength) {
+    arena = new ArrayBuffer(ARENA_BYTES);
+    arenaUsed = 0;
+  }
+  const offset = arenaUsed;
+  arenaUsed += rounded;
+  return { memory: arena, offset };
+}
+var TypedColumn = class {
+  /**
+   * `valueAt(i)` gives value i as read (for reports, the text checks and the top values' kept texts): called
+   * only for the few values that need it. The arrays are filled by the reader, with setValue or its own.
+   */
+  constructor(size, valueAt) {
+    this.size = size;
+    this.valueAt = valueAt;
+    const { memory, offset } = carve(size * BYTES_PER_VALUE);
+    this.numbers = new Float64Array(memory, offset, size);
+    this.highs = new Uint32Array(memory, offset + 8 * size, size);
+    this.lows = new Uint32Array(memory, offset + 12 * size, size);
+    this.lengths = new Int32Array(memory, offset + 16 * size, size);
+    this.kinds = new Uint8Array(memory, offset + 20 * size, size);
+  }
+  size;
+  valueAt;
+  /** Per value: its kind, with NATIVE when the file held it as a number or boolean. */
+  kinds;
+  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: the number; else NaN. */
+  numbers;
+  /** The 64-bit hash (hashString) of the value's canonical text (see {@link canonicalText}), as two uint32 halves. */
+  highs;
+  lows;
+  /** The length of the value's text in UTF-16 code units (0 for null). */
+  lengths;
+  /** Value i as the file gave it (a CSV field as text, a JSON number as a number, a Parquet timestamp as ISO text). */
+  value(i) {
+    return this.valueAt(i);
+  }
+  /** Value i's text as the text checks read it: text as read, String(v) for a number or boolean. Not for nulls. */
+  text(i) {
+    const value = this.valueAt(i);
+    return typeof value === "string" ? value : String(value);
+  }
+  /** Value i's canonical text (docs/profile.md), the one its hash is of: the text, but booleans as true/false. */
+  canonicalText(i) {
+    if ((this.kinds[i] & KIND) === BOOLEAN) return this.numbers[i] === 1 ? TRUE : FALSE;
+    return this.text(i);
+  }
+  /** Reads `value` into slot i: the one reading of a value (data/values.ts) for text, numbers and booleans. */
+  setValue(i, value) {
+    if (value === null || value === void 0) {
+      this.kinds[i] = NULL;
+      this.lengths[i] = 0;
+      this.numbers[i] = Number.NaN;
+      return;
+    }
+    if (typeof value === "string") {
+      this.setText(i, value);
+      return;
+    }
+    if (typeof value === "number") {
+      this.numbers[i] = value;
+      this.kinds[i] = Number.isFinite(value) ? (Number.isInteger(value) ? INTEGER : DECIMAL2) | NATIVE : TEXT | NATIVE;
+      let length = hashNumberText(value);
+      if (length < 0) {
+        const text = String(value);
+        length = text.length;
+        hashString(text);
+      }
+      this.lengths[i] = length;
+      this.highs[i] = hash.high;
+      this.lows[i] = hash.low;
+      return;
+    }
+    this.kinds[i] = BOOLEAN | NATIVE;
+    this.setBoolean(i, value ? 1 : 0);
+    this.lengths[i] = value ? 4 : 5;
+  }
+  /** Reads text (never null, maybe empty) into slot i: a number, a timestamp, a boolean, or text. */
+  setText(i, text) {
+    const length = text.length;
+    this.lengths[i] = length;
+    const x = parseDecimalHashed(text);
+    this.highs[i] = hash.high;
+    this.lows[i] = hash.low;
+    if (x === x) {
+      this.kinds[i] = writtenAsInteger ? INTEGER : DECIMAL2;
+      this.numbers[i] = x;
+      return;
+    }
+    const ms = length >= 10 && text.charCodeAt(4) === 45 ? parseTimestamp(text) : Number.NaN;
+    if (ms === ms) {
+      this.kinds[i] = TIMESTAMP;
+      this.numbers[i] = ms;
+      return;
+    }
+    const b = length === 4 || length === 5 ? parseBoolean(text) : -1;
+    if (b >= 0) {
+      this.kinds[i] = BOOLEAN;
+      this.setBoolean(i, b);
+      return;
+    }
+    this.kinds[i] = TEXT;
+    this.numbers[i] = Number.NaN;
+  }
+  /**
+   * A timestamp given as an instant (Parquet), whose text is `iso` (what value(i) gives): counted and checked as
+   * the timestamp that text reads as, with no parse.
+   */
+  setTimestamp(i, ms, iso) {
+    this.kinds[i] = TIMESTAMP;
+    this.numbers[i] = ms;
+    this.lengths[i] = iso.length;
+    hashString(iso);
+    this.highs[i] = hash.high;
+    this.lows[i] = hash.low;
+  }
+  setBoolean(i, b) {
+    this.numbers[i] = b;
+    this.highs[i] = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+    this.lows[i] = b === 1 ? TRUE_LOW : FALSE_LOW;
+  }
+};
+function typedColumnOf(rows, j) {
+  const valueAt = (i) => rows[i][j] ?? null;
+  const column = new TypedColumn(rows.length, valueAt);
+  for (let i = 0; i < rows.length; i++) column.setValue(i, valueAt(i));
+  return column;
+}
+
 // shared/src/profile/distinct.ts
 import { deflateRawSync, inflateRawSync } from "node:zlib";
 
@@ -9076,22 +9230,6 @@ function inferType(kinds) {
   }
   return { type: "string", invalid: 0 };
 }
-var TRUE = "true";
-var FALSE = "false";
-hashString(TRUE);
-var TRUE_HIGH = hash.high;
-var TRUE_LOW = hash.low;
-hashString(FALSE);
-var FALSE_HIGH = hash.high;
-var FALSE_LOW = hash.low;
-function canonicalText(value) {
-  if (typeof value === "string") {
-    const b = value.length === 4 || value.length === 5 ? parseBoolean(value) : -1;
-    return b < 0 ? value : b === 1 ? TRUE : FALSE;
-  }
-  if (typeof value === "number") return String(value);
-  return value === true ? TRUE : FALSE;
-}
 var numberScratch = new Float64Array(TOP_BATCH);
 var stampScratch = new Float64Array(TOP_BATCH);
 var ColumnAccumulator = class _ColumnAccumulator {
@@ -9114,91 +9252,73 @@ var ColumnAccumulator = class _ColumnAccumulator {
   timestamps = null;
   distinct = new DistinctSketch();
   top = new TopValues();
-  /** Adds column `j` of each row, in order (a missing value is null). */
-  addColumn(rows, j) {
-    for (let start = 0; start < rows.length; start += TOP_BATCH) this.addRun(rows, j, start, Math.min(rows.length, start + TOP_BATCH));
+  /** Adds a batch's values of this column, in order. */
+  addColumn(column) {
+    for (let start = 0; start < column.size; start += TOP_BATCH) this.addRun(column, start, Math.min(column.size, start + TOP_BATCH));
   }
   /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value) {
-    this.addColumn([[value]], 0);
+    this.addColumn(typedColumnOf([[value]], 0));
   }
   /**
-   * Adds rows[start … end)[j] (at most TOP_BATCH values). The hot loop: each value is classified, read and hashed
-   * in one pass over its text (parseDecimalHashed), its hash goes to the batch's exact counts, and numbers and
-   * timestamps to scratch arrays. The distinct sketch then takes the run's distinct hashes, the summaries its numbers in bulk (moments
-   * by two passes, the quantile sketch by block copies) and the top values merge the run's counts. Nothing is
-   * allocated per value, and no value's text is stored unless the top values keep it.
+   * Adds values [start … end) (at most TOP_BATCH). The hot loop: each value was classified, read and hashed once
+   * by the reader (TypedColumn); here its kind is counted, its hash goes to the batch's exact counts, and numbers
+   * and timestamps to scratch arrays. The distinct sketch then takes the run's distinct hashes, the summaries its
+   * numbers in bulk (moments by two passes, the quantile sketch by block copies) and the top values merge the
+   * run's counts. Nothing is allocated per value, and no value's text is made unless the top values keep it.
    */
-  addRun(rows, j, start, end) {
+  addRun(column, start, end) {
+    const { kinds, numbers: values, highs, lows, lengths } = column;
     const distinct = this.distinct;
     const counts = batchCounts;
     let numbers = 0;
     let stamps = 0;
     let nulls = 0;
+    let integer = 0;
+    let decimal = 0;
+    let boolean = 0;
+    let timestamp = 0;
+    let text = 0;
     let minLength = this.minLength;
     let maxLength = this.maxLength;
     for (let i = start; i < end; i++) {
-      const value = rows[i][j];
-      if (value === null || value === void 0) {
+      const kind = kinds[i] & KIND;
+      if (kind === NULL) {
         nulls++;
         continue;
       }
-      let length;
-      if (typeof value === "string") {
-        length = value.length;
-        const x = parseDecimalHashed(value);
-        if (x === x) {
-          if (writtenAsInteger) this.integer++;
-          else this.decimal++;
-          numberScratch[numbers++] = x;
-        } else {
-          const ms = length >= 10 && value.charCodeAt(4) === 45 ? parseTimestamp(value) : Number.NaN;
-          if (ms === ms) {
-            this.timestamp++;
-            stampScratch[stamps++] = ms;
-          } else {
-            const b = length === 4 || length === 5 ? parseBoolean(value) : -1;
-            if (b >= 0) {
-              this.boolean++;
-              hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
-              hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
-            } else {
-              this.text++;
-            }
-          }
-        }
-      } else if (typeof value === "number") {
-        if (Number.isFinite(value)) {
-          if (Number.isInteger(value)) this.integer++;
-          else this.decimal++;
-          numberScratch[numbers++] = value;
-        } else {
-          this.text++;
-        }
-        length = hashNumberText(value);
-        if (length < 0) {
-          const key = String(value);
-          length = key.length;
-          hashString(key);
-        }
+      if (kind === INTEGER) {
+        integer++;
+        numberScratch[numbers++] = values[i];
+      } else if (kind === DECIMAL2) {
+        decimal++;
+        numberScratch[numbers++] = values[i];
+      } else if (kind === TIMESTAMP) {
+        timestamp++;
+        stampScratch[stamps++] = values[i];
+      } else if (kind === BOOLEAN) {
+        boolean++;
       } else {
-        this.boolean++;
-        length = value ? 4 : 5;
-        hash.high = value ? TRUE_HIGH : FALSE_HIGH;
-        hash.low = value ? TRUE_LOW : FALSE_LOW;
+        text++;
       }
+      const length = lengths[i];
       if (length < minLength) minLength = length;
       if (length > maxLength) maxLength = length;
-      counts.add(i, hash.high, hash.low);
+      counts.add(i, highs[i], lows[i]);
     }
     for (let k = 0; k < counts.size; k++) distinct.addHash(counts.high(k), counts.low(k));
     this.count += end - start;
     this.nulls += nulls;
+    this.integer += integer;
+    this.decimal += decimal;
+    this.boolean += boolean;
+    this.timestamp += timestamp;
+    this.text += text;
     this.minLength = minLength;
     this.maxLength = maxLength;
     if (numbers > 0) (this.numeric ??= new NumericSummary(this.edges)).addBatch(numberScratch, numbers);
     if (stamps > 0) (this.timestamps ??= new NumericSummary(this.edges)).addBatch(stampScratch, stamps);
-    this.top.mergeBatch(counts, (row) => canonicalText(rows[row][j]));
+    this.top.mergeBatch(counts, (i) => column.canonicalText(i));
   }
   merge(other) {
     this.count += other.count;

@@ -1,7 +1,8 @@
 import type { ValidateFunction } from 'ajv';
+import { BOOLEAN, DECIMAL, INTEGER, KIND, NATIVE, NULL, TEXT, TIMESTAMP, type TypedColumn } from '../data/typed-column';
 import type { RecordBatch, Value } from '../data/types';
 import { parseBoolean, parseDecimal, parseTimestamp } from '../data/values';
-import { hashNumber, hashString } from '../hashing/hash64';
+import { hash, hashString } from '../hashing/hash64';
 import { quote } from '../errors';
 import type { Contract } from './contract';
 import { compileRecordsSchema, describeRecordError } from './records';
@@ -16,25 +17,31 @@ export interface CheckerOptions {
   unique?: UniqueOptions;
 }
 
-// Column kinds, numbered for a fast switch in the row loop.
+// Contract column types, numbered for a fast switch (distinct from the value kinds of typed-column.ts).
 const ANY = 0;
-const INTEGER = 1;
+const INTEGER_TYPE = 1;
 const NUMBER = 2;
 const STRING = 3;
-const BOOLEAN = 4;
-const TIMESTAMP = 5;
+const BOOLEAN_TYPE = 4;
+const TIMESTAMP_TYPE = 5;
 const CATEGORY = 6;
-const KINDS: Record<string, number> = { integer: INTEGER, number: NUMBER, string: STRING, boolean: BOOLEAN, timestamp: TIMESTAMP, category: CATEGORY };
+const KINDS: Record<string, number> = { integer: INTEGER_TYPE, number: NUMBER, string: STRING, boolean: BOOLEAN_TYPE, timestamp: TIMESTAMP_TYPE, category: CATEGORY };
 
-/** Rows per block of the value checks: the rows and their values (a few hundred bytes each) stay in a core's L2. */
-const BLOCK_ROWS = 256;
+/** Allowed lists this long or shorter are checked by hash (a scan of a few pairs); longer ones by text in a Set. */
+const MAX_HASHED_ALLOWED = 16;
+
+/** Whether the pair (high, low) is among `hashes` (pairs side by side). */
+function hasHash(hashes: Uint32Array, high: number, low: number): boolean {
+  for (let i = 0; i < hashes.length; i += 2) if (hashes[i] === high && hashes[i + 1] === low) return true;
+  return false;
+}
 
 const TYPE_WORDS: Record<number, string> = {
-  [INTEGER]: 'integers',
+  [INTEGER_TYPE]: 'integers',
   [NUMBER]: 'numbers',
   [STRING]: 'strings',
-  [BOOLEAN]: 'booleans (true, false, 1 or 0)',
-  [TIMESTAMP]: 'timestamps (ISO 8601)',
+  [BOOLEAN_TYPE]: 'booleans (true, false, 1 or 0)',
+  [TIMESTAMP_TYPE]: 'timestamps (ISO 8601)',
   [CATEGORY]: 'category values (text)',
 };
 
@@ -66,6 +73,12 @@ class ColumnState {
   readonly regex: RegExp | undefined;
   readonly regexTally: Tally | undefined;
   readonly allowedText: Set<string> | undefined;
+  /**
+   * The allowed texts' 64-bit hashes (hashString), high and low halves side by side, when there are at most
+   * {@link MAX_HASHED_ALLOWED}: the reader hashed every value already, so a value is looked up without making its
+   * text. Exact up to hash collisions (two texts share a 64-bit hash with probability 2⁻⁶⁴), as `unique` is.
+   */
+  readonly allowedHashes: Uint32Array | undefined;
   readonly allowedNumbers: Set<number> | undefined;
   readonly allowedTally: Tally | undefined;
   readonly minLength: Tally | undefined;
@@ -90,13 +103,21 @@ class ColumnState {
     this.regex = spec.regex === undefined ? undefined : new RegExp(spec.regex);
     this.regexTally = this.regex ? new Tally() : undefined;
     if (spec.allowed) {
-      const numeric = this.kind === INTEGER || this.kind === NUMBER || this.kind === TIMESTAMP || this.kind === BOOLEAN;
+      const numeric = this.kind === INTEGER_TYPE || this.kind === NUMBER || this.kind === TIMESTAMP_TYPE || this.kind === BOOLEAN_TYPE;
       if (numeric) {
         this.allowedNumbers = new Set(
           spec.allowed.map((value) => (typeof value === 'boolean' ? (value ? 1 : 0) : typeof value === 'string' ? parseTimestamp(value) : value)),
         );
       } else {
         this.allowedText = new Set(spec.allowed.map((value) => String(value)));
+        if (this.allowedText.size <= MAX_HASHED_ALLOWED) {
+          this.allowedHashes = new Uint32Array(2 * this.allowedText.size);
+          [...this.allowedText].forEach((text, i) => {
+            hashString(text);
+            (this.allowedHashes as Uint32Array)[2 * i] = hash.high;
+            (this.allowedHashes as Uint32Array)[2 * i + 1] = hash.low;
+          });
+        }
       }
       this.allowedTally = new Tally();
     }
@@ -158,14 +179,10 @@ export class ContractChecker {
 
   add(batch: RecordBatch): void {
     if (batch.columns !== this.planColumns || batch.file !== this.planFile) this.plan(batch);
-    const { rows, lines, file } = batch;
+    const { lines, file, size } = batch;
     const fileNumber = this.fileIndex.get(file) ?? 0;
-    this.rowsSeen += rows.length;
-    // Column by column over blocks of rows small enough to stay in the CPU's cache for every column's pass.
-    for (let from = 0; from < rows.length; from += BLOCK_ROWS) {
-      const to = Math.min(rows.length, from + BLOCK_ROWS);
-      for (const state of this.active) this.checkColumn(state, rows, lines, from, to, file, fileNumber);
-    }
+    this.rowsSeen += size;
+    for (const state of this.active) this.checkColumn(state, batch.column(state.index), lines, file, fileNumber);
     if (this.records) this.checkRecords(batch);
   }
 
@@ -220,22 +237,22 @@ export class ContractChecker {
   }
 
   /**
-   * The value checks of one column on rows [from, to). Each kind has its own loop with the column's bounds in locals
-   * (a check the contract lacks gets a bound no value fails), every value parsed once.
+   * The value checks of one column of a batch. Each kind has its own loop with the column's bounds in locals
+   * (a check the contract lacks gets a bound no value fails), over the values the reader typed once.
    */
-  private checkColumn(c: ColumnState, rows: Value[][], lines: number[], from: number, to: number, file: string, fileNumber: number): void {
-    c.rows += to - from;
+  private checkColumn(c: ColumnState, column: TypedColumn, lines: readonly number[], file: string, fileNumber: number): void {
+    c.rows += column.size;
     switch (c.kind) {
-      case INTEGER:
+      case INTEGER_TYPE:
       case NUMBER:
-        this.checkNumbers(c, rows, lines, from, to, file, fileNumber);
+        this.checkNumbers(c, column, lines, file, fileNumber);
         break;
-      case TIMESTAMP:
-      case BOOLEAN:
-        this.checkOthers(c, rows, lines, from, to, file, fileNumber);
+      case TIMESTAMP_TYPE:
+      case BOOLEAN_TYPE:
+        this.checkOthers(c, column, lines, file, fileNumber);
         break;
       default:
-        this.checkTexts(c, rows, lines, from, to, file, fileNumber);
+        this.checkTexts(c, column, lines, file, fileNumber);
     }
   }
 
@@ -244,46 +261,42 @@ export class ContractChecker {
     if (c.nullTally && c.nullTally.failures.length < this.max) c.nullTally.failures.push({ file, line, column: c.spec.name });
   }
 
-  private checkNumbers(c: ColumnState, rows: Value[][], lines: number[], from: number, to: number, file: string, fileNumber: number): void {
-    const index = c.index;
-    const integer = c.kind === INTEGER;
+  /** Whether value i is null: a null, or a NaN the file held as a number (Parquet, JSON). */
+  private static isNull(kind: number, x: number): boolean {
+    return kind === NULL || (kind === (TEXT | NATIVE) && x !== x);
+  }
+
+  private checkNumbers(c: ColumnState, column: TypedColumn, lines: readonly number[], file: string, fileNumber: number): void {
+    const { kinds, numbers } = column;
+    const integer = c.kind === INTEGER_TYPE;
     const min = c.min ? c.minValue : Number.NEGATIVE_INFINITY;
     const max = c.max ? c.maxValue : Number.POSITIVE_INFINITY;
     const allowed = c.allowedNumbers;
     const unique = c.unique;
     let present = 0;
     let conforming = 0;
-    for (let r = from; r < to; r++) {
-      const v = (rows[r] as Value[])[index] ?? null;
-      let x: number;
-      if (typeof v === 'string') {
-        present++;
-        x = parseDecimal(v);
-      } else if (typeof v === 'number') {
-        if (v !== v) {
-          this.nullAt(c, file, lines[r] as number);
-          continue;
-        }
-        present++;
-        x = v;
-      } else if (v === null) {
+    for (let r = 0; r < column.size; r++) {
+      const kind = kinds[r] as number;
+      const x = numbers[r] as number;
+      if (ContractChecker.isNull(kind, x)) {
         this.nullAt(c, file, lines[r] as number);
         continue;
-      } else {
-        present++;
-        x = Number.NaN;
       }
-      if (x !== x || (integer && !Number.isInteger(x))) {
-        this.record(c.type as Tally, file, lines[r] as number, c.spec.name, v);
+      present++;
+      // A number: read from text, or held as one (±Infinity too, which the bounds then judge).
+      const k = kind & KIND;
+      const number = k === INTEGER || k === DECIMAL || kind === (TEXT | NATIVE);
+      if (!number || (integer && !Number.isInteger(x))) {
+        this.record(c.type as Tally, file, lines[r] as number, c.spec.name, column.value(r));
         continue;
       }
       conforming++;
-      if (x < min) this.record(c.min as Tally, file, lines[r] as number, c.spec.name, v);
-      if (x > max) this.record(c.max as Tally, file, lines[r] as number, c.spec.name, v);
-      if (allowed && !allowed.has(x)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, v);
-      if (unique) {
-        hashNumber(x);
-        if (!unique.add(lines[r] as number, fileNumber, v)) this.recordDuplicate(c, file, lines[r] as number, v);
+      if (x < min) this.record(c.min as Tally, file, lines[r] as number, c.spec.name, column.value(r));
+      if (x > max) this.record(c.max as Tally, file, lines[r] as number, c.spec.name, column.value(r));
+      if (allowed && !allowed.has(x)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, column.value(r));
+      // The value is made only for a table that logs it (past its first spill).
+      if (unique && !unique.addNumber(x, lines[r] as number, fileNumber, unique.spilled ? (column.value(r) as NonNullable<Value>) : undefined)) {
+        this.recordDuplicate(c, file, lines[r] as number, column.value(r));
       }
     }
     c.present += present;
@@ -291,71 +304,81 @@ export class ContractChecker {
   }
 
   /** Timestamps and booleans. */
-  private checkOthers(c: ColumnState, rows: Value[][], lines: number[], from: number, to: number, file: string, fileNumber: number): void {
-    const index = c.index;
-    const timestamp = c.kind === TIMESTAMP;
-    for (let r = from; r < to; r++) {
-      const v = (rows[r] as Value[])[index] ?? null;
-      if (v === null || (typeof v === 'number' && v !== v)) {
+  private checkOthers(c: ColumnState, column: TypedColumn, lines: readonly number[], file: string, fileNumber: number): void {
+    const { kinds, numbers, lengths } = column;
+    const timestamp = c.kind === TIMESTAMP_TYPE;
+    for (let r = 0; r < column.size; r++) {
+      const kind = kinds[r] as number;
+      let x = numbers[r] as number;
+      if (ContractChecker.isNull(kind, x)) {
         this.nullAt(c, file, lines[r] as number);
         continue;
       }
       c.present++;
-      let x: number;
       if (timestamp) {
-        x = typeof v === 'string' ? parseTimestamp(v) : Number.NaN;
-      } else {
-        const b = typeof v === 'boolean' ? (v ? 1 : 0) : typeof v === 'string' ? parseBoolean(v) : v === 1 ? 1 : v === 0 ? 0 : -1;
-        x = b < 0 ? Number.NaN : b;
+        // Timestamps are text (or Parquet's instants, read as their text); never a number the file held.
+        if (kind !== TIMESTAMP) x = Number.NaN;
+      } else if ((kind & KIND) === INTEGER) {
+        // 1 and 0 are booleans too: as numbers the file held, or as the one-character texts.
+        if (!(x === 0 || x === 1) || ((kind & NATIVE) === 0 && lengths[r] !== 1)) x = Number.NaN;
+      } else if ((kind & KIND) !== BOOLEAN) {
+        x = Number.NaN;
       }
       if (x !== x) {
-        this.record(c.type as Tally, file, lines[r] as number, c.spec.name, v);
+        this.record(c.type as Tally, file, lines[r] as number, c.spec.name, column.value(r));
         continue;
       }
       c.conforming++;
       if (timestamp && x > c.newest) c.newest = x;
-      if (c.min && x < c.minValue) this.record(c.min, file, lines[r] as number, c.spec.name, v);
-      if (c.max && x > c.maxValue) this.record(c.max, file, lines[r] as number, c.spec.name, v);
-      if (c.allowedNumbers && !c.allowedNumbers.has(x)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, v);
-      if (c.unique) {
-        hashNumber(x);
-        if (!c.unique.add(lines[r] as number, fileNumber, v)) this.recordDuplicate(c, file, lines[r] as number, v);
+      if (c.min && x < c.minValue) this.record(c.min, file, lines[r] as number, c.spec.name, column.value(r));
+      if (c.max && x > c.maxValue) this.record(c.max, file, lines[r] as number, c.spec.name, column.value(r));
+      if (c.allowedNumbers && !c.allowedNumbers.has(x)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, column.value(r));
+      if (c.unique && !c.unique.addNumber(x, lines[r] as number, fileNumber, c.unique.spilled ? (column.value(r) as NonNullable<Value>) : undefined)) {
+        this.recordDuplicate(c, file, lines[r] as number, column.value(r));
       }
     }
   }
 
-  /** Strings, categories and untyped columns: the text checks. */
-  private checkTexts(c: ColumnState, rows: Value[][], lines: number[], from: number, to: number, file: string, fileNumber: number): void {
-    const index = c.index;
+  /**
+   * Strings, categories and untyped columns: the text checks. A value's text is made only for the checks that
+   * read it (regex, allowed, unique, a failure's report); lengths come from the reader.
+   */
+  private checkTexts(c: ColumnState, column: TypedColumn, lines: readonly number[], file: string, fileNumber: number): void {
+    const { kinds, numbers, lengths, highs, lows } = column;
     const strict = c.kind === STRING;
     const regex = c.regex;
-    const allowed = c.allowedText;
+    const allowedHashes = c.allowedHashes;
+    // By text only where hashes cannot say: a long list.
+    const allowed = allowedHashes ? undefined : c.allowedText;
     const minLength = c.minLength ? (c.spec.minLength ?? 0) : 0;
     const maxLength = c.maxLength ? (c.spec.maxLength ?? 0) : Number.POSITIVE_INFINITY;
     const unique = c.unique;
+    const needsText = regex !== undefined || allowed !== undefined || unique !== undefined;
     let present = 0;
     let conforming = 0;
-    for (let r = from; r < to; r++) {
-      const v = (rows[r] as Value[])[index] ?? null;
-      let text: string;
-      if (typeof v === 'string') {
-        text = v;
-      } else if (v === null || (typeof v === 'number' && v !== v)) {
+    for (let r = 0; r < column.size; r++) {
+      const kind = kinds[r] as number;
+      if (ContractChecker.isNull(kind, numbers[r] as number)) {
         this.nullAt(c, file, lines[r] as number);
         continue;
-      } else if (strict) {
-        present++;
-        this.record(c.type as Tally, file, lines[r] as number, c.spec.name, v);
-        continue;
-      } else {
-        text = String(v);
       }
       present++;
+      if (strict && (kind & NATIVE) !== 0) {
+        this.record(c.type as Tally, file, lines[r] as number, c.spec.name, column.value(r));
+        continue;
+      }
       conforming++;
+      const length = lengths[r] as number;
+      if (length < minLength) this.record(c.minLength as Tally, file, lines[r] as number, c.spec.name, column.text(r));
+      if (length > maxLength) this.record(c.maxLength as Tally, file, lines[r] as number, c.spec.name, column.text(r));
+      // A value's hash is of its canonical text; a boolean read from text (`TRUE`) is then compared as written.
+      if (allowedHashes && !(kind !== BOOLEAN ? hasHash(allowedHashes, highs[r] as number, lows[r] as number) : (c.allowedText as Set<string>).has(column.text(r)))) {
+        this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, column.text(r));
+      }
+      if (!needsText) continue;
+      const text = column.text(r);
       if (regex && !regex.test(text)) this.record(c.regexTally as Tally, file, lines[r] as number, c.spec.name, text);
       if (allowed && !allowed.has(text)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, text);
-      if (text.length < minLength) this.record(c.minLength as Tally, file, lines[r] as number, c.spec.name, text);
-      if (text.length > maxLength) this.record(c.maxLength as Tally, file, lines[r] as number, c.spec.name, text);
       if (unique) {
         hashString(text);
         if (!unique.add(lines[r] as number, fileNumber, text)) this.recordDuplicate(c, file, lines[r] as number, text);
@@ -404,16 +427,18 @@ export class ContractChecker {
 
   private checkRecords(batch: RecordBatch): void {
     const validate = this.records as ValidateFunction;
-    const { rows, lines, records, columns, file } = batch;
-    for (let r = 0; r < rows.length; r++) {
-      const data = records?.[r] ?? this.recordOf(columns, rows[r] as Value[]);
+    const { lines, records, columns, file } = batch;
+    // Rows are made only for a records schema on a format without records (CSV, Parquet).
+    const rows = records ? undefined : batch.rows;
+    for (let r = 0; r < batch.size; r++) {
+      const data = records?.[r] ?? this.recordOf(columns, rows?.[r] as Value[]);
       this.recordsEvaluated++;
       if (!validate(data)) this.record(this.recordsTally, file, lines[r] ?? 0, undefined, describeRecordError(validate.errors));
     }
   }
 
   /** A row as the record the records schema sees: non-null values, typed by the contract where they conform. */
-  private recordOf(columns: readonly string[], row: Value[]): Record<string, unknown> {
+  private recordOf(columns: readonly string[], row: readonly Value[]): Record<string, unknown> {
     const data: Record<string, unknown> = {};
     for (let j = 0; j < columns.length; j++) {
       const v = row[j] ?? null;
@@ -421,10 +446,10 @@ export class ContractChecker {
       const state = this.rowTypes[j];
       let typed: unknown = v;
       if (state && typeof v === 'string') {
-        if (state.kind === INTEGER || state.kind === NUMBER) {
+        if (state.kind === INTEGER_TYPE || state.kind === NUMBER) {
           const x = parseDecimal(v);
           if (x === x && (state.kind === NUMBER || Number.isInteger(x))) typed = x;
-        } else if (state.kind === BOOLEAN) {
+        } else if (state.kind === BOOLEAN_TYPE) {
           const b = parseBoolean(v);
           if (b >= 0) typed = b === 1;
         }

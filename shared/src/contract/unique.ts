@@ -26,7 +26,8 @@
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { hash } from '../hashing/hash64';
+import { hash, hashNumber } from '../hashing/hash64';
+import { Progressions } from './progressions';
 
 export interface UniqueOptions {
   /**
@@ -330,6 +331,8 @@ export class UniqueTable {
   private readonly directory: string | undefined;
   /** Duplicates `add` has reported. */
   private reported = 0;
+  /** The values addNumber keeps out of the table. */
+  private readonly progressions = new Progressions();
   /**
    * Of the first `keep` duplicates reported, those after the first spill: hash halves, file, line, and where `add`
    * saw it first. The value may have been seen earlier still, in an earlier run: the merge tells.
@@ -367,6 +370,11 @@ export class UniqueTable {
   /** Bytes held by the table now (a spill adds the 1 MiB value log and a 64 KiB write buffer). */
   get bytes(): number {
     return this.slots.byteLength + (this.files?.byteLength ?? 0);
+  }
+
+  /** Whether the table has spilled: only then does `add` log (and need) the value it is given. */
+  get spilled(): boolean {
+    return this.spill !== undefined;
   }
 
   /** Sorted runs written to disk so far. */
@@ -414,6 +422,27 @@ export class UniqueTable {
       else this.grow();
     }
     return true;
+  }
+
+  /**
+   * `add` for a number (hashed by hashNumber): a value larger than every one before it is new, and kept in an
+   * arithmetic progression when it continues one (see Progressions), with no hash and no table slot; a smaller one
+   * is looked up in the progressions, then in the table.
+   */
+  addNumber(x: number, line: number, file: number, value?: string | number | boolean): boolean {
+    const progressions = this.progressions;
+    if (x > progressions.max) {
+      progressions.max = x;
+      if (progressions.append(x, line, file)) return true;
+    } else if (progressions.find(x)) {
+      this.firstLine = progressions.foundLine;
+      this.firstFile = progressions.foundFile;
+      // Exact: no earlier run of the table can hold a value of a progression, so the merge need not watch it.
+      this.reported++;
+      return false;
+    }
+    hashNumber(x);
+    return this.add(line, file, value);
   }
 
   /**

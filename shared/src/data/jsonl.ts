@@ -1,4 +1,4 @@
-import { rowsPerBatch } from './batch';
+import { RowBatch, rowsPerBatch } from './batch';
 import { lineError } from './csv';
 import { InvalidUtf8Error, readTextChunks } from './text-source';
 import type { RecordBatch, Value } from './types';
@@ -37,7 +37,7 @@ export async function* readJsonLinesFile(absolutePath: string, name: string, opt
   const close = (): void => {
     const width = columns.length;
     for (const row of rows) while (row.length < width) row.push(null);
-    ready.push({ file: name, columns: columns.slice(), rows, lines, records });
+    ready.push(new RowBatch({ file: name, columns: columns.slice(), rows, lines, records }));
     rows = [];
     lines = [];
     records = [];

@@ -1,15 +1,21 @@
 import { open, type FileHandle } from 'node:fs/promises';
-import { parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type FileMetaData } from 'hyparquet';
+import { flatten, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBuffer, type ColumnData, type DecodedArray, type FileMetaData, type SchemaTree } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { ConfigurationError, quote } from '../errors';
 import { rowsPerBatch } from './batch';
+import { AS_IS, ISO_PARSERS, ParquetColumn, RAW_PARSERS, readingOf } from './parquet-column';
+import { TypedColumn } from './typed-column';
 import type { RecordBatch, Value } from './types';
-import { toValue } from './values';
+
+export { isoTimestamp } from './parquet-time';
 
 /**
  * Parquet with hyparquet (pure JavaScript) and hyparquet-compressors (Snappy, gzip, zstd, Brotli, LZ4). The file
  * is read through a file handle, range by range, one row group at a time, so memory holds one row group (its
- * column chunks and its rows), never the whole file.
+ * column chunks and its decoded columns), never the whole file. A row group is decoded column by column and read
+ * the same way: a batch's column(j) reads straight from column j's decoded values (parquet-column.ts), and its
+ * row-major rows are made only when asked for, so no value goes through a row on the way to the profile and the
+ * checks.
  *
  * Columns are the top-level fields of the schema. Each row's `line` is its 1-based row number in the file.
  * Values:
@@ -43,60 +49,133 @@ export async function* readParquetFile(absolutePath: string, name: string, optio
     });
     let metadata: FileMetaData;
     try {
-      metadata = await parquetMetadataAsync(file, { parsers: PARSERS });
+      metadata = await parquetMetadataAsync(file, { parsers: ISO_PARSERS });
     } catch (error) {
       throw invalid(error);
     }
-    const columns = parquetSchema(metadata).children.map((child) => child.element.name);
+    const schema = parquetSchema(metadata).children;
+    const columns = schema.map((child) => child.element.name);
+    const step = rowsPerBatch(options.batchRows, columns.length);
     let rowStart = 0;
     let yielded = false;
     for (const group of metadata.row_groups) {
       const groupRows = Number(group.num_rows);
       if (groupRows === 0) continue;
-      let rows: unknown[][] = [];
+      let decoded: ParquetColumn[];
       try {
-        await parquetRead({
-          file,
-          metadata,
-          rowStart,
-          rowEnd: rowStart + groupRows,
-          compressors,
-          parsers: PARSERS,
-          rowFormat: 'array',
-          onComplete: (complete: unknown[][]) => {
-            rows = complete;
-          },
-        });
+        decoded = await readRowGroup({ file, metadata, rowStart, rowEnd: rowStart + groupRows }, schema);
       } catch (error) {
         throw invalid(error);
       }
-      if (rows.length !== groupRows) throw invalid(new Error(`a row group of ${groupRows} rows gave ${rows.length}`));
-      options.onProgress?.(bytesRead, rows.length);
+      options.onProgress?.(bytesRead, groupRows);
       bytesRead = 0;
-      const step = rowsPerBatch(options.batchRows, columns.length);
-      for (let start = 0; start < rows.length; start += step) {
-        const end = Math.min(rows.length, start + step);
-        const batchRows: Value[][] = new Array(end - start);
-        const lines: number[] = new Array(end - start);
-        for (let i = start; i < end; i++) {
-          const row = rows[i] as unknown[];
-          for (let j = 0; j < row.length; j++) row[j] = toValue(row[j]);
-          batchRows[i - start] = row as Value[];
-          lines[i - start] = rowStart + i + 1;
-          rows[i] = EMPTY; // let the converted row go with its batch
-        }
+      for (let start = 0; start < groupRows; start += step) {
         yielded = true;
-        yield { file: name, columns, rows: batchRows, lines };
+        yield new ParquetBatch(name, columns, decoded, start, Math.min(groupRows, start + step), rowStart);
       }
       rowStart += groupRows;
     }
-    if (!yielded) yield { file: name, columns, rows: [], lines: [] };
+    if (!yielded) yield new ParquetBatch(name, columns, columns.map(() => new ParquetColumn([], AS_IS)), 0, 0, 0);
   } finally {
     await handle.close();
   }
 }
 
-const EMPTY: unknown[] = [];
+interface GroupRange {
+  file: AsyncBuffer;
+  metadata: FileMetaData;
+  rowStart: number;
+  rowEnd: number;
+}
+
+/** A column hyparquet decodes page by page into one array of values, one per row (no struct, list or map). */
+function isFlat(child: SchemaTree): boolean {
+  return child.children.length === 0 && child.element.repetition_type !== 'REPEATED';
+}
+
+/**
+ * One row group's top-level columns, each decoded into one array of values (hyparquet's onChunk: no rows are
+ * assembled). Flat columns are read with RAW_PARSERS, nested ones with ISO_PARSERS (parquet-column.ts): two reads
+ * of the row group when it has both.
+ */
+async function readRowGroup(range: GroupRange, schema: readonly SchemaTree[]): Promise<ParquetColumn[]> {
+  const chunks = new Map<string, DecodedArray[]>();
+  const onChunk = (chunk: ColumnData): void => {
+    const list = chunks.get(chunk.columnName);
+    if (list) list.push(chunk.columnData);
+    else chunks.set(chunk.columnName, [chunk.columnData]);
+  };
+  const flat = schema.filter(isFlat).map((child) => child.element.name);
+  const nested = schema.filter((child) => !isFlat(child)).map((child) => child.element.name);
+  if (flat.length > 0) await parquetRead({ ...range, columns: flat, compressors, parsers: RAW_PARSERS, onChunk });
+  if (nested.length > 0) await parquetRead({ ...range, columns: nested, compressors, parsers: ISO_PARSERS, onChunk });
+  const rows = range.rowEnd - range.rowStart;
+  return schema.map((child) => {
+    const name = child.element.name;
+    // A column of several pages comes as several chunks, in row order.
+    const data = flatten(chunks.get(name));
+    if (data.length !== rows) throw new Error(`a row group of ${rows} rows gave ${data.length} values of column ${quote(name)}`);
+    return new ParquetColumn(data, isFlat(child) ? readingOf(child.element) : AS_IS);
+  });
+}
+
+/**
+ * Rows start … end − 1 of a row group, read by column from the row group's decoded columns: column(j) reads
+ * column j into a TypedColumn on first use; the row-major rows are made only if asked for.
+ */
+class ParquetBatch implements RecordBatch {
+  readonly file: string;
+  readonly columns: readonly string[];
+  readonly lines: readonly number[];
+  /**
+   * An own enumerable property (a getter, defined in the constructor) so that a batch compares and prints as the
+   * other readers' batches do: file, columns, rows, lines.
+   */
+  declare readonly rows: readonly Value[][];
+  readonly #decoded: readonly ParquetColumn[];
+  readonly #start: number;
+  readonly #typed: Array<TypedColumn | undefined> = [];
+  #rows: Value[][] | undefined;
+
+  /** `rowStart`: the row group's first row in the file (0-based), for the lines. */
+  constructor(file: string, columns: readonly string[], decoded: readonly ParquetColumn[], start: number, end: number, rowStart: number) {
+    this.file = file;
+    this.columns = columns;
+    this.#decoded = decoded;
+    this.#start = start;
+    const lines: number[] = new Array(end - start);
+    for (let i = 0; i < lines.length; i++) lines[i] = rowStart + start + i + 1;
+    this.lines = lines;
+    Object.defineProperty(this, 'rows', { enumerable: true, get: () => (this.#rows ??= this.#makeRows()) });
+  }
+
+  get size(): number {
+    return this.lines.length;
+  }
+
+  column(j: number): TypedColumn {
+    let typed = this.#typed[j];
+    if (typed === undefined) {
+      const decoded = this.#decoded[j];
+      if (decoded === undefined) throw new RangeError(`no column ${j} in a batch of ${this.columns.length}`);
+      const start = this.#start;
+      typed = new TypedColumn(this.size, (i) => decoded.value(start + i));
+      decoded.fill(typed, start);
+      this.#typed[j] = typed;
+    }
+    return typed;
+  }
+
+  #makeRows(): Value[][] {
+    const rows: Value[][] = new Array(this.size);
+    for (let i = 0; i < rows.length; i++) {
+      const row: Value[] = new Array(this.#decoded.length);
+      for (let j = 0; j < row.length; j++) row[j] = (this.#decoded[j] as ParquetColumn).value(this.#start + i);
+      rows[i] = row;
+    }
+    return rows;
+  }
+}
 
 /** An AsyncBuffer that reads byte ranges of an open file. */
 function fileBuffer(handle: FileHandle, size: number, onRead: (bytes: number) => void): AsyncBuffer {
@@ -118,73 +197,3 @@ function fileBuffer(handle: FileHandle, size: number, onRead: (bytes: number) =>
   };
 }
 
-const textDecoder = new TextDecoder();
-
-/** hyparquet's hooks for logical types: timestamps and dates as ISO 8601 text, JSON as its text. */
-const PARSERS = {
-  timestampFromMilliseconds: (millis: bigint): string => isoTimestamp(BigInt(millis), 3),
-  timestampFromMicroseconds: (micros: bigint): string => isoTimestamp(BigInt(micros), 6),
-  timestampFromNanoseconds: (nanos: bigint): string => isoTimestamp(BigInt(nanos), 9),
-  dateFromDays: (days: number): string => isoTimestamp(BigInt(days) * 86_400n, 0).slice(0, -10), // without "T00:00:00Z"
-  jsonFromBytes: (bytes: Uint8Array | undefined): string | undefined => (bytes ? textDecoder.decode(bytes) : undefined),
-};
-
-/** `value` units of 10^-digits seconds since the epoch as ISO 8601 UTC with `digits` fractional digits. */
-export function isoTimestamp(value: bigint, digits: number): string {
-  // Most timestamps fit a double exactly (milliseconds always, microseconds until 2255): format those with Number
-  // arithmetic, about 10× faster than BigInt division and Date.toISOString on every value of a timestamp column.
-  if (value >= -MAX_SAFE && value <= MAX_SAFE) {
-    const fast = isoFromNumber(Number(value), digits);
-    if (fast !== null) return fast;
-  }
-  const scale = 10n ** BigInt(digits);
-  let seconds = value / scale;
-  let fraction = value % scale;
-  if (fraction < 0n) {
-    fraction += scale;
-    seconds -= 1n;
-  }
-  const date = new Date(Number(seconds) * 1000);
-  if (Number.isNaN(date.getTime())) return value.toString();
-  const whole = date.toISOString().slice(0, -5); // without ".000Z"
-  if (digits === 0) return `${whole}Z`;
-  return `${whole}.${fraction.toString().padStart(digits, '0')}Z`;
-}
-
-const MAX_SAFE = BigInt(Number.MAX_SAFE_INTEGER);
-const SCALES = [1, 10, 100, 1000, 10_000, 100_000, 1_000_000, 10_000_000, 100_000_000, 1_000_000_000];
-/** Seconds from the epoch to 0000-01-01 and to 10000-01-01: toISOString writes 4-digit years only between. */
-const FIRST_SECOND = -62_167_219_200;
-const END_SECOND = 253_402_300_800;
-
-/** isoTimestamp for a safe integer count of 10^-digits seconds, in years 0000–9999; else null. */
-function isoFromNumber(value: number, digits: number): string | null {
-  const scale = SCALES[digits];
-  if (scale === undefined) return null;
-  const seconds = Math.floor(value / scale);
-  const fraction = value - seconds * scale;
-  if (seconds < FIRST_SECOND || seconds >= END_SECOND) return null;
-  const days = Math.floor(seconds / 86_400);
-  let rest = seconds - days * 86_400;
-  const hour = Math.floor(rest / 3600);
-  rest -= hour * 3600;
-  const minute = Math.floor(rest / 60);
-  const second = rest - minute * 60;
-  // H. Hinnant's civil_from_days.
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const doe = z - era * 146_097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36_524) - Math.floor(doe / 146_096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const whole = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
-  return digits === 0 ? `${whole}Z` : `${whole}.${pad(fraction, digits)}Z`;
-}
-
-function pad(value: number, width: number): string {
-  const text = String(value);
-  return text.length >= width ? text : '0'.repeat(width - text.length) + text;
-}

@@ -7,6 +7,7 @@ import { ProgressReporter } from '../progress';
 import { readDelimitedFile } from './csv';
 import { readJsonLinesFile } from './jsonl';
 import { readParquetFile } from './parquet';
+import { pickRows } from './batch';
 import { planShard } from './shard';
 import type { RecordBatch, Shard } from './types';
 
@@ -101,19 +102,12 @@ export async function* readDataset(patterns: string[], options: ReadDatasetOptio
     for await (const batch of batches) {
       last = batch;
       const keep: number[] = [];
-      for (let i = 0; i < batch.rows.length; i++, rowNumber++) if (rowNumber % modulus === remainder) keep.push(i);
+      for (let i = 0; i < batch.size; i++, rowNumber++) if (rowNumber % modulus === remainder) keep.push(i);
       if (keep.length === 0) continue;
-      const kept: RecordBatch = {
-        file: batch.file,
-        columns: batch.columns,
-        rows: keep.map((i) => batch.rows[i] as RecordBatch['rows'][number]),
-        lines: keep.map((i) => batch.lines[i] as number),
-      };
-      if (batch.records) kept.records = keep.map((i) => batch.records?.[i]);
       yielded = true;
-      yield kept;
+      yield pickRows(batch, keep);
     }
-    if (!yielded && last) yield { ...last, rows: [], lines: [], ...(last.records ? { records: [] } : {}) };
+    if (!yielded && last) yield pickRows(last, []);
   }
 }
 

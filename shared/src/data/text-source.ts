@@ -37,7 +37,18 @@ export class InvalidUtf8Error extends Error {
   }
 }
 
-export async function* readTextChunks(absolutePath: string, name: string, gzip: boolean, chunkBytes = CHUNK_BYTES): AsyncGenerator<TextChunk> {
+export interface ByteChunk {
+  /** The next bytes of the (decompressed) file, as the stream gives them. */
+  bytes: Buffer;
+  /** Bytes read from the file (compressed bytes for .gz) since the previous chunk, for progress. */
+  read: number;
+}
+
+/**
+ * The bytes of a data file (optionally gzip'd) in chunks of about `chunkBytes`, read with backpressure, as they
+ * come: no decoding, no BOM handling. A file that cannot be read or is not valid gzip is a ConfigurationError.
+ */
+export async function* readByteChunks(absolutePath: string, name: string, gzip: boolean, chunkBytes = CHUNK_BYTES): AsyncGenerator<ByteChunk> {
   const file = createReadStream(absolutePath, { highWaterMark: chunkBytes });
   let source: Readable = file;
   let compressedBytes = 0;
@@ -54,36 +65,16 @@ export async function* readTextChunks(absolutePath: string, name: string, gzip: 
     file.pipe(gunzip);
     source = gunzip;
   }
-  let carry: Buffer | undefined;
-  let offset = 0;
-  let first = true;
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
-      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = completeLength(bytes);
-      carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : undefined;
-      const whole = bytes.subarray(0, cut);
       let read = chunk.length;
       if (gzip) {
         read = compressedBytes;
         compressedBytes = 0;
       }
-      if (!isUtf8(whole)) {
-        const bad = firstInvalidUtf8(whole);
-        const prefix = whole.toString('utf8', 0, bad);
-        yield { text: first ? stripBom(prefix) : prefix, bytes: read };
-        throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
-      }
-      let text = whole.toString('utf8');
-      if (first && text.length > 0) {
-        text = stripBom(text);
-        first = false;
-      }
-      offset += cut;
-      yield { text, bytes: read };
+      yield { bytes: chunk, read };
     }
   } catch (error) {
-    if (error instanceof InvalidUtf8Error) throw error;
     const code = (error as NodeJS.ErrnoException).code;
     if (gzip && (gunzipFailed || (typeof code === 'string' && code.startsWith('Z_')))) {
       throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${(error as Error).message}; expected a complete gzip stream`);
@@ -95,6 +86,32 @@ export async function* readTextChunks(absolutePath: string, name: string, gzip: 
   } finally {
     file.destroy();
     source.destroy();
+  }
+}
+
+/** The file's text in chunks (see the top of this file). */
+export async function* readTextChunks(absolutePath: string, name: string, gzip: boolean, chunkBytes = CHUNK_BYTES): AsyncGenerator<TextChunk> {
+  let carry: Buffer | undefined;
+  let offset = 0;
+  let first = true;
+  for await (const chunk of readByteChunks(absolutePath, name, gzip, chunkBytes)) {
+    const bytes = carry ? Buffer.concat([carry, chunk.bytes]) : chunk.bytes;
+    const cut = completeLength(bytes);
+    carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : undefined;
+    const whole = bytes.subarray(0, cut);
+    if (!isUtf8(whole)) {
+      const bad = firstInvalidUtf8(whole);
+      const prefix = whole.toString('utf8', 0, bad);
+      yield { text: first ? stripBom(prefix) : prefix, bytes: chunk.read };
+      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
+    }
+    let text = whole.toString('utf8');
+    if (first && text.length > 0) {
+      text = stripBom(text);
+      first = false;
+    }
+    offset += cut;
+    yield { text, bytes: chunk.read };
   }
   if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset);
 }

@@ -1,6 +1,5 @@
+import { BOOLEAN, DECIMAL, INTEGER, KIND, NULL, TIMESTAMP, type TypedColumn, typedColumnOf } from '../data/typed-column';
 import type { Value } from '../data/types';
-import { parseBoolean, parseDecimalHashed, parseTimestamp, writtenAsInteger } from '../data/values';
-import { hash, hashNumberText, hashString } from '../hashing/hash64';
 import { DistinctSketch, type DistinctSketchJson } from './distinct';
 import { NumericSummary, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
 import { batchCounts, TOP_BATCH, TopValues, type TopValuesJson } from './top-values';
@@ -66,25 +65,6 @@ export interface ProfileColumn {
   top: TopValuesJson;
 }
 
-const TRUE = 'true';
-const FALSE = 'false';
-hashString(TRUE);
-const TRUE_HIGH = hash.high;
-const TRUE_LOW = hash.low;
-hashString(FALSE);
-const FALSE_HIGH = hash.high;
-const FALSE_LOW = hash.low;
-
-/** A value's canonical text (docs/profile.md): strings as read but booleans as true/false, numbers as String(x). */
-function canonicalText(value: Value): string {
-  if (typeof value === 'string') {
-    const b = value.length === 4 || value.length === 5 ? parseBoolean(value) : -1;
-    return b < 0 ? value : b === 1 ? TRUE : FALSE;
-  }
-  if (typeof value === 'number') return String(value);
-  return value === true ? TRUE : FALSE;
-}
-
 /** Scratch for one run's numbers and timestamps (shared: one column's run is added before the next begins). */
 const numberScratch = new Float64Array(TOP_BATCH);
 const stampScratch = new Float64Array(TOP_BATCH);
@@ -110,98 +90,77 @@ export class ColumnAccumulator {
     private readonly edges: Float64Array | null = null,
   ) {}
 
-  /** Adds column `j` of each row, in order (a missing value is null). */
-  addColumn(rows: ReadonlyArray<readonly Value[]>, j: number): void {
-    for (let start = 0; start < rows.length; start += TOP_BATCH) this.addRun(rows, j, start, Math.min(rows.length, start + TOP_BATCH));
+  /** Adds a batch's values of this column, in order. */
+  addColumn(column: TypedColumn): void {
+    for (let start = 0; start < column.size; start += TOP_BATCH) this.addRun(column, start, Math.min(column.size, start + TOP_BATCH));
   }
 
   /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value: Value): void {
-    this.addColumn([[value]], 0);
+    this.addColumn(typedColumnOf([[value]], 0));
   }
 
   /**
-   * Adds rows[start … end)[j] (at most TOP_BATCH values). The hot loop: each value is classified, read and hashed
-   * in one pass over its text (parseDecimalHashed), its hash goes to the batch's exact counts, and numbers and
-   * timestamps to scratch arrays. The distinct sketch then takes the run's distinct hashes, the summaries its numbers in bulk (moments
-   * by two passes, the quantile sketch by block copies) and the top values merge the run's counts. Nothing is
-   * allocated per value, and no value's text is stored unless the top values keep it.
+   * Adds values [start … end) (at most TOP_BATCH). The hot loop: each value was classified, read and hashed once
+   * by the reader (TypedColumn); here its kind is counted, its hash goes to the batch's exact counts, and numbers
+   * and timestamps to scratch arrays. The distinct sketch then takes the run's distinct hashes, the summaries its
+   * numbers in bulk (moments by two passes, the quantile sketch by block copies) and the top values merge the
+   * run's counts. Nothing is allocated per value, and no value's text is made unless the top values keep it.
    */
-  private addRun(rows: ReadonlyArray<readonly Value[]>, j: number, start: number, end: number): void {
+  private addRun(column: TypedColumn, start: number, end: number): void {
+    const { kinds, numbers: values, highs, lows, lengths } = column;
     const distinct = this.distinct;
     const counts = batchCounts;
     let numbers = 0;
     let stamps = 0;
     let nulls = 0;
+    let integer = 0;
+    let decimal = 0;
+    let boolean = 0;
+    let timestamp = 0;
+    let text = 0;
     let minLength = this.minLength;
     let maxLength = this.maxLength;
     for (let i = start; i < end; i++) {
-      const value = (rows[i] as readonly Value[])[j];
-      if (value === null || value === undefined) {
+      const kind = (kinds[i] as number) & KIND;
+      if (kind === NULL) {
         nulls++;
         continue;
       }
-      let length: number;
-      if (typeof value === 'string') {
-        length = value.length;
-        const x = parseDecimalHashed(value);
-        if (x === x) {
-          if (writtenAsInteger) this.integer++;
-          else this.decimal++;
-          numberScratch[numbers++] = x;
-        } else {
-          // No text is both a decimal and a timestamp; parseTimestamp wants YYYY-MM-DD at least.
-          const ms = length >= 10 && value.charCodeAt(4) === 45 ? parseTimestamp(value) : Number.NaN;
-          if (ms === ms) {
-            this.timestamp++;
-            stampScratch[stamps++] = ms;
-          } else {
-            const b = length === 4 || length === 5 ? parseBoolean(value) : -1;
-            if (b >= 0) {
-              // Counted by its canonical text, whatever its letter case.
-              this.boolean++;
-              hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
-              hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
-            } else {
-              this.text++;
-            }
-          }
-        }
-      } else if (typeof value === 'number') {
-        if (Number.isFinite(value)) {
-          if (Number.isInteger(value)) this.integer++;
-          else this.decimal++;
-          numberScratch[numbers++] = value;
-        } else {
-          this.text++;
-        }
-        // Hashed by its text, String(value), made only when hashNumberText cannot do without it.
-        length = hashNumberText(value);
-        if (length < 0) {
-          const key = String(value);
-          length = key.length;
-          hashString(key);
-        }
+      if (kind === INTEGER) {
+        integer++;
+        numberScratch[numbers++] = values[i] as number;
+      } else if (kind === DECIMAL) {
+        decimal++;
+        numberScratch[numbers++] = values[i] as number;
+      } else if (kind === TIMESTAMP) {
+        timestamp++;
+        stampScratch[stamps++] = values[i] as number;
+      } else if (kind === BOOLEAN) {
+        boolean++;
       } else {
-        this.boolean++;
-        length = value ? 4 : 5;
-        hash.high = value ? TRUE_HIGH : FALSE_HIGH;
-        hash.low = value ? TRUE_LOW : FALSE_LOW;
+        text++;
       }
+      const length = lengths[i] as number;
       if (length < minLength) minLength = length;
       if (length > maxLength) maxLength = length;
-      counts.add(i, hash.high, hash.low);
+      counts.add(i, highs[i] as number, lows[i] as number);
     }
     // The distinct sketch is a set (or register-wise maxima): fed each of the run's distinct values once, it ends
     // the same as fed every value, for far fewer probes.
     for (let k = 0; k < counts.size; k++) distinct.addHash(counts.high(k), counts.low(k));
     this.count += end - start;
     this.nulls += nulls;
+    this.integer += integer;
+    this.decimal += decimal;
+    this.boolean += boolean;
+    this.timestamp += timestamp;
+    this.text += text;
     this.minLength = minLength;
     this.maxLength = maxLength;
     if (numbers > 0) (this.numeric ??= new NumericSummary(this.edges)).addBatch(numberScratch, numbers);
     if (stamps > 0) (this.timestamps ??= new NumericSummary(this.edges)).addBatch(stampScratch, stamps);
-    this.top.mergeBatch(counts, (row) => canonicalText((rows[row] as readonly Value[])[j] as Value));
+    this.top.mergeBatch(counts, (i) => column.canonicalText(i));
   }
 
   merge(other: ColumnAccumulator): this {

@@ -47,19 +47,17 @@ export class Profiler {
   }
 
   add(batch: RecordBatch): void {
-    const rows = batch.rows;
-    this.rows += rows.length;
-    this.files.set(batch.file, (this.files.get(batch.file) ?? 0) + rows.length);
+    const size = batch.size;
+    this.rows += size;
+    this.files.set(batch.file, (this.files.get(batch.file) ?? 0) + size);
     if (batch.columns !== this.lastColumns) {
       this.lastColumns = batch.columns;
       this.lastAccumulators = batch.columns.map((name) => this.column(name));
     }
     const accumulators = this.lastAccumulators;
     const width = accumulators.length;
-    // Column by column: one column's sketches stay in cache while its values go by, and each value's kind is
-    // usually the one before it (the parse and hash paths stay hot). An accumulator sees its values in row order
-    // whichever loop is outside, so the profile is the same.
-    for (let j = 0; j < width; j++) (accumulators[j] as ColumnAccumulator).addColumn(rows, j);
+    // Column by column: one column's sketches stay in cache while its values go by.
+    for (let j = 0; j < width; j++) (accumulators[j] as ColumnAccumulator).addColumn(batch.column(j));
   }
 
   result(): Profile {

@@ -14438,9 +14438,9 @@ var require_constants = __commonJS({
       /**
        * Create EXTGLOB_CHARS
        */
-      extglobChars(chars) {
+      extglobChars(chars2) {
         return {
-          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars.STAR})` },
+          "!": { type: "negate", open: "(?:(?!(?:", close: `))${chars2.STAR})` },
           "?": { type: "qmark", open: "(?:", close: ")?" },
           "+": { type: "plus", open: "(?:", close: ")+" },
           "*": { type: "star", open: "(?:", close: ")*" },
@@ -15037,13 +15037,13 @@ var require_parse = __commonJS({
         }
       }
     };
-    var buildCharClassStar = (chars) => {
-      const source = chars.length === 1 ? utils.escapeRegex(chars[0]) : `[${chars.map((ch) => utils.escapeRegex(ch)).join("")}]`;
+    var buildCharClassStar = (chars2) => {
+      const source = chars2.length === 1 ? utils.escapeRegex(chars2[0]) : `[${chars2.map((ch) => utils.escapeRegex(ch)).join("")}]`;
       return `${source}*`;
     };
     var getStarExtglobSequenceChars = (pattern) => {
       let index = 0;
-      const chars = [];
+      const chars2 = [];
       while (index < pattern.length) {
         const match = parseRepeatedExtglob(pattern.slice(index), false);
         if (!match || match.type !== "*") {
@@ -15057,13 +15057,13 @@ var require_parse = __commonJS({
         if (!branch || branch.length !== 1) {
           return;
         }
-        chars.push(branch);
+        chars2.push(branch);
         index += match.end + 1;
       }
-      if (chars.length < 1) {
+      if (chars2.length < 1) {
         return;
       }
-      return chars;
+      return chars2;
     };
     var repeatedExtglobRecursion = (pattern) => {
       let depth = 0;
@@ -15091,10 +15091,10 @@ var require_parse = __commonJS({
       let sawStarSequence = false;
       let combinable = true;
       for (const branch of branches) {
-        const chars = getStarExtglobSequenceChars(branch);
-        if (chars) {
+        const chars2 = getStarExtglobSequenceChars(branch);
+        if (chars2) {
           sawStarSequence = true;
-          safeChars.push(...chars);
+          safeChars.push(...chars2);
           continue;
         }
         const literal = normalizeSimpleBranch(branch);
@@ -15294,7 +15294,7 @@ var require_parse = __commonJS({
       };
       if (opts.fastpaths !== false && !/(^[*!]|[/()[\]{}"])/.test(input)) {
         let backslashes = false;
-        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars, first, rest, index) => {
+        let output = input.replace(REGEX_SPECIAL_CHARS_BACKREF, (m, esc, chars2, first, rest, index) => {
           if (first === "\\") {
             backslashes = true;
             return m;
@@ -15306,10 +15306,10 @@ var require_parse = __commonJS({
             if (index === 0) {
               return qmarkNoDot + (rest ? QMARK.repeat(rest.length) : "");
             }
-            return QMARK.repeat(chars.length);
+            return QMARK.repeat(chars2.length);
           }
           if (first === ".") {
-            return DOT_LITERAL.repeat(chars.length);
+            return DOT_LITERAL.repeat(chars2.length);
           }
           if (first === "*") {
             if (esc) {
@@ -16382,6 +16382,160 @@ function parseTimestamp(text) {
   return date + ((hour * 60 + minute) * 60 + second) * 1e3 + millisecond - offset;
 }
 
+// shared/src/data/typed-column.ts
+var NULL = 0;
+var INTEGER = 1;
+var DECIMAL2 = 2;
+var BOOLEAN = 3;
+var TIMESTAMP = 4;
+var TEXT = 5;
+var KIND = 7;
+var NATIVE = 8;
+var TRUE = "true";
+var FALSE = "false";
+hashString(TRUE);
+var TRUE_HIGH = hash.high;
+var TRUE_LOW = hash.low;
+hashString(FALSE);
+var FALSE_HIGH = hash.high;
+var FALSE_LOW = hash.low;
+var BYTES_PER_VALUE = 21;
+var ARENA_BYTES = 4 * 2 ** 20;
+var arena = new ArrayBuffer(0);
+var arenaUsed = 0;
+function carve(bytes) {
+  const rounded = bytes + 7 & ~7;
+  if (rounded > ARENA_BYTES / 4) return { memory: new ArrayBuffer(rounded), offset: 0 };
+  if (arenaUsed + rounded > arena.byteLength) {
+    arena = new ArrayBuffer(ARENA_BYTES);
+    arenaUsed = 0;
+  }
+  const offset = arenaUsed;
+  arenaUsed += rounded;
+  return { memory: arena, offset };
+}
+var TypedColumn = class {
+  /**
+   * `valueAt(i)` gives value i as read (for reports, the text checks and the top values' kept texts): called
+   * only for the few values that need it. The arrays are filled by the reader, with setValue or its own.
+   */
+  constructor(size, valueAt) {
+    this.size = size;
+    this.valueAt = valueAt;
+    const { memory, offset } = carve(size * BYTES_PER_VALUE);
+    this.numbers = new Float64Array(memory, offset, size);
+    this.highs = new Uint32Array(memory, offset + 8 * size, size);
+    this.lows = new Uint32Array(memory, offset + 12 * size, size);
+    this.lengths = new Int32Array(memory, offset + 16 * size, size);
+    this.kinds = new Uint8Array(memory, offset + 20 * size, size);
+  }
+  size;
+  valueAt;
+  /** Per value: its kind, with NATIVE when the file held it as a number or boolean. */
+  kinds;
+  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: the number; else NaN. */
+  numbers;
+  /** The 64-bit hash (hashString) of the value's canonical text (see {@link canonicalText}), as two uint32 halves. */
+  highs;
+  lows;
+  /** The length of the value's text in UTF-16 code units (0 for null). */
+  lengths;
+  /** Value i as the file gave it (a CSV field as text, a JSON number as a number, a Parquet timestamp as ISO text). */
+  value(i) {
+    return this.valueAt(i);
+  }
+  /** Value i's text as the text checks read it: text as read, String(v) for a number or boolean. Not for nulls. */
+  text(i) {
+    const value = this.valueAt(i);
+    return typeof value === "string" ? value : String(value);
+  }
+  /** Value i's canonical text (docs/profile.md), the one its hash is of: the text, but booleans as true/false. */
+  canonicalText(i) {
+    if ((this.kinds[i] & KIND) === BOOLEAN) return this.numbers[i] === 1 ? TRUE : FALSE;
+    return this.text(i);
+  }
+  /** Reads `value` into slot i: the one reading of a value (data/values.ts) for text, numbers and booleans. */
+  setValue(i, value) {
+    if (value === null || value === void 0) {
+      this.kinds[i] = NULL;
+      this.lengths[i] = 0;
+      this.numbers[i] = Number.NaN;
+      return;
+    }
+    if (typeof value === "string") {
+      this.setText(i, value);
+      return;
+    }
+    if (typeof value === "number") {
+      this.numbers[i] = value;
+      this.kinds[i] = Number.isFinite(value) ? (Number.isInteger(value) ? INTEGER : DECIMAL2) | NATIVE : TEXT | NATIVE;
+      let length = hashNumberText(value);
+      if (length < 0) {
+        const text = String(value);
+        length = text.length;
+        hashString(text);
+      }
+      this.lengths[i] = length;
+      this.highs[i] = hash.high;
+      this.lows[i] = hash.low;
+      return;
+    }
+    this.kinds[i] = BOOLEAN | NATIVE;
+    this.setBoolean(i, value ? 1 : 0);
+    this.lengths[i] = value ? 4 : 5;
+  }
+  /** Reads text (never null, maybe empty) into slot i: a number, a timestamp, a boolean, or text. */
+  setText(i, text) {
+    const length = text.length;
+    this.lengths[i] = length;
+    const x = parseDecimalHashed(text);
+    this.highs[i] = hash.high;
+    this.lows[i] = hash.low;
+    if (x === x) {
+      this.kinds[i] = writtenAsInteger ? INTEGER : DECIMAL2;
+      this.numbers[i] = x;
+      return;
+    }
+    const ms = length >= 10 && text.charCodeAt(4) === 45 ? parseTimestamp(text) : Number.NaN;
+    if (ms === ms) {
+      this.kinds[i] = TIMESTAMP;
+      this.numbers[i] = ms;
+      return;
+    }
+    const b = length === 4 || length === 5 ? parseBoolean(text) : -1;
+    if (b >= 0) {
+      this.kinds[i] = BOOLEAN;
+      this.setBoolean(i, b);
+      return;
+    }
+    this.kinds[i] = TEXT;
+    this.numbers[i] = Number.NaN;
+  }
+  /**
+   * A timestamp given as an instant (Parquet), whose text is `iso` (what value(i) gives): counted and checked as
+   * the timestamp that text reads as, with no parse.
+   */
+  setTimestamp(i, ms, iso) {
+    this.kinds[i] = TIMESTAMP;
+    this.numbers[i] = ms;
+    this.lengths[i] = iso.length;
+    hashString(iso);
+    this.highs[i] = hash.high;
+    this.lows[i] = hash.low;
+  }
+  setBoolean(i, b) {
+    this.numbers[i] = b;
+    this.highs[i] = b === 1 ? TRUE_HIGH : FALSE_HIGH;
+    this.lows[i] = b === 1 ? TRUE_LOW : FALSE_LOW;
+  }
+};
+function typedColumnOf(rows, j) {
+  const valueAt = (i) => rows[i][j] ?? null;
+  const column = new TypedColumn(rows.length, valueAt);
+  for (let i = 0; i < rows.length; i++) column.setValue(i, valueAt(i));
+  return column;
+}
+
 // shared/src/errors.ts
 var ReportedFailure = class extends Error {
   /** The process exit code. */
@@ -16440,6 +16594,85 @@ function describeRecordError(errors) {
 import { closeSync, mkdtempSync, openSync, readSync, rmSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+// shared/src/contract/progressions.ts
+var MAX_RUNS = 4096;
+var Progressions = class {
+  /** The largest value added (here or to the table beside): a larger one cannot be a duplicate. */
+  max = Number.NEGATIVE_INFINITY;
+  /** Where the value `find` found was first seen. */
+  foundLine = 0;
+  foundFile = 0;
+  size = 0;
+  starts = new Float64Array(MAX_RUNS);
+  steps = new Float64Array(MAX_RUNS);
+  counts = new Float64Array(MAX_RUNS);
+  lines = new Float64Array(MAX_RUNS);
+  lineSteps = new Float64Array(MAX_RUNS);
+  files = new Float64Array(MAX_RUNS);
+  /**
+   * Takes x, larger than every value before it (the caller checked x > max and moved max), seen at `line` of file
+   * number `file`: true when a run holds it now, false when there is no room for a new run (the table takes it).
+   */
+  append(x, line, file) {
+    if (!Number.isSafeInteger(x)) return false;
+    const last = this.size - 1;
+    if (last >= 0 && this.files[last] === file) {
+      const count = this.counts[last];
+      const start = this.starts[last];
+      const firstLine = this.lines[last];
+      if (count === 1) {
+        const step = x - start;
+        if (line > firstLine && Number.isSafeInteger(step)) {
+          this.steps[last] = step;
+          this.lineSteps[last] = line - firstLine;
+          this.counts[last] = 2;
+          return true;
+        }
+      } else if (x === start + count * this.steps[last] && line === firstLine + count * this.lineSteps[last]) {
+        this.counts[last] = count + 1;
+        return true;
+      }
+    }
+    if (this.size === MAX_RUNS) return false;
+    const run2 = this.size++;
+    this.starts[run2] = x;
+    this.steps[run2] = 0;
+    this.counts[run2] = 1;
+    this.lines[run2] = line;
+    this.lineSteps[run2] = 0;
+    this.files[run2] = file;
+    return true;
+  }
+  /** Whether a run holds x (then foundLine and foundFile say where it was first seen). */
+  find(x) {
+    if (!Number.isSafeInteger(x)) return false;
+    let low = 0;
+    let high = this.size - 1;
+    if (high < 0 || x < this.starts[0]) return false;
+    while (low < high) {
+      const middle = low + high + 1 >>> 1;
+      if (this.starts[middle] <= x) low = middle;
+      else high = middle - 1;
+    }
+    const offset = x - this.starts[low];
+    const count = this.counts[low];
+    if (offset === 0) {
+      this.foundLine = this.lines[low];
+      this.foundFile = this.files[low];
+      return true;
+    }
+    if (count === 1) return false;
+    const step = this.steps[low];
+    const k = offset / step;
+    if (!Number.isInteger(k) || k >= count || this.starts[low] + k * step !== x) return false;
+    this.foundLine = this.lines[low] + k * this.lineSteps[low];
+    this.foundFile = this.files[low];
+    return true;
+  }
+};
+
+// shared/src/contract/unique.ts
 var DEFAULT_UNIQUE_MEMORY = 16 * 2 ** 20;
 var WORDS = 3;
 var INITIAL_SLOTS = 1024;
@@ -16640,6 +16873,8 @@ var UniqueTable = class {
   directory;
   /** Duplicates `add` has reported. */
   reported = 0;
+  /** The values addNumber keeps out of the table. */
+  progressions = new Progressions();
   /**
    * Of the first `keep` duplicates reported, those after the first spill: hash halves, file, line, and where `add`
    * saw it first. The value may have been seen earlier still, in an earlier run: the merge tells.
@@ -16674,6 +16909,10 @@ var UniqueTable = class {
   /** Bytes held by the table now (a spill adds the 1 MiB value log and a 64 KiB write buffer). */
   get bytes() {
     return this.slots.byteLength + (this.files?.byteLength ?? 0);
+  }
+  /** Whether the table has spilled: only then does `add` log (and need) the value it is given. */
+  get spilled() {
+    return this.spill !== void 0;
   }
   /** Sorted runs written to disk so far. */
   get runs() {
@@ -16718,6 +16957,25 @@ var UniqueTable = class {
       else this.grow();
     }
     return true;
+  }
+  /**
+   * `add` for a number (hashed by hashNumber): a value larger than every one before it is new, and kept in an
+   * arithmetic progression when it continues one (see Progressions), with no hash and no table slot; a smaller one
+   * is looked up in the progressions, then in the table.
+   */
+  addNumber(x, line, file, value) {
+    const progressions = this.progressions;
+    if (x > progressions.max) {
+      progressions.max = x;
+      if (progressions.append(x, line, file)) return true;
+    } else if (progressions.find(x)) {
+      this.firstLine = progressions.foundLine;
+      this.firstFile = progressions.foundFile;
+      this.reported++;
+      return false;
+    }
+    hashNumber(x);
+    return this.add(line, file, value);
   }
   /**
    * Merges the spilled runs and the live table: the duplicates `add` could not see. Removes the temporary files,
@@ -17137,20 +17395,24 @@ function isoOf(ms) {
 
 // shared/src/contract/checker.ts
 var ANY = 0;
-var INTEGER = 1;
+var INTEGER_TYPE = 1;
 var NUMBER = 2;
 var STRING = 3;
-var BOOLEAN = 4;
-var TIMESTAMP = 5;
+var BOOLEAN_TYPE = 4;
+var TIMESTAMP_TYPE = 5;
 var CATEGORY = 6;
-var KINDS = { integer: INTEGER, number: NUMBER, string: STRING, boolean: BOOLEAN, timestamp: TIMESTAMP, category: CATEGORY };
-var BLOCK_ROWS = 256;
+var KINDS = { integer: INTEGER_TYPE, number: NUMBER, string: STRING, boolean: BOOLEAN_TYPE, timestamp: TIMESTAMP_TYPE, category: CATEGORY };
+var MAX_HASHED_ALLOWED = 16;
+function hasHash(hashes, high, low) {
+  for (let i = 0; i < hashes.length; i += 2) if (hashes[i] === high && hashes[i + 1] === low) return true;
+  return false;
+}
 var TYPE_WORDS = {
-  [INTEGER]: "integers",
+  [INTEGER_TYPE]: "integers",
   [NUMBER]: "numbers",
   [STRING]: "strings",
-  [BOOLEAN]: "booleans (true, false, 1 or 0)",
-  [TIMESTAMP]: "timestamps (ISO 8601)",
+  [BOOLEAN_TYPE]: "booleans (true, false, 1 or 0)",
+  [TIMESTAMP_TYPE]: "timestamps (ISO 8601)",
   [CATEGORY]: "category values (text)"
 };
 var Tally = class {
@@ -17173,13 +17435,21 @@ var ColumnState = class {
     this.regex = spec.regex === void 0 ? void 0 : new RegExp(spec.regex);
     this.regexTally = this.regex ? new Tally() : void 0;
     if (spec.allowed) {
-      const numeric = this.kind === INTEGER || this.kind === NUMBER || this.kind === TIMESTAMP || this.kind === BOOLEAN;
+      const numeric = this.kind === INTEGER_TYPE || this.kind === NUMBER || this.kind === TIMESTAMP_TYPE || this.kind === BOOLEAN_TYPE;
       if (numeric) {
         this.allowedNumbers = new Set(
           spec.allowed.map((value) => typeof value === "boolean" ? value ? 1 : 0 : typeof value === "string" ? parseTimestamp(value) : value)
         );
       } else {
         this.allowedText = new Set(spec.allowed.map((value) => String(value)));
+        if (this.allowedText.size <= MAX_HASHED_ALLOWED) {
+          this.allowedHashes = new Uint32Array(2 * this.allowedText.size);
+          [...this.allowedText].forEach((text, i) => {
+            hashString(text);
+            this.allowedHashes[2 * i] = hash.high;
+            this.allowedHashes[2 * i + 1] = hash.low;
+          });
+        }
       }
       this.allowedTally = new Tally();
     }
@@ -17210,6 +17480,12 @@ var ColumnState = class {
   regex;
   regexTally;
   allowedText;
+  /**
+   * The allowed texts' 64-bit hashes (hashString), high and low halves side by side, when there are at most
+   * {@link MAX_HASHED_ALLOWED}: the reader hashed every value already, so a value is looked up without making its
+   * text. Exact up to hash collisions (two texts share a 64-bit hash with probability 2⁻⁶⁴), as `unique` is.
+   */
+  allowedHashes;
   allowedNumbers;
   allowedTally;
   minLength;
@@ -17217,7 +17493,7 @@ var ColumnState = class {
   unique;
   uniqueTally;
 };
-var ContractChecker = class {
+var ContractChecker = class _ContractChecker {
   constructor(contract, options = {}) {
     this.contract = contract;
     this.max = options.maxFailuresPerCheck ?? 20;
@@ -17252,13 +17528,10 @@ var ContractChecker = class {
   }
   add(batch) {
     if (batch.columns !== this.planColumns || batch.file !== this.planFile) this.plan(batch);
-    const { rows, lines, file } = batch;
+    const { lines, file, size } = batch;
     const fileNumber = this.fileIndex.get(file) ?? 0;
-    this.rowsSeen += rows.length;
-    for (let from = 0; from < rows.length; from += BLOCK_ROWS) {
-      const to = Math.min(rows.length, from + BLOCK_ROWS);
-      for (const state of this.active) this.checkColumn(state, rows, lines, from, to, file, fileNumber);
-    }
+    this.rowsSeen += size;
+    for (const state of this.active) this.checkColumn(state, batch.column(state.index), lines, file, fileNumber);
     if (this.records) this.checkRecords(batch);
   }
   plan(batch) {
@@ -17309,138 +17582,137 @@ var ContractChecker = class {
     }
   }
   /**
-   * The value checks of one column on rows [from, to). Each kind has its own loop with the column's bounds in locals
-   * (a check the contract lacks gets a bound no value fails), every value parsed once.
+   * The value checks of one column of a batch. Each kind has its own loop with the column's bounds in locals
+   * (a check the contract lacks gets a bound no value fails), over the values the reader typed once.
    */
-  checkColumn(c, rows, lines, from, to, file, fileNumber) {
-    c.rows += to - from;
+  checkColumn(c, column, lines, file, fileNumber) {
+    c.rows += column.size;
     switch (c.kind) {
-      case INTEGER:
+      case INTEGER_TYPE:
       case NUMBER:
-        this.checkNumbers(c, rows, lines, from, to, file, fileNumber);
+        this.checkNumbers(c, column, lines, file, fileNumber);
         break;
-      case TIMESTAMP:
-      case BOOLEAN:
-        this.checkOthers(c, rows, lines, from, to, file, fileNumber);
+      case TIMESTAMP_TYPE:
+      case BOOLEAN_TYPE:
+        this.checkOthers(c, column, lines, file, fileNumber);
         break;
       default:
-        this.checkTexts(c, rows, lines, from, to, file, fileNumber);
+        this.checkTexts(c, column, lines, file, fileNumber);
     }
   }
   nullAt(c, file, line) {
     c.nulls++;
     if (c.nullTally && c.nullTally.failures.length < this.max) c.nullTally.failures.push({ file, line, column: c.spec.name });
   }
-  checkNumbers(c, rows, lines, from, to, file, fileNumber) {
-    const index = c.index;
-    const integer = c.kind === INTEGER;
+  /** Whether value i is null: a null, or a NaN the file held as a number (Parquet, JSON). */
+  static isNull(kind, x) {
+    return kind === NULL || kind === (TEXT | NATIVE) && x !== x;
+  }
+  checkNumbers(c, column, lines, file, fileNumber) {
+    const { kinds, numbers } = column;
+    const integer = c.kind === INTEGER_TYPE;
     const min = c.min ? c.minValue : Number.NEGATIVE_INFINITY;
     const max = c.max ? c.maxValue : Number.POSITIVE_INFINITY;
     const allowed = c.allowedNumbers;
     const unique = c.unique;
     let present = 0;
     let conforming = 0;
-    for (let r = from; r < to; r++) {
-      const v = rows[r][index] ?? null;
-      let x;
-      if (typeof v === "string") {
-        present++;
-        x = parseDecimal(v);
-      } else if (typeof v === "number") {
-        if (v !== v) {
-          this.nullAt(c, file, lines[r]);
-          continue;
-        }
-        present++;
-        x = v;
-      } else if (v === null) {
+    for (let r = 0; r < column.size; r++) {
+      const kind = kinds[r];
+      const x = numbers[r];
+      if (_ContractChecker.isNull(kind, x)) {
         this.nullAt(c, file, lines[r]);
         continue;
-      } else {
-        present++;
-        x = Number.NaN;
       }
-      if (x !== x || integer && !Number.isInteger(x)) {
-        this.record(c.type, file, lines[r], c.spec.name, v);
+      present++;
+      const k = kind & KIND;
+      const number = k === INTEGER || k === DECIMAL2 || kind === (TEXT | NATIVE);
+      if (!number || integer && !Number.isInteger(x)) {
+        this.record(c.type, file, lines[r], c.spec.name, column.value(r));
         continue;
       }
       conforming++;
-      if (x < min) this.record(c.min, file, lines[r], c.spec.name, v);
-      if (x > max) this.record(c.max, file, lines[r], c.spec.name, v);
-      if (allowed && !allowed.has(x)) this.record(c.allowedTally, file, lines[r], c.spec.name, v);
-      if (unique) {
-        hashNumber(x);
-        if (!unique.add(lines[r], fileNumber, v)) this.recordDuplicate(c, file, lines[r], v);
+      if (x < min) this.record(c.min, file, lines[r], c.spec.name, column.value(r));
+      if (x > max) this.record(c.max, file, lines[r], c.spec.name, column.value(r));
+      if (allowed && !allowed.has(x)) this.record(c.allowedTally, file, lines[r], c.spec.name, column.value(r));
+      if (unique && !unique.addNumber(x, lines[r], fileNumber, unique.spilled ? column.value(r) : void 0)) {
+        this.recordDuplicate(c, file, lines[r], column.value(r));
       }
     }
     c.present += present;
     c.conforming += conforming;
   }
   /** Timestamps and booleans. */
-  checkOthers(c, rows, lines, from, to, file, fileNumber) {
-    const index = c.index;
-    const timestamp = c.kind === TIMESTAMP;
-    for (let r = from; r < to; r++) {
-      const v = rows[r][index] ?? null;
-      if (v === null || typeof v === "number" && v !== v) {
+  checkOthers(c, column, lines, file, fileNumber) {
+    const { kinds, numbers, lengths } = column;
+    const timestamp = c.kind === TIMESTAMP_TYPE;
+    for (let r = 0; r < column.size; r++) {
+      const kind = kinds[r];
+      let x = numbers[r];
+      if (_ContractChecker.isNull(kind, x)) {
         this.nullAt(c, file, lines[r]);
         continue;
       }
       c.present++;
-      let x;
       if (timestamp) {
-        x = typeof v === "string" ? parseTimestamp(v) : Number.NaN;
-      } else {
-        const b = typeof v === "boolean" ? v ? 1 : 0 : typeof v === "string" ? parseBoolean(v) : v === 1 ? 1 : v === 0 ? 0 : -1;
-        x = b < 0 ? Number.NaN : b;
+        if (kind !== TIMESTAMP) x = Number.NaN;
+      } else if ((kind & KIND) === INTEGER) {
+        if (!(x === 0 || x === 1) || (kind & NATIVE) === 0 && lengths[r] !== 1) x = Number.NaN;
+      } else if ((kind & KIND) !== BOOLEAN) {
+        x = Number.NaN;
       }
       if (x !== x) {
-        this.record(c.type, file, lines[r], c.spec.name, v);
+        this.record(c.type, file, lines[r], c.spec.name, column.value(r));
         continue;
       }
       c.conforming++;
       if (timestamp && x > c.newest) c.newest = x;
-      if (c.min && x < c.minValue) this.record(c.min, file, lines[r], c.spec.name, v);
-      if (c.max && x > c.maxValue) this.record(c.max, file, lines[r], c.spec.name, v);
-      if (c.allowedNumbers && !c.allowedNumbers.has(x)) this.record(c.allowedTally, file, lines[r], c.spec.name, v);
-      if (c.unique) {
-        hashNumber(x);
-        if (!c.unique.add(lines[r], fileNumber, v)) this.recordDuplicate(c, file, lines[r], v);
+      if (c.min && x < c.minValue) this.record(c.min, file, lines[r], c.spec.name, column.value(r));
+      if (c.max && x > c.maxValue) this.record(c.max, file, lines[r], c.spec.name, column.value(r));
+      if (c.allowedNumbers && !c.allowedNumbers.has(x)) this.record(c.allowedTally, file, lines[r], c.spec.name, column.value(r));
+      if (c.unique && !c.unique.addNumber(x, lines[r], fileNumber, c.unique.spilled ? column.value(r) : void 0)) {
+        this.recordDuplicate(c, file, lines[r], column.value(r));
       }
     }
   }
-  /** Strings, categories and untyped columns: the text checks. */
-  checkTexts(c, rows, lines, from, to, file, fileNumber) {
-    const index = c.index;
+  /**
+   * Strings, categories and untyped columns: the text checks. A value's text is made only for the checks that
+   * read it (regex, allowed, unique, a failure's report); lengths come from the reader.
+   */
+  checkTexts(c, column, lines, file, fileNumber) {
+    const { kinds, numbers, lengths, highs, lows } = column;
     const strict = c.kind === STRING;
     const regex = c.regex;
-    const allowed = c.allowedText;
+    const allowedHashes = c.allowedHashes;
+    const allowed = allowedHashes ? void 0 : c.allowedText;
     const minLength = c.minLength ? c.spec.minLength ?? 0 : 0;
     const maxLength = c.maxLength ? c.spec.maxLength ?? 0 : Number.POSITIVE_INFINITY;
     const unique = c.unique;
+    const needsText = regex !== void 0 || allowed !== void 0 || unique !== void 0;
     let present = 0;
     let conforming = 0;
-    for (let r = from; r < to; r++) {
-      const v = rows[r][index] ?? null;
-      let text;
-      if (typeof v === "string") {
-        text = v;
-      } else if (v === null || typeof v === "number" && v !== v) {
+    for (let r = 0; r < column.size; r++) {
+      const kind = kinds[r];
+      if (_ContractChecker.isNull(kind, numbers[r])) {
         this.nullAt(c, file, lines[r]);
         continue;
-      } else if (strict) {
-        present++;
-        this.record(c.type, file, lines[r], c.spec.name, v);
-        continue;
-      } else {
-        text = String(v);
       }
       present++;
+      if (strict && (kind & NATIVE) !== 0) {
+        this.record(c.type, file, lines[r], c.spec.name, column.value(r));
+        continue;
+      }
       conforming++;
+      const length = lengths[r];
+      if (length < minLength) this.record(c.minLength, file, lines[r], c.spec.name, column.text(r));
+      if (length > maxLength) this.record(c.maxLength, file, lines[r], c.spec.name, column.text(r));
+      if (allowedHashes && !(kind !== BOOLEAN ? hasHash(allowedHashes, highs[r], lows[r]) : c.allowedText.has(column.text(r)))) {
+        this.record(c.allowedTally, file, lines[r], c.spec.name, column.text(r));
+      }
+      if (!needsText) continue;
+      const text = column.text(r);
       if (regex && !regex.test(text)) this.record(c.regexTally, file, lines[r], c.spec.name, text);
       if (allowed && !allowed.has(text)) this.record(c.allowedTally, file, lines[r], c.spec.name, text);
-      if (text.length < minLength) this.record(c.minLength, file, lines[r], c.spec.name, text);
-      if (text.length > maxLength) this.record(c.maxLength, file, lines[r], c.spec.name, text);
       if (unique) {
         hashString(text);
         if (!unique.add(lines[r], fileNumber, text)) this.recordDuplicate(c, file, lines[r], text);
@@ -17486,9 +17758,10 @@ var ContractChecker = class {
   }
   checkRecords(batch) {
     const validate = this.records;
-    const { rows, lines, records, columns, file } = batch;
-    for (let r = 0; r < rows.length; r++) {
-      const data = records?.[r] ?? this.recordOf(columns, rows[r]);
+    const { lines, records, columns, file } = batch;
+    const rows = records ? void 0 : batch.rows;
+    for (let r = 0; r < batch.size; r++) {
+      const data = records?.[r] ?? this.recordOf(columns, rows?.[r]);
       this.recordsEvaluated++;
       if (!validate(data)) this.record(this.recordsTally, file, lines[r] ?? 0, void 0, describeRecordError(validate.errors));
     }
@@ -17502,10 +17775,10 @@ var ContractChecker = class {
       const state = this.rowTypes[j];
       let typed = v;
       if (state && typeof v === "string") {
-        if (state.kind === INTEGER || state.kind === NUMBER) {
+        if (state.kind === INTEGER_TYPE || state.kind === NUMBER) {
           const x = parseDecimal(v);
           if (x === x && (state.kind === NUMBER || Number.isInteger(x))) typed = x;
-        } else if (state.kind === BOOLEAN) {
+        } else if (state.kind === BOOLEAN_TYPE) {
           const b = parseBoolean(v);
           if (b >= 0) typed = b === 1;
         }
@@ -17778,12 +18051,12 @@ function example(tally) {
   return `; first:${value} at ${quote(first.file)} line ${first.line}${also}`;
 }
 function duration(ms) {
-  const units = [
+  const units2 = [
     [864e5, "day"],
     [36e5, "hour"],
     [6e4, "minute"]
   ];
-  for (const [size, unit] of units) {
+  for (const [size, unit] of units2) {
     if (ms >= size) {
       const value = Number((ms / size).toFixed(1));
       return `${value} ${unit}${value === 1 ? "" : "s"}`;
@@ -18873,11 +19146,11 @@ function editDistance(a, b) {
   }
   return d[rows * cols - 1] ?? 0;
 }
-function closest(word, candidates) {
+function closest(word, candidates2) {
   const lower = word.toLowerCase();
   let best;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const candidate of candidates) {
+  for (const candidate of candidates2) {
     const distance = editDistance(lower, candidate.toLowerCase());
     if (distance < bestDistance) {
       best = candidate;
@@ -18887,15 +19160,15 @@ function closest(word, candidates) {
   const allowed = Math.max(word.length >= 5 ? 2 : 1, Math.floor(word.length / 3));
   if (best !== void 0 && bestDistance <= allowed) return best;
   if (lower.length >= 3) {
-    for (const candidate of candidates) {
+    for (const candidate of candidates2) {
       const other = candidate.toLowerCase();
       if (other.length >= 3 && (lower.startsWith(other) || other.startsWith(lower))) return candidate;
     }
   }
   return void 0;
 }
-function didYouMean(word, candidates) {
-  const suggestion = closest(word, candidates);
+function didYouMean(word, candidates2) {
+  const suggestion = closest(word, candidates2);
   return suggestion === void 0 ? "" : `; did you mean ${JSON.stringify(suggestion)}?`;
 }
 
@@ -19324,10 +19597,10 @@ function inferColumn(summary2) {
       }
       column.type = "string";
       if (summary2.minLength !== void 0 && summary2.maxLength !== void 0 && summary2.count > 0) {
-        const pad2 = Math.max(1, Math.ceil((summary2.maxLength - summary2.minLength) * INFERENCE.widen), Math.ceil(summary2.maxLength * INFERENCE.widen));
-        const minLength = Math.max(0, summary2.minLength - pad2);
+        const pad = Math.max(1, Math.ceil((summary2.maxLength - summary2.minLength) * INFERENCE.widen), Math.ceil(summary2.maxLength * INFERENCE.widen));
+        const minLength = Math.max(0, summary2.minLength - pad);
         if (minLength > 0) column.minLength = minLength;
-        column.maxLength = summary2.maxLength + pad2;
+        column.maxLength = summary2.maxLength + pad;
       }
       if (isUnique(summary2)) column.unique = true;
       break;
@@ -19351,14 +19624,14 @@ function isUnique(summary2) {
 }
 function widenNumbers(min, max, integer) {
   const range = max - min;
-  const pad2 = range > 0 ? range * INFERENCE.widen : Math.max(Math.abs(max) * INFERENCE.widen, 1);
-  let low = min - pad2;
-  let high = max + pad2;
+  const pad = range > 0 ? range * INFERENCE.widen : Math.max(Math.abs(max) * INFERENCE.widen, 1);
+  let low = min - pad;
+  let high = max + pad;
   if (integer) {
     low = Math.floor(low);
     high = Math.ceil(high);
   } else {
-    const step = 10 ** (Math.floor(Math.log10(pad2)) - 1);
+    const step = 10 ** (Math.floor(Math.log10(pad)) - 1);
     low = clean(Math.floor(low / step) * step);
     high = clean(Math.ceil(high / step) * step);
     if (low > min) low = min;
@@ -20265,14 +20538,14 @@ var ProgressReporter = class {
   }
 };
 function formatBytes(bytes) {
-  const units = ["B", "KB", "MB", "GB", "TB"];
+  const units2 = ["B", "KB", "MB", "GB", "TB"];
   let value = bytes;
   let unit = 0;
-  while (value >= 1e3 && unit < units.length - 1) {
+  while (value >= 1e3 && unit < units2.length - 1) {
     value /= 1e3;
     unit++;
   }
-  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units[unit]}`;
+  return `${value.toFixed(unit === 0 ? 0 : 1)} ${units2[unit]}`;
 }
 
 // shared/src/hashing/digest.ts
@@ -20374,10 +20647,297 @@ async function expandGlobs(patterns, cwd, options) {
   return [...found].sort(compareBytes);
 }
 
+// shared/src/data/csv.ts
+import { isUtf8 as isUtf82 } from "node:buffer";
+
 // shared/src/data/batch.ts
 var MAX_BATCH_VALUES = 32768;
 function rowsPerBatch(batchRows, columns) {
   return Math.max(1, Math.min(batchRows, Math.floor(MAX_BATCH_VALUES / Math.max(1, columns))));
+}
+var RowBatch = class {
+  file;
+  columns;
+  rows;
+  lines;
+  records;
+  #typed = [];
+  constructor(parts) {
+    this.file = parts.file;
+    this.columns = parts.columns;
+    this.rows = parts.rows;
+    this.lines = parts.lines;
+    if (parts.records) this.records = parts.records;
+  }
+  get size() {
+    return this.rows.length;
+  }
+  column(j) {
+    return this.#typed[j] ??= typedColumnOf(this.rows, j);
+  }
+};
+function pickRows(batch, keep) {
+  const rows = batch.rows;
+  const parts = { file: batch.file, columns: batch.columns, rows: keep.map((i) => rows[i]), lines: keep.map((i) => batch.lines[i]) };
+  if (batch.records) parts.records = keep.map((i) => batch.records?.[i]);
+  return new RowBatch(parts);
+}
+
+// shared/src/data/csv-bytes.ts
+import { isAscii } from "node:buffer";
+var CsvBatch = class {
+  file;
+  columns;
+  lines;
+  // ES private fields: not own properties, so they stay out of equality checks and of what a batch prints as.
+  #bytes;
+  #offsets;
+  #size;
+  #capacity;
+  #typed = [];
+  constructor(parts) {
+    this.file = parts.file;
+    this.columns = parts.columns;
+    this.lines = parts.lines;
+    this.#bytes = parts.bytes;
+    this.#offsets = parts.offsets;
+    this.#size = parts.size;
+    this.#capacity = parts.capacity;
+    Object.defineProperty(this, "rows", {
+      enumerable: true,
+      configurable: true,
+      get: () => {
+        const rows = this.#makeRows();
+        Object.defineProperty(this, "rows", { value: rows, enumerable: true });
+        return rows;
+      }
+    });
+  }
+  get size() {
+    return this.#size;
+  }
+  column(j) {
+    let column = this.#typed[j];
+    if (!column) {
+      column = new TypedColumn(this.#size, (i) => this.#value(j * this.#capacity + i));
+      readColumn(column, this.#bytes, this.#offsets.subarray(2 * j * this.#capacity, 2 * (j * this.#capacity + this.#size)));
+      this.#typed[j] = column;
+    }
+    return column;
+  }
+  #value(k) {
+    return fieldText(this.#bytes, this.#offsets[2 * k], this.#offsets[2 * k + 1]);
+  }
+  /**
+   * The rows as strings. An ASCII batch (most) is made one string whose slices are the fields (a call into the
+   * runtime per field would cost more than the rest); V8 may keep that string alive while a slice lives, so these
+   * are for the batch's own use (value(i), for values kept longer, makes copies).
+   */
+  #makeRows() {
+    const width = this.columns.length;
+    const capacity = this.#capacity;
+    const offsets = this.#offsets;
+    const text = isAscii(this.#bytes) ? this.#bytes.toString("latin1") : void 0;
+    const rows = new Array(this.#size);
+    for (let i = 0; i < this.#size; i++) {
+      const row = new Array(width);
+      for (let j = 0; j < width; j++) {
+        const k = 2 * (j * capacity + i);
+        const start = offsets[k];
+        const end = offsets[k + 1];
+        row[j] = text === void 0 || end < 0 ? fieldText(this.#bytes, start, end) : end === start ? null : text.slice(start, end);
+      }
+      rows[i] = row;
+    }
+    return rows;
+  }
+};
+function fieldText(bytes, start, end) {
+  if (end < 0) return bytes.toString("utf8", start, ~end).replaceAll('""', '"');
+  return end === start ? null : bytes.toString("utf8", start, end);
+}
+hashString("true");
+var TRUE_HIGH2 = hash.high;
+var TRUE_LOW2 = hash.low;
+hashString("false");
+var FALSE_HIGH2 = hash.high;
+var FALSE_LOW2 = hash.low;
+var POWERS_OF_TEN2 = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
+function readColumn(column, bytes, offsets) {
+  const { kinds, numbers, highs, lows, lengths } = column;
+  const size = column.size;
+  if (candidates.length < size) candidates = new Int32Array(size);
+  let candidateCount = 0;
+  for (let i = 0, k = 0; i < size; i++, k += 2) {
+    const start = offsets[k];
+    const end = offsets[k + 1];
+    if (end < 0) {
+      readEscaped(column, i, bytes, start, ~end);
+      continue;
+    }
+    const length = end - start;
+    if (length === 0) {
+      kinds[i] = NULL;
+      lengths[i] = 0;
+      numbers[i] = Number.NaN;
+      continue;
+    }
+    let h1 = LANE1_SEED ^ length;
+    let h2 = LANE2_SEED ^ length;
+    let at = start;
+    let ascii = 0;
+    let low = 0;
+    let high = 0;
+    let digits = 0;
+    let point = -1;
+    let stop = start;
+    const first = bytes[start];
+    const sign = first === 45 || first === 43 ? 1 : 0;
+    if (sign === 1 || first === 46 || first >= 48 && first <= 57) {
+      stop = end;
+      if (sign === 1) {
+        h1 = Math.imul(h1 ^ first, LANE1_MULTIPLIER);
+        h2 = Math.imul(h2 ^ first, LANE2_MULTIPLIER);
+        at++;
+      }
+      for (; at < end; at++) {
+        const code = bytes[at];
+        h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
+        h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
+        const digit = code - 48;
+        if (digit >>> 0 < 10) {
+          if (digits < 9) low = low * 10 + digit | 0;
+          else high = high * 10 + digit;
+          digits++;
+        } else if (code === 46 && point < 0) {
+          point = at;
+        } else {
+          ascii = code;
+          stop = at++;
+          break;
+        }
+      }
+    }
+    for (; at < end; at++) {
+      const code = bytes[at];
+      ascii |= code;
+      h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
+      h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
+    }
+    if (ascii >= 128) {
+      column.setText(i, bytes.toString("utf8", start, end));
+      continue;
+    }
+    let value = Number.NaN;
+    if (stop === end || stop > start && digits > 0 && (bytes[stop] | 32) === 101) {
+      const exponent = stop === end ? 0 : exponentAt(bytes, stop + 1, end);
+      const scale = exponent - (point < 0 ? 0 : stop - 1 - point);
+      if (exponent === exponent && digits > 0) {
+        if (digits > 15 || scale < -22 || scale > 22) {
+          column.setText(i, bytes.toString("latin1", start, end));
+          continue;
+        }
+        const mantissa = digits <= 9 ? low : low * POWERS_OF_TEN2[digits - 9] + high;
+        value = scale >= 0 ? mantissa * POWERS_OF_TEN2[scale] : mantissa / POWERS_OF_TEN2[-scale];
+      }
+    }
+    finish(h1, h2);
+    lengths[i] = length;
+    highs[i] = hash.high;
+    lows[i] = hash.low;
+    if (value === value) {
+      kinds[i] = stop === end && point < 0 ? INTEGER : DECIMAL2;
+      numbers[i] = first === 45 ? -value : value;
+      continue;
+    }
+    if (length >= 10 && bytes[start + 4] === 45) {
+      candidates[candidateCount++] = i;
+      continue;
+    }
+    const b = length === 4 || length === 5 ? booleanAt(bytes, start, length) : -1;
+    if (b >= 0) {
+      kinds[i] = BOOLEAN;
+      numbers[i] = b;
+      highs[i] = b === 1 ? TRUE_HIGH2 : FALSE_HIGH2;
+      lows[i] = b === 1 ? TRUE_LOW2 : FALSE_LOW2;
+      continue;
+    }
+    kinds[i] = TEXT;
+    numbers[i] = Number.NaN;
+  }
+  if (candidateCount > 0) readTimestamps(column, bytes, offsets, candidateCount);
+}
+var candidates = new Int32Array(0);
+var candidateBytes = Buffer.alloc(0);
+function readTimestamps(column, bytes, offsets, count) {
+  let total2 = 0;
+  for (let n = 0; n < count; n++) {
+    const k = 2 * candidates[n];
+    total2 += offsets[k + 1] - offsets[k];
+  }
+  if (candidateBytes.length < total2) candidateBytes = Buffer.allocUnsafeSlow(Math.max(total2, 2 * candidateBytes.length));
+  let at = 0;
+  for (let n = 0; n < count; n++) {
+    const k = 2 * candidates[n];
+    for (let p = offsets[k], end = offsets[k + 1]; p < end; p++) candidateBytes[at++] = bytes[p];
+  }
+  const text = candidateBytes.toString("latin1", 0, total2);
+  at = 0;
+  for (let n = 0; n < count; n++) {
+    const i = candidates[n];
+    const length = column.lengths[i];
+    const ms = parseTimestamp(text.slice(at, at + length));
+    at += length;
+    column.kinds[i] = ms === ms ? TIMESTAMP : TEXT;
+    column.numbers[i] = ms;
+  }
+}
+function readEscaped(column, i, bytes, start, end) {
+  let quotes = 0;
+  let ascii = 0;
+  for (let at = start; at < end; at++) {
+    const code = bytes[at];
+    ascii |= code;
+    if (code === 34) quotes++;
+  }
+  if (ascii >= 128) {
+    column.setText(i, fieldText(bytes, start, ~end));
+    return;
+  }
+  const length = end - start - quotes / 2;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let at = start; at < end; at++) {
+    const code = bytes[at];
+    h1 = Math.imul(h1 ^ code, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ code, LANE2_MULTIPLIER);
+    if (code === 34) at++;
+  }
+  finish(h1, h2);
+  column.kinds[i] = TEXT;
+  column.numbers[i] = Number.NaN;
+  column.lengths[i] = length;
+  column.highs[i] = hash.high;
+  column.lows[i] = hash.low;
+}
+function exponentAt(bytes, from, end) {
+  let at = from;
+  const sign = bytes[at];
+  if (sign === 43 || sign === 45) at++;
+  if (at === end) return Number.NaN;
+  let exponent = 0;
+  for (; at < end; at++) {
+    const digit = bytes[at] - 48;
+    if (digit < 0 || digit > 9) return Number.NaN;
+    if (exponent < 1e5) exponent = exponent * 10 + digit;
+  }
+  return sign === 45 ? -exponent : exponent;
+}
+function booleanAt(bytes, start, length) {
+  if (length === 4) {
+    return (bytes[start] | 32) === 116 && (bytes[start + 1] | 32) === 114 && (bytes[start + 2] | 32) === 117 && (bytes[start + 3] | 32) === 101 ? 1 : -1;
+  }
+  return (bytes[start] | 32) === 102 && (bytes[start + 1] | 32) === 97 && (bytes[start + 2] | 32) === 108 && (bytes[start + 3] | 32) === 115 && (bytes[start + 4] | 32) === 101 ? 0 : -1;
 }
 
 // shared/src/data/text-source.ts
@@ -20395,7 +20955,7 @@ var InvalidUtf8Error = class extends Error {
   offset;
   name = "InvalidUtf8Error";
 };
-async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTES2) {
+async function* readByteChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTES2) {
   const file = createReadStream(absolutePath, { highWaterMark: chunkBytes });
   let source = file;
   let compressedBytes = 0;
@@ -20412,36 +20972,16 @@ async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTE
     file.pipe(gunzip2);
     source = gunzip2;
   }
-  let carry;
-  let offset = 0;
-  let first = true;
   try {
     for await (const chunk of source) {
-      const bytes = carry ? Buffer.concat([carry, chunk]) : chunk;
-      const cut = completeLength(bytes);
-      carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : void 0;
-      const whole = bytes.subarray(0, cut);
       let read = chunk.length;
       if (gzip) {
         read = compressedBytes;
         compressedBytes = 0;
       }
-      if (!isUtf8(whole)) {
-        const bad = firstInvalidUtf8(whole);
-        const prefix2 = whole.toString("utf8", 0, bad);
-        yield { text: first ? stripBom(prefix2) : prefix2, bytes: read };
-        throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
-      }
-      let text = whole.toString("utf8");
-      if (first && text.length > 0) {
-        text = stripBom(text);
-        first = false;
-      }
-      offset += cut;
-      yield { text, bytes: read };
+      yield { bytes: chunk, read };
     }
   } catch (error2) {
-    if (error2 instanceof InvalidUtf8Error) throw error2;
     const code = error2.code;
     if (gzip && (gunzipFailed || typeof code === "string" && code.startsWith("Z_"))) {
       throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${error2.message}; expected a complete gzip stream`);
@@ -20453,6 +20993,30 @@ async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTE
   } finally {
     file.destroy();
     source.destroy();
+  }
+}
+async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTES2) {
+  let carry;
+  let offset = 0;
+  let first = true;
+  for await (const chunk of readByteChunks(absolutePath, name, gzip, chunkBytes)) {
+    const bytes = carry ? Buffer.concat([carry, chunk.bytes]) : chunk.bytes;
+    const cut = completeLength(bytes);
+    carry = cut < bytes.length ? Buffer.from(bytes.subarray(cut)) : void 0;
+    const whole = bytes.subarray(0, cut);
+    if (!isUtf8(whole)) {
+      const bad = firstInvalidUtf8(whole);
+      const prefix2 = whole.toString("utf8", 0, bad);
+      yield { text: first ? stripBom(prefix2) : prefix2, bytes: chunk.read };
+      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
+    }
+    let text = whole.toString("utf8");
+    if (first && text.length > 0) {
+      text = stripBom(text);
+      first = false;
+    }
+    offset += cut;
+    yield { text, bytes: chunk.read };
   }
   if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset);
 }
@@ -20503,7 +21067,10 @@ function firstInvalidUtf8(bytes) {
 }
 
 // shared/src/data/csv.ts
-var DelimitedParser = class {
+var CSV_CHUNK_BYTES = 1 << 20;
+var LARGE_CARRY = 1 << 20;
+var INCOMPLETE = -1;
+var RecordScanner = class {
   constructor(delimiter, fail) {
     this.delimiter = delimiter;
     this.fail = fail;
@@ -20512,233 +21079,340 @@ var DelimitedParser = class {
   }
   delimiter;
   fail;
-  /** Parsed records not yet taken by the caller, and the line where each starts. */
-  rows = [];
-  lines = [];
-  buffer = "";
-  position = 0;
-  /** The line at `position`. */
+  /** The line of the next byte to scan (moved on only by a record scanned whole). */
   line = 1;
-  /** The index of the next `"` at or after `position`, or -1 when the buffer has none there. */
-  nextQuote = -1;
+  /** Of the last record scanned: how many fields it has (0: none, the file ended), and its first line. */
+  fields = 0;
+  recordLine = 1;
   delimiterCode;
-  /** The line where the text not yet parsed ends: the line of whatever comes next in the input. */
-  currentLine() {
-    let line = this.line;
-    for (let i = this.buffer.indexOf("\n", this.position); i !== -1; i = this.buffer.indexOf("\n", i + 1)) line++;
-    return line;
-  }
-  /** Parses what `text` completes; with `final`, the input ends after `text`. */
-  push(text, final = false) {
-    const buffer = this.position < this.buffer.length ? this.buffer.slice(this.position) + text : text;
-    this.buffer = buffer;
-    this.position = 0;
-    this.nextQuote = buffer.indexOf('"');
-    const length = buffer.length;
-    const delimiter = this.delimiter;
-    const rows = this.rows;
-    const lines = this.lines;
-    let position = 0;
-    let line = this.line;
-    while (position < length) {
-      let nextQuote = this.nextQuote;
-      if (nextQuote !== -1 && nextQuote < position) nextQuote = this.nextQuote = buffer.indexOf('"', position);
-      const newline = buffer.indexOf("\n", position);
-      if (nextQuote === -1 || newline !== -1 && nextQuote > newline) {
-        let end = newline;
-        if (end === -1) {
-          if (!final) break;
-          end = length;
-        }
-        const next = end + 1;
-        if (end > position && buffer.charCodeAt(end - 1) === 13) end--;
-        if (end > position) {
-          const fields = [];
-          let start = position;
-          for (; ; ) {
-            let cut = buffer.indexOf(delimiter, start);
-            if (cut === -1 || cut > end) cut = end;
-            fields.push(cut === start ? null : buffer.slice(start, cut));
-            if (cut === end) break;
-            start = cut + 1;
-          }
-          rows.push(fields);
-          lines.push(line);
-        }
-        line++;
-        position = next;
-      } else {
-        this.line = line;
-        const after = this.parseQuotedRecord(position, final);
-        if (after < 0) break;
-        position = after;
-        line = this.line;
-      }
-    }
-    this.line = line;
-    this.position = position;
-    if (final) {
-      this.buffer = "";
-      this.position = 0;
-    }
-  }
+  /** `bytes` of the last scan, and a view of it for reading 4 bytes at a time. */
+  wordsOf;
+  words = new DataView(new ArrayBuffer(0));
   /**
-   * The character loop, for a record with a quote in it, starting at `start` on line `this.line`. Returns where
-   * the next record starts (and moves `this.line` there), or -1 when the buffer ends before the record does and
-   * more text may come (then nothing changed).
+   * Scans the record that starts at `from` (after any blank lines) in bytes[from, limit); with `final`, the input
+   * ends at `limit`. `bytes[limit]` must be an LF, a sentinel that ends the search through an unquoted field, and
+   * 3 bytes more must follow it (that search reads 4 bytes at a time). The record's first `capacity` fields go to
+   * `offsets` as (start, end) pairs minus `base`, the first at `at` and the next ones `stride` apart (see CsvBatch:
+   * a quoted field is the bytes between its quotes, with ~end for its end when it holds `""`). Returns where the
+   * next record starts, or INCOMPLETE (then nothing changed but those pairs).
    */
-  parseQuotedRecord(start, final) {
-    const buffer = this.buffer;
-    const length = buffer.length;
-    const delimiterCode = this.delimiterCode;
-    const fields = [];
-    let line = this.line;
-    let i = start;
-    for (; ; ) {
-      if (i < length && buffer.charCodeAt(i) === 34) {
-        const openedOn = line;
-        let value = "";
-        let segment = i + 1;
-        let search = segment;
-        for (; ; ) {
-          const close = buffer.indexOf('"', search);
-          if (close === -1) {
-            if (!final) return -1;
-            this.fail(openedOn, `a quoted field starts here and has no closing quote before the end of the file; expected a closing " (a " inside a quoted field is written "")`);
-          }
-          for (let k = buffer.indexOf("\n", search); k !== -1 && k < close; k = buffer.indexOf("\n", k + 1)) line++;
-          if (close + 1 >= length && !final) return -1;
-          if (buffer.charCodeAt(close + 1) === 34) {
-            value += buffer.slice(segment, close + 1);
-            segment = search = close + 2;
-            continue;
-          }
-          value += buffer.slice(segment, close);
-          i = close + 1;
-          break;
-        }
-        fields.push(value === "" ? null : value);
-        if (i >= length) break;
-        const c = buffer.charCodeAt(i);
-        if (c === delimiterCode) {
-          i++;
-          if (i >= length && final) {
-            fields.push(null);
-            break;
-          }
-          continue;
-        }
-        if (c === 10) {
-          i++;
-          line++;
-          break;
-        }
-        if (c === 13) {
-          if (i + 1 >= length && !final) return -1;
-          if (i + 1 >= length) {
-            i++;
-            break;
-          }
-          if (buffer.charCodeAt(i + 1) === 10) {
-            i += 2;
-            line++;
-            break;
-          }
-        }
-        this.fail(line, `unexpected ${quote(buffer[i])} after the closing quote of a quoted field; expected ${this.describeDelimiter()} or the end of the line (a " inside a quoted field is written "")`);
-      }
-      let j = buffer.indexOf(this.delimiter, i);
-      const newline = buffer.indexOf("\n", i);
-      if (j === -1 || newline !== -1 && newline < j) j = newline;
-      if (j === -1) j = length;
-      if (j >= length && !final) return -1;
-      let end = j;
-      if (j < length && buffer.charCodeAt(j) === 10 && end > i && buffer.charCodeAt(end - 1) === 13) end--;
-      fields.push(end > i ? buffer.slice(i, end) : null);
-      if (j >= length) {
-        i = j;
-        break;
-      }
-      i = j + 1;
-      if (buffer.charCodeAt(j) === 10) {
-        line++;
-        break;
-      }
-      if (i >= length && final) {
-        fields.push(null);
-        break;
-      }
+  scan(bytes, from, limit, final, offsets, at, stride, capacity, base) {
+    let p = skipBlankLines(bytes, from, limit);
+    let line = p === from ? this.line : this.line + countLineFeeds(bytes, from, p);
+    if (p >= limit || bytes[p] === 13 && p + 1 >= limit) {
+      if (!final) return INCOMPLETE;
+      this.line = line;
+      this.fields = 0;
+      return limit;
     }
-    this.rows.push(fields);
-    this.lines.push(this.line);
+    const delimiter = this.delimiterCode;
+    const delimiterWord = Math.imul(delimiter, 16843009);
+    if (this.wordsOf !== bytes) {
+      this.wordsOf = bytes;
+      this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+    }
+    const words = this.words;
+    const recordLine = line;
+    let fields = 0;
+    for (; ; ) {
+      let start = p;
+      let end;
+      let after;
+      let c = bytes[p];
+      if (c !== 34) {
+        if (c !== delimiter && c !== 10) {
+          for (; ; ) {
+            const v = words.getInt32(p, true);
+            const x = v ^ delimiterWord;
+            const y = v ^ 168430090;
+            const found = (x - 16843009 & ~x | y - 16843009 & ~y) & 2155905152;
+            if (found !== 0) {
+              p += 31 - Math.clz32(found & -found) >> 3;
+              break;
+            }
+            p += 4;
+          }
+          c = bytes[p];
+        }
+        if (p >= limit) {
+          if (!final) return INCOMPLETE;
+          after = -1;
+        } else {
+          after = c;
+        }
+        end = after !== delimiter && p > start && bytes[p - 1] === 13 ? p - 1 : p;
+      } else {
+        const openedOn = line;
+        let escaped = false;
+        let q = p + 1;
+        for (; ; ) {
+          while (q < limit) {
+            c = bytes[q];
+            if (c === 34) break;
+            if (c === 10) line++;
+            q++;
+          }
+          if (q + 1 >= limit && !final) return INCOMPLETE;
+          if (q >= limit) this.fail(openedOn, `a quoted field starts here and has no closing quote before the end of the file; expected a closing " (a " inside a quoted field is written "")`);
+          if (bytes[q + 1] !== 34) break;
+          escaped = true;
+          q += 2;
+        }
+        start = p + 1;
+        end = escaped ? ~q : q;
+        p = q + 1;
+        after = p >= limit ? -1 : bytes[p];
+        if (after === 13) {
+          if (p + 1 >= limit) {
+            if (!final) return INCOMPLETE;
+            after = -1;
+            p++;
+          } else if (bytes[p + 1] === 10) {
+            after = 10;
+            p++;
+          }
+        }
+        if (after !== delimiter && after !== 10 && after !== -1) {
+          this.fail(line, `unexpected ${quote(bytes.toString("utf8", p, Math.min(limit, p + 4)).charAt(0))} after the closing quote of a quoted field; expected ${this.describeDelimiter()} or the end of the line (a " inside a quoted field is written "")`);
+        }
+      }
+      if (fields < capacity) {
+        offsets[at + stride * fields] = start - base;
+        offsets[at + stride * fields + 1] = end < 0 ? ~(~end - base) : end - base;
+      }
+      fields++;
+      if (after === delimiter) {
+        p++;
+        continue;
+      }
+      if (after === 10) {
+        p++;
+        line++;
+      }
+      break;
+    }
     this.line = line;
-    return i;
+    this.fields = fields;
+    this.recordLine = recordLine;
+    return p;
   }
   describeDelimiter() {
     return this.delimiter === "	" ? "a tab" : `the delimiter ${quote(this.delimiter)}`;
   }
 };
+function skipBlankLines(bytes, from, limit) {
+  let p = from;
+  while (p < limit) {
+    if (bytes[p] === 10) p++;
+    else if (bytes[p] === 13 && p + 1 < limit && bytes[p + 1] === 10) p += 2;
+    else break;
+  }
+  return p;
+}
+function countLineFeeds(bytes, from, to) {
+  let count = 0;
+  for (let p = from; p < to; p++) if (bytes[p] === 10) count++;
+  return count;
+}
 function lineError(name, line, message) {
   return new ConfigurationError(`${quote(name)} line ${line}: ${message}`);
 }
 async function* readDelimitedFile(absolutePath, name, options) {
-  const fail = (line, message) => {
-    throw lineError(name, line, message);
-  };
-  const parser = new DelimitedParser(options.delimiter, fail);
-  let columns;
-  let rows = [];
-  let lines = [];
-  const ready = [];
-  let yielded = false;
-  const take = () => {
-    const parsedRows = parser.rows;
-    const parsedLines = parser.lines;
-    parser.rows = [];
-    parser.lines = [];
-    let k = 0;
-    if (!columns && parsedRows.length > 0) {
-      columns = headerColumns(parsedRows[0], parsedLines[0], fail);
-      k = 1;
-    }
-    const width = columns?.length ?? 0;
-    const limit = rowsPerBatch(options.batchRows, width);
-    for (; k < parsedRows.length; k++) {
-      const row = parsedRows[k];
-      if (row.length !== width) fail(parsedLines[k], `${row.length} ${row.length === 1 ? "field" : "fields"}, the header has ${width}`);
-      rows.push(row);
-      lines.push(parsedLines[k]);
-      if (rows.length >= limit) {
-        ready.push({ file: name, columns, rows, lines });
-        rows = [];
-        lines = [];
-      }
-    }
-    return parsedRows.length;
-  };
-  try {
-    for await (const chunk of readTextChunks(absolutePath, name, options.gzip, options.chunkBytes)) {
-      parser.push(chunk.text);
-      const parsed = take();
-      options.onProgress?.(chunk.bytes, parsed);
-      while (ready.length > 0) {
-        yielded = true;
-        yield ready.shift();
-      }
-    }
-  } catch (error2) {
-    if (error2 instanceof InvalidUtf8Error) fail(parser.currentLine(), `${error2.message}; expected UTF-8 text`);
-    throw error2;
+  const reader = new DelimitedReader(name, options);
+  const chunkBytes = options.chunkBytes ?? CSV_CHUNK_BYTES;
+  let fresh = [];
+  let freshBytes = 0;
+  let read = 0;
+  for await (const chunk of readByteChunks(absolutePath, name, options.gzip, chunkBytes)) {
+    fresh.push(chunk.bytes);
+    freshBytes += chunk.bytes.length;
+    read += chunk.read;
+    if (freshBytes < reader.wantedBytes(chunkBytes)) continue;
+    yield* pushed(reader, fresh, freshBytes, read, options.onProgress);
+    fresh = [];
+    freshBytes = 0;
+    read = 0;
   }
-  parser.push("", true);
-  options.onProgress?.(0, take());
-  if (!columns) throw new ConfigurationError(`${quote(name)} has no header row; expected a first line naming the columns`);
-  for (const batch of ready) {
-    yielded = true;
+  if (freshBytes > 0) yield* pushed(reader, fresh, freshBytes, read, options.onProgress);
+  reader.end();
+  yield* withProgress(reader.takeReady(), 0, options.onProgress);
+}
+function* pushed(reader, chunks, size, read, onProgress) {
+  reader.push(chunks, size);
+  yield* withProgress(reader.takeReady(), read, onProgress);
+  reader.throwIfInvalid();
+}
+function* withProgress(batches, read, onProgress) {
+  if (batches.length === 0) onProgress?.(read, 0);
+  for (let k = 0; k < batches.length; k++) {
+    const batch = batches[k];
+    onProgress?.(Math.round(read * (k + 1) / batches.length) - Math.round(read * k / batches.length), batch.size);
     yield batch;
   }
-  if (rows.length > 0 || !yielded) yield { file: name, columns, rows, lines };
 }
+var DelimitedReader = class {
+  constructor(name, options) {
+    this.name = name;
+    this.options = options;
+    this.fail = (line, message) => {
+      throw lineError(name, line, message);
+    };
+    this.scanner = new RecordScanner(options.delimiter, this.fail);
+  }
+  name;
+  options;
+  scanner;
+  fail;
+  /** The bytes, then the scanner's sentinel LF at `bytes[length]` and 3 bytes of padding (see RecordScanner.scan). */
+  bytes = Buffer.from([10]);
+  length = 0;
+  /** The file offset of bytes[0]. */
+  fileOffset = 0;
+  /** In `bytes`: where the batch being filled starts, where the scan goes on, and how far the UTF-8 is checked. */
+  base = 0;
+  position = 0;
+  validated = 0;
+  bomChecked = false;
+  columns;
+  width = 0;
+  capacity = 0;
+  // The batch being filled.
+  offsets = new Int32Array(0);
+  lines = [];
+  rows = 0;
+  ready = [];
+  /** Where in `bytes` the last push met invalid UTF-8, or -1. */
+  invalidUtf8 = -1;
+  /** Whether a batch was made (an empty file of a header alone makes one, empty). */
+  made = false;
+  /** How many new bytes to gather before a push: more than a large carry, so a carry is copied a bounded number of times. */
+  wantedBytes(chunkBytes) {
+    const carry = this.length - this.base;
+    return carry > LARGE_CARRY ? Math.max(chunkBytes, carry) : chunkBytes;
+  }
+  /** Adds the chunks' bytes and scans the records they complete. */
+  push(chunks, size) {
+    const carried = this.length - this.base;
+    const bytes = Buffer.allocUnsafeSlow(carried + size + 4);
+    let at = this.bytes.copy(bytes, 0, this.base, this.length);
+    for (const chunk of chunks) at += chunk.copy(bytes, at);
+    bytes[at] = 10;
+    this.bytes = bytes;
+    this.length = at;
+    this.fileOffset += this.base;
+    this.position -= this.base;
+    this.validated -= this.base;
+    this.base = 0;
+    const bad = this.validate(completeLength(bytes.subarray(0, at)));
+    if (bad === void 0) {
+      this.scanRecords(at, false);
+      return;
+    }
+    const byte = bytes[bad];
+    bytes[bad] = 10;
+    this.scanRecords(bad, false);
+    bytes[bad] = byte;
+    this.invalidUtf8 = bad;
+  }
+  /** Throws the error of invalid UTF-8 that the last push met, if it met one. */
+  throwIfInvalid() {
+    if (this.invalidUtf8 >= 0) this.failUtf8(this.invalidUtf8);
+  }
+  /** At the end of the file: the last bytes, the last record, and the last batch (or the only, empty, one). */
+  end() {
+    if (this.validated < this.length) this.failUtf8(this.validated);
+    this.scanRecords(this.length, true);
+    if (!this.columns) throw new ConfigurationError(`${quote(this.name)} has no header row; expected a first line naming the columns`);
+    if (this.rows > 0 || !this.made && this.ready.length === 0) this.emit();
+  }
+  /** The batches made since the last call. */
+  takeReady() {
+    const ready = this.ready;
+    if (ready.length > 0) this.made = true;
+    this.ready = [];
+    return ready;
+  }
+  /** Checks bytes[validated, to) are UTF-8; returns where the first invalid byte is, if any. */
+  validate(to) {
+    if (to <= this.validated) return void 0;
+    const span = this.bytes.subarray(this.validated, to);
+    if (isUtf82(span)) {
+      this.validated = to;
+      return void 0;
+    }
+    return this.validated + firstInvalidUtf8(span);
+  }
+  /** Invalid UTF-8 at bytes[at]: an error naming its line (the records before it were scanned). */
+  failUtf8(at) {
+    const line = this.scanner.line + countLineFeeds(this.bytes, this.position, at);
+    const error2 = new InvalidUtf8Error(this.bytes[at] ?? 0, this.fileOffset + at);
+    return this.fail(line, `${error2.message}; expected UTF-8 text`);
+  }
+  /** Scans the records in bytes[position, limit) (the last one only with `final`; bytes[limit] is LF). */
+  scanRecords(limit, final) {
+    if (!this.bomChecked) {
+      if (limit - this.position < 3 && !final) return;
+      if (limit >= 3 && this.bytes[0] === 239 && this.bytes[1] === 187 && this.bytes[2] === 191) this.position = this.base = 3;
+      this.bomChecked = true;
+    }
+    if (!this.columns && !this.scanHeader(limit, final)) return;
+    const scanner = this.scanner;
+    const width = this.width;
+    for (; ; ) {
+      const next = scanner.scan(this.bytes, this.position, limit, final, this.offsets, 2 * this.rows, 2 * this.capacity, width, this.base);
+      if (next === INCOMPLETE) break;
+      this.position = next;
+      if (scanner.fields === 0) break;
+      if (scanner.fields !== width) this.fail(scanner.recordLine, `${scanner.fields} ${scanner.fields === 1 ? "field" : "fields"}, the header has ${width}`);
+      this.lines.push(scanner.recordLine);
+      if (++this.rows === this.capacity) this.emit();
+    }
+  }
+  /** Scans the header record; false when the bytes end before it does. */
+  scanHeader(limit, final) {
+    const scanner = this.scanner;
+    const lineBefore = scanner.line;
+    let offsets = new Int32Array(2 * 256);
+    let next = scanner.scan(this.bytes, this.position, limit, final, offsets, 0, 2, 256, 0);
+    if (next !== INCOMPLETE && scanner.fields > 256) {
+      scanner.line = lineBefore;
+      offsets = new Int32Array(2 * scanner.fields);
+      next = scanner.scan(this.bytes, this.position, limit, final, offsets, 0, 2, scanner.fields, 0);
+    }
+    if (next === INCOMPLETE) return false;
+    this.position = next;
+    if (scanner.fields === 0) return false;
+    const header2 = [];
+    for (let f = 0; f < scanner.fields; f++) header2.push(fieldText(this.bytes, offsets[2 * f], offsets[2 * f + 1]));
+    this.columns = headerColumns(header2, scanner.recordLine, this.fail);
+    this.width = this.columns.length;
+    this.capacity = rowsPerBatch(this.options.batchRows, this.width);
+    this.startBatch();
+    return true;
+  }
+  startBatch() {
+    this.base = this.position;
+    const count = 2 * this.capacity * this.width;
+    this.offsets = new Int32Array(Buffer.allocUnsafeSlow(4 * count).buffer, 0, count);
+    this.lines = [];
+    this.rows = 0;
+  }
+  /** The batch being filled, to be given out; the next one starts where the scan is. */
+  emit() {
+    this.ready.push(
+      new CsvBatch({
+        file: this.name,
+        columns: this.columns,
+        bytes: this.bytes.subarray(this.base, this.position),
+        offsets: this.offsets,
+        lines: this.lines,
+        size: this.rows,
+        capacity: this.capacity
+      })
+    );
+    this.startBatch();
+  }
+};
 function headerColumns(header2, line, fail) {
   const seen = /* @__PURE__ */ new Map();
   return header2.map((value, index) => {
@@ -20766,7 +21440,7 @@ async function* readJsonLinesFile(absolutePath, name, options) {
   const close = () => {
     const width = columns.length;
     for (const row of rows) while (row.length < width) row.push(null);
-    ready.push({ file: name, columns: columns.slice(), rows, lines, records });
+    ready.push(new RowBatch({ file: name, columns: columns.slice(), rows, lines, records }));
     rows = [];
     lines = [];
     records = [];
@@ -21268,8 +21942,8 @@ function isFlatColumn(schemaPath) {
 
 // node_modules/hyparquet/src/thrift.js
 var STOP = 0;
-var TRUE = 1;
-var FALSE = 2;
+var TRUE2 = 1;
+var FALSE2 = 2;
 var BYTE = 3;
 var I16 = 4;
 var I32 = 5;
@@ -21294,9 +21968,9 @@ function deserializeTCompactProtocol(reader) {
 }
 function readElement(reader, type) {
   switch (type) {
-    case TRUE:
+    case TRUE2:
       return true;
-    case FALSE:
+    case FALSE2:
       return false;
     case BYTE:
       return reader.view.getInt8(reader.offset++);
@@ -21326,7 +22000,7 @@ function readElement(reader, type) {
       if (listSize === 15) {
         listSize = readVarInt(reader);
       }
-      const boolType = elemType === TRUE || elemType === FALSE;
+      const boolType = elemType === TRUE2 || elemType === FALSE2;
       const values = new Array(listSize);
       for (let i = 0; i < listSize; i++) {
         values[i] = boolType ? readElement(reader, BYTE) === 1 : readElement(reader, elemType);
@@ -23659,9 +24333,9 @@ function bitWidth(value) {
 }
 
 // node_modules/hyparquet/src/column.js
-function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
+function readColumn2(reader, { groupStart, selectStart, selectEnd }, columnDecoder, onPage) {
   const { pathInSchema, schemaPath } = columnDecoder;
-  const isFlat = isFlatColumn(schemaPath);
+  const isFlat2 = isFlatColumn(schemaPath);
   const chunks = [];
   let dictionary2 = void 0;
   let lastChunk = void 0;
@@ -23675,7 +24349,7 @@ function readColumn(reader, { groupStart, selectStart, selectEnd }, columnDecode
       rowEnd: groupStart + rowCount
     });
   });
-  while (isFlat ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
+  while (isFlat2 ? rowCount < selectEnd : reader.offset < reader.view.byteLength - 1) {
     if (reader.offset >= reader.view.byteLength - 1) break;
     const header2 = parquetHeader(reader);
     if (header2.type === "DICTIONARY_PAGE") {
@@ -23839,7 +24513,7 @@ function readRowGroup(options, { metadata }, groupPlan) {
         pathInSchema,
         data: Promise.resolve(options.file.slice(startByte, endByte)).then((buffer) => {
           const reader = { view: new DataView(buffer), offset: 0 };
-          return readColumn(reader, groupPlan, columnDecoder, options.onPage);
+          return readColumn2(reader, groupPlan, columnDecoder, options.onPage);
         })
       });
     }
@@ -23894,7 +24568,7 @@ async function readSelectedPages(options, groupPlan, chunk, pages, columnDecoder
     selectStart: groupPlan.selectStart - skipped,
     selectEnd: groupPlan.selectEnd - skipped
   } : groupPlan;
-  const { data, skipped: columnSkipped } = readColumn(reader, adjustedGroupPlan, columnDecoder, options.onPage);
+  const { data, skipped: columnSkipped } = readColumn2(reader, adjustedGroupPlan, columnDecoder, options.onPage);
   return {
     data,
     skipped: skipped + columnSkipped
@@ -29326,6 +30000,230 @@ var compressors = {
   LZ4_RAW: decompressLz4Raw
 };
 
+// shared/src/data/parquet-time.ts
+var MAX_SAFE2 = BigInt(Number.MAX_SAFE_INTEGER);
+var SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+var BIG_SCALES = SCALES.map(BigInt);
+var FIRST_SECOND = -62167219200;
+var END_SECOND = 253402300800;
+var BIG_FIRST_SECOND = BigInt(FIRST_SECOND);
+var BIG_END_SECOND = BigInt(END_SECOND);
+var chars = Buffer.alloc(32);
+var written = { ms: 0 };
+function isoTimestamp(value, digits) {
+  if (value >= -MAX_SAFE2 && value <= MAX_SAFE2) {
+    const length = writeUnits(Number(value), digits);
+    if (length > 0) return charsText(length);
+  }
+  const scale = BIG_SCALES[digits];
+  let seconds = value / scale;
+  let fraction = value % scale;
+  if (fraction < 0n) {
+    fraction += scale;
+    seconds -= 1n;
+  }
+  const date = new Date(Number(seconds) * 1e3);
+  if (Number.isNaN(date.getTime())) return value.toString();
+  const whole = date.toISOString().slice(0, -5);
+  if (digits === 0) return `${whole}Z`;
+  return `${whole}.${fraction.toString().padStart(digits, "0")}Z`;
+}
+function isoDate(days) {
+  const length = writeDate(days);
+  return length > 0 ? charsText(length) : isoTimestamp(BigInt(days) * 86400n, 0).slice(0, -10);
+}
+function writeTimestamp(value, digits) {
+  if (typeof value === "number") return writeUnits(value, digits);
+  if (value >= -MAX_SAFE2 && value <= MAX_SAFE2) return writeUnits(Number(value), digits);
+  const scale = BIG_SCALES[digits];
+  let seconds = value / scale;
+  let fraction = value - seconds * scale;
+  if (fraction < 0n) {
+    fraction += scale;
+    seconds -= 1n;
+  }
+  if (seconds < BIG_FIRST_SECOND || seconds >= BIG_END_SECOND) return -1;
+  return writeInstant(Number(seconds), Number(fraction), digits);
+}
+function writeDate(days) {
+  const seconds = days * 86400;
+  if (!Number.isSafeInteger(seconds) || seconds < FIRST_SECOND || seconds >= END_SECOND) return -1;
+  writeInstant(seconds, 0, 0);
+  return 10;
+}
+function hashWritten(length) {
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = 0; i < length; i++) {
+    const c = chars[i];
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+}
+function charsText(length) {
+  return chars.toString("latin1", 0, length);
+}
+function writeUnits(value, digits) {
+  const scale = SCALES[digits];
+  if (scale === void 0) return -1;
+  const seconds = Math.floor(value / scale);
+  if (seconds < FIRST_SECOND || seconds >= END_SECOND) return -1;
+  return writeInstant(seconds, value - seconds * scale, digits);
+}
+function writeInstant(seconds, fraction, digits) {
+  const days = Math.floor(seconds / 86400);
+  let rest = seconds - days * 86400 | 0;
+  const hour = rest / 3600 | 0;
+  rest -= hour * 3600;
+  const minute = rest / 60 | 0;
+  const second = rest - minute * 60;
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = (doe - (doe / 1460 | 0) + (doe / 36524 | 0) - (doe / 146096 | 0)) / 365 | 0;
+  const doy = doe - (365 * yoe + (yoe / 4 | 0) - (yoe / 100 | 0));
+  const mp = (5 * doy + 2) / 153 | 0;
+  const day = doy - ((153 * mp + 2) / 5 | 0) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  const high = year / 100 | 0;
+  writeTwo(0, high);
+  writeTwo(2, year - high * 100);
+  chars[4] = 45;
+  writeTwo(5, month);
+  chars[7] = 45;
+  writeTwo(8, day);
+  chars[10] = 84;
+  writeTwo(11, hour);
+  chars[13] = 58;
+  writeTwo(14, minute);
+  chars[16] = 58;
+  writeTwo(17, second);
+  let length = 19;
+  if (digits > 0) {
+    chars[length++] = 46;
+    let rest2 = fraction | 0;
+    for (let i = length + digits - 1; i >= length; i--) {
+      const next = rest2 / 10 | 0;
+      chars[i] = 48 + rest2 - next * 10;
+      rest2 = next;
+    }
+    length += digits;
+  }
+  chars[length++] = 90;
+  const milliseconds = digits >= 3 ? Math.floor(fraction / SCALES[digits - 3]) : fraction * SCALES[3 - digits];
+  written.ms = seconds * 1e3 + milliseconds;
+  return length;
+}
+function writeTwo(at, value) {
+  const tens = value / 10 | 0;
+  chars[at] = 48 + tens;
+  chars[at + 1] = 48 + value - tens * 10;
+}
+
+// shared/src/data/parquet-column.ts
+var textDecoder = new TextDecoder();
+var MAX_SAFE3 = BigInt(Number.MAX_SAFE_INTEGER);
+var jsonFromBytes = (bytes) => bytes ? textDecoder.decode(bytes) : void 0;
+function units(value) {
+  return value >= -MAX_SAFE3 && value <= MAX_SAFE3 ? Number(value) : value;
+}
+var RAW_PARSERS = {
+  timestampFromMilliseconds: units,
+  timestampFromMicroseconds: units,
+  timestampFromNanoseconds: units,
+  dateFromDays: (days) => days,
+  jsonFromBytes
+};
+var ISO_PARSERS = {
+  timestampFromMilliseconds: (millis) => isoTimestamp(BigInt(millis), 3),
+  timestampFromMicroseconds: (micros) => isoTimestamp(BigInt(micros), 6),
+  timestampFromNanoseconds: (nanos) => isoTimestamp(BigInt(nanos), 9),
+  dateFromDays: (days) => isoDate(days),
+  jsonFromBytes
+};
+var AS_IS = -1;
+var DATES = -2;
+function readingOf(element) {
+  const { type, converted_type: converted, logical_type: logical } = element;
+  if (converted === "DECIMAL") return AS_IS;
+  if (!converted && type === "INT96") return 9;
+  if (converted === "DATE") return DATES;
+  if (converted === "TIMESTAMP_MILLIS") return 3;
+  if (converted === "TIMESTAMP_MICROS") return 6;
+  if (converted === "JSON" || converted === "UTF8" || converted === "UINT_64" || converted === "UINT_32" || type === "BYTE_ARRAY") return AS_IS;
+  if (logical?.type === "TIMESTAMP") return logical.unit === "NANOS" ? 9 : logical.unit === "MICROS" ? 6 : 3;
+  return AS_IS;
+}
+var ParquetColumn = class {
+  /** `data`: the row group's values of the column, in row order; `reading`: see {@link readingOf}. */
+  constructor(data, reading) {
+    this.data = data;
+    this.reading = reading;
+  }
+  data;
+  reading;
+  /** Row k's value as the reader gives it (types.ts): a timestamp as its ISO text, a date as YYYY-MM-DD. */
+  value(k) {
+    const raw = this.data[k];
+    if (raw === null || raw === void 0 || this.reading === AS_IS) return toValue(raw);
+    if (this.reading === DATES) return isoDate(raw);
+    return isoTimestamp(BigInt(raw), this.reading);
+  }
+  /** Fills `column` (of size n) with rows start … start + n − 1. */
+  fill(column, start) {
+    if (this.reading === AS_IS) this.fillAsIs(column, start);
+    else if (this.reading === DATES) this.fillDates(column, start);
+    else this.fillTimestamps(column, start);
+  }
+  /** Each value read by setValue, as the row-major value it is. */
+  fillAsIs(column, start) {
+    const data = this.data;
+    for (let i = 0; i < column.size; i++) {
+      const raw = data[start + i];
+      column.setValue(i, typeof raw === "number" || typeof raw === "string" || typeof raw === "boolean" ? raw : toValue(raw));
+    }
+  }
+  /** Timestamps from their count of units: what setValue reads from their ISO text, with no text made. */
+  fillTimestamps(column, start) {
+    const data = this.data;
+    const digits = this.reading;
+    for (let i = 0; i < column.size; i++) {
+      const raw = data[start + i];
+      if (raw === null || raw === void 0) {
+        column.setValue(i, null);
+        continue;
+      }
+      const length = writeTimestamp(raw, digits);
+      if (length < 0) column.setValue(i, this.value(start + i));
+      else setWritten(column, i, length);
+    }
+  }
+  /** Dates from their count of days, as fillTimestamps. */
+  fillDates(column, start) {
+    const data = this.data;
+    for (let i = 0; i < column.size; i++) {
+      const raw = data[start + i];
+      if (raw === null || raw === void 0) {
+        column.setValue(i, null);
+        continue;
+      }
+      const length = writeDate(raw);
+      if (length < 0) column.setValue(i, this.value(start + i));
+      else setWritten(column, i, length);
+    }
+  }
+};
+function setWritten(column, i, length) {
+  hashWritten(length);
+  column.kinds[i] = TIMESTAMP;
+  column.numbers[i] = written.ms;
+  column.lengths[i] = length;
+  column.highs[i] = hash.high;
+  column.lows[i] = hash.low;
+}
+
 // shared/src/data/parquet.ts
 async function* readParquetFile(absolutePath, name, options) {
   let handle;
@@ -29344,59 +30242,103 @@ async function* readParquetFile(absolutePath, name, options) {
     });
     let metadata;
     try {
-      metadata = await parquetMetadataAsync(file, { parsers: PARSERS });
+      metadata = await parquetMetadataAsync(file, { parsers: ISO_PARSERS });
     } catch (error2) {
       throw invalid(error2);
     }
-    const columns = parquetSchema(metadata).children.map((child) => child.element.name);
+    const schema = parquetSchema(metadata).children;
+    const columns = schema.map((child) => child.element.name);
+    const step = rowsPerBatch(options.batchRows, columns.length);
     let rowStart = 0;
     let yielded = false;
     for (const group2 of metadata.row_groups) {
       const groupRows = Number(group2.num_rows);
       if (groupRows === 0) continue;
-      let rows = [];
+      let decoded2;
       try {
-        await parquetRead({
-          file,
-          metadata,
-          rowStart,
-          rowEnd: rowStart + groupRows,
-          compressors,
-          parsers: PARSERS,
-          rowFormat: "array",
-          onComplete: (complete) => {
-            rows = complete;
-          }
-        });
+        decoded2 = await readRowGroup2({ file, metadata, rowStart, rowEnd: rowStart + groupRows }, schema);
       } catch (error2) {
         throw invalid(error2);
       }
-      if (rows.length !== groupRows) throw invalid(new Error(`a row group of ${groupRows} rows gave ${rows.length}`));
-      options.onProgress?.(bytesRead, rows.length);
+      options.onProgress?.(bytesRead, groupRows);
       bytesRead = 0;
-      const step = rowsPerBatch(options.batchRows, columns.length);
-      for (let start = 0; start < rows.length; start += step) {
-        const end = Math.min(rows.length, start + step);
-        const batchRows = new Array(end - start);
-        const lines = new Array(end - start);
-        for (let i = start; i < end; i++) {
-          const row = rows[i];
-          for (let j = 0; j < row.length; j++) row[j] = toValue(row[j]);
-          batchRows[i - start] = row;
-          lines[i - start] = rowStart + i + 1;
-          rows[i] = EMPTY;
-        }
+      for (let start = 0; start < groupRows; start += step) {
         yielded = true;
-        yield { file: name, columns, rows: batchRows, lines };
+        yield new ParquetBatch(name, columns, decoded2, start, Math.min(groupRows, start + step), rowStart);
       }
       rowStart += groupRows;
     }
-    if (!yielded) yield { file: name, columns, rows: [], lines: [] };
+    if (!yielded) yield new ParquetBatch(name, columns, columns.map(() => new ParquetColumn([], AS_IS)), 0, 0, 0);
   } finally {
     await handle.close();
   }
 }
-var EMPTY = [];
+function isFlat(child) {
+  return child.children.length === 0 && child.element.repetition_type !== "REPEATED";
+}
+async function readRowGroup2(range, schema) {
+  const chunks = /* @__PURE__ */ new Map();
+  const onChunk = (chunk) => {
+    const list = chunks.get(chunk.columnName);
+    if (list) list.push(chunk.columnData);
+    else chunks.set(chunk.columnName, [chunk.columnData]);
+  };
+  const flat = schema.filter(isFlat).map((child) => child.element.name);
+  const nested = schema.filter((child) => !isFlat(child)).map((child) => child.element.name);
+  if (flat.length > 0) await parquetRead({ ...range, columns: flat, compressors, parsers: RAW_PARSERS, onChunk });
+  if (nested.length > 0) await parquetRead({ ...range, columns: nested, compressors, parsers: ISO_PARSERS, onChunk });
+  const rows = range.rowEnd - range.rowStart;
+  return schema.map((child) => {
+    const name = child.element.name;
+    const data = flatten(chunks.get(name));
+    if (data.length !== rows) throw new Error(`a row group of ${rows} rows gave ${data.length} values of column ${quote(name)}`);
+    return new ParquetColumn(data, isFlat(child) ? readingOf(child.element) : AS_IS);
+  });
+}
+var ParquetBatch = class {
+  file;
+  columns;
+  lines;
+  #decoded;
+  #start;
+  #typed = [];
+  #rows;
+  /** `rowStart`: the row group's first row in the file (0-based), for the lines. */
+  constructor(file, columns, decoded2, start, end, rowStart) {
+    this.file = file;
+    this.columns = columns;
+    this.#decoded = decoded2;
+    this.#start = start;
+    const lines = new Array(end - start);
+    for (let i = 0; i < lines.length; i++) lines[i] = rowStart + start + i + 1;
+    this.lines = lines;
+    Object.defineProperty(this, "rows", { enumerable: true, get: () => this.#rows ??= this.#makeRows() });
+  }
+  get size() {
+    return this.lines.length;
+  }
+  column(j) {
+    let typed = this.#typed[j];
+    if (typed === void 0) {
+      const decoded2 = this.#decoded[j];
+      if (decoded2 === void 0) throw new RangeError(`no column ${j} in a batch of ${this.columns.length}`);
+      const start = this.#start;
+      typed = new TypedColumn(this.size, (i) => decoded2.value(start + i));
+      decoded2.fill(typed, start);
+      this.#typed[j] = typed;
+    }
+    return typed;
+  }
+  #makeRows() {
+    const rows = new Array(this.size);
+    for (let i = 0; i < rows.length; i++) {
+      const row = new Array(this.#decoded.length);
+      for (let j = 0; j < row.length; j++) row[j] = this.#decoded[j].value(this.#start + i);
+      rows[i] = row;
+    }
+    return rows;
+  }
+};
 function fileBuffer(handle, size, onRead) {
   return {
     byteLength: size,
@@ -29414,65 +30356,6 @@ function fileBuffer(handle, size, onRead) {
       return done === buffer.length ? buffer.buffer : buffer.buffer.slice(0, done);
     }
   };
-}
-var textDecoder = new TextDecoder();
-var PARSERS = {
-  timestampFromMilliseconds: (millis) => isoTimestamp(BigInt(millis), 3),
-  timestampFromMicroseconds: (micros) => isoTimestamp(BigInt(micros), 6),
-  timestampFromNanoseconds: (nanos) => isoTimestamp(BigInt(nanos), 9),
-  dateFromDays: (days) => isoTimestamp(BigInt(days) * 86400n, 0).slice(0, -10),
-  // without "T00:00:00Z"
-  jsonFromBytes: (bytes) => bytes ? textDecoder.decode(bytes) : void 0
-};
-function isoTimestamp(value, digits) {
-  if (value >= -MAX_SAFE2 && value <= MAX_SAFE2) {
-    const fast = isoFromNumber(Number(value), digits);
-    if (fast !== null) return fast;
-  }
-  const scale = 10n ** BigInt(digits);
-  let seconds = value / scale;
-  let fraction = value % scale;
-  if (fraction < 0n) {
-    fraction += scale;
-    seconds -= 1n;
-  }
-  const date = new Date(Number(seconds) * 1e3);
-  if (Number.isNaN(date.getTime())) return value.toString();
-  const whole = date.toISOString().slice(0, -5);
-  if (digits === 0) return `${whole}Z`;
-  return `${whole}.${fraction.toString().padStart(digits, "0")}Z`;
-}
-var MAX_SAFE2 = BigInt(Number.MAX_SAFE_INTEGER);
-var SCALES = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
-var FIRST_SECOND = -62167219200;
-var END_SECOND = 253402300800;
-function isoFromNumber(value, digits) {
-  const scale = SCALES[digits];
-  if (scale === void 0) return null;
-  const seconds = Math.floor(value / scale);
-  const fraction = value - seconds * scale;
-  if (seconds < FIRST_SECOND || seconds >= END_SECOND) return null;
-  const days = Math.floor(seconds / 86400);
-  let rest = seconds - days * 86400;
-  const hour = Math.floor(rest / 3600);
-  rest -= hour * 3600;
-  const minute = Math.floor(rest / 60);
-  const second = rest - minute * 60;
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  const year = yoe + era * 400 + (month <= 2 ? 1 : 0);
-  const whole = `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
-  return digits === 0 ? `${whole}Z` : `${whole}.${pad(fraction, digits)}Z`;
-}
-function pad(value, width) {
-  const text = String(value);
-  return text.length >= width ? text : "0".repeat(width - text.length) + text;
 }
 
 // shared/src/data/shard.ts
@@ -29538,19 +30421,12 @@ async function* readDataset(patterns, options) {
     for await (const batch of batches) {
       last = batch;
       const keep = [];
-      for (let i = 0; i < batch.rows.length; i++, rowNumber++) if (rowNumber % modulus === remainder) keep.push(i);
+      for (let i = 0; i < batch.size; i++, rowNumber++) if (rowNumber % modulus === remainder) keep.push(i);
       if (keep.length === 0) continue;
-      const kept = {
-        file: batch.file,
-        columns: batch.columns,
-        rows: keep.map((i) => batch.rows[i]),
-        lines: keep.map((i) => batch.lines[i])
-      };
-      if (batch.records) kept.records = keep.map((i) => batch.records?.[i]);
       yielded = true;
-      yield kept;
+      yield pickRows(batch, keep);
     }
-    if (!yielded && last) yield { ...last, rows: [], lines: [], ...last.records ? { records: [] } : {} };
+    if (!yielded && last) yield pickRows(last, []);
   }
 }
 async function* namingTheInput(label, batches) {
@@ -30523,22 +31399,6 @@ function inferType(kinds) {
   }
   return { type: "string", invalid: 0 };
 }
-var TRUE2 = "true";
-var FALSE2 = "false";
-hashString(TRUE2);
-var TRUE_HIGH = hash.high;
-var TRUE_LOW = hash.low;
-hashString(FALSE2);
-var FALSE_HIGH = hash.high;
-var FALSE_LOW = hash.low;
-function canonicalText(value) {
-  if (typeof value === "string") {
-    const b = value.length === 4 || value.length === 5 ? parseBoolean(value) : -1;
-    return b < 0 ? value : b === 1 ? TRUE2 : FALSE2;
-  }
-  if (typeof value === "number") return String(value);
-  return value === true ? TRUE2 : FALSE2;
-}
 var numberScratch = new Float64Array(TOP_BATCH);
 var stampScratch = new Float64Array(TOP_BATCH);
 var ColumnAccumulator = class _ColumnAccumulator {
@@ -30561,91 +31421,73 @@ var ColumnAccumulator = class _ColumnAccumulator {
   timestamps = null;
   distinct = new DistinctSketch();
   top = new TopValues();
-  /** Adds column `j` of each row, in order (a missing value is null). */
-  addColumn(rows, j) {
-    for (let start = 0; start < rows.length; start += TOP_BATCH) this.addRun(rows, j, start, Math.min(rows.length, start + TOP_BATCH));
+  /** Adds a batch's values of this column, in order. */
+  addColumn(column) {
+    for (let start = 0; start < column.size; start += TOP_BATCH) this.addRun(column, start, Math.min(column.size, start + TOP_BATCH));
   }
   /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value) {
-    this.addColumn([[value]], 0);
+    this.addColumn(typedColumnOf([[value]], 0));
   }
   /**
-   * Adds rows[start … end)[j] (at most TOP_BATCH values). The hot loop: each value is classified, read and hashed
-   * in one pass over its text (parseDecimalHashed), its hash goes to the batch's exact counts, and numbers and
-   * timestamps to scratch arrays. The distinct sketch then takes the run's distinct hashes, the summaries its numbers in bulk (moments
-   * by two passes, the quantile sketch by block copies) and the top values merge the run's counts. Nothing is
-   * allocated per value, and no value's text is stored unless the top values keep it.
+   * Adds values [start … end) (at most TOP_BATCH). The hot loop: each value was classified, read and hashed once
+   * by the reader (TypedColumn); here its kind is counted, its hash goes to the batch's exact counts, and numbers
+   * and timestamps to scratch arrays. The distinct sketch then takes the run's distinct hashes, the summaries its
+   * numbers in bulk (moments by two passes, the quantile sketch by block copies) and the top values merge the
+   * run's counts. Nothing is allocated per value, and no value's text is made unless the top values keep it.
    */
-  addRun(rows, j, start, end) {
+  addRun(column, start, end) {
+    const { kinds, numbers: values, highs, lows, lengths } = column;
     const distinct = this.distinct;
     const counts = batchCounts;
     let numbers = 0;
     let stamps = 0;
     let nulls = 0;
+    let integer = 0;
+    let decimal = 0;
+    let boolean = 0;
+    let timestamp = 0;
+    let text = 0;
     let minLength = this.minLength;
     let maxLength = this.maxLength;
     for (let i = start; i < end; i++) {
-      const value = rows[i][j];
-      if (value === null || value === void 0) {
+      const kind = kinds[i] & KIND;
+      if (kind === NULL) {
         nulls++;
         continue;
       }
-      let length;
-      if (typeof value === "string") {
-        length = value.length;
-        const x = parseDecimalHashed(value);
-        if (x === x) {
-          if (writtenAsInteger) this.integer++;
-          else this.decimal++;
-          numberScratch[numbers++] = x;
-        } else {
-          const ms = length >= 10 && value.charCodeAt(4) === 45 ? parseTimestamp(value) : Number.NaN;
-          if (ms === ms) {
-            this.timestamp++;
-            stampScratch[stamps++] = ms;
-          } else {
-            const b = length === 4 || length === 5 ? parseBoolean(value) : -1;
-            if (b >= 0) {
-              this.boolean++;
-              hash.high = b === 1 ? TRUE_HIGH : FALSE_HIGH;
-              hash.low = b === 1 ? TRUE_LOW : FALSE_LOW;
-            } else {
-              this.text++;
-            }
-          }
-        }
-      } else if (typeof value === "number") {
-        if (Number.isFinite(value)) {
-          if (Number.isInteger(value)) this.integer++;
-          else this.decimal++;
-          numberScratch[numbers++] = value;
-        } else {
-          this.text++;
-        }
-        length = hashNumberText(value);
-        if (length < 0) {
-          const key = String(value);
-          length = key.length;
-          hashString(key);
-        }
+      if (kind === INTEGER) {
+        integer++;
+        numberScratch[numbers++] = values[i];
+      } else if (kind === DECIMAL2) {
+        decimal++;
+        numberScratch[numbers++] = values[i];
+      } else if (kind === TIMESTAMP) {
+        timestamp++;
+        stampScratch[stamps++] = values[i];
+      } else if (kind === BOOLEAN) {
+        boolean++;
       } else {
-        this.boolean++;
-        length = value ? 4 : 5;
-        hash.high = value ? TRUE_HIGH : FALSE_HIGH;
-        hash.low = value ? TRUE_LOW : FALSE_LOW;
+        text++;
       }
+      const length = lengths[i];
       if (length < minLength) minLength = length;
       if (length > maxLength) maxLength = length;
-      counts.add(i, hash.high, hash.low);
+      counts.add(i, highs[i], lows[i]);
     }
     for (let k = 0; k < counts.size; k++) distinct.addHash(counts.high(k), counts.low(k));
     this.count += end - start;
     this.nulls += nulls;
+    this.integer += integer;
+    this.decimal += decimal;
+    this.boolean += boolean;
+    this.timestamp += timestamp;
+    this.text += text;
     this.minLength = minLength;
     this.maxLength = maxLength;
     if (numbers > 0) (this.numeric ??= new NumericSummary(this.edges)).addBatch(numberScratch, numbers);
     if (stamps > 0) (this.timestamps ??= new NumericSummary(this.edges)).addBatch(stampScratch, stamps);
-    this.top.mergeBatch(counts, (row) => canonicalText(rows[row][j]));
+    this.top.mergeBatch(counts, (i) => column.canonicalText(i));
   }
   merge(other) {
     this.count += other.count;
@@ -30966,16 +31808,16 @@ var Profiler = class {
   lastColumns = null;
   lastAccumulators = [];
   add(batch) {
-    const rows = batch.rows;
-    this.rows += rows.length;
-    this.files.set(batch.file, (this.files.get(batch.file) ?? 0) + rows.length);
+    const size = batch.size;
+    this.rows += size;
+    this.files.set(batch.file, (this.files.get(batch.file) ?? 0) + size);
     if (batch.columns !== this.lastColumns) {
       this.lastColumns = batch.columns;
       this.lastAccumulators = batch.columns.map((name) => this.column(name));
     }
     const accumulators = this.lastAccumulators;
     const width = accumulators.length;
-    for (let j = 0; j < width; j++) accumulators[j].addColumn(rows, j);
+    for (let j = 0; j < width; j++) accumulators[j].addColumn(batch.column(j));
   }
   result() {
     const profile = {
@@ -32111,12 +32953,12 @@ function fileHeaders(entryPath, size) {
   return [header(short, record.length, "x"), record, padding(record.length), header(entryPath.replace(/[^\x20-\x7e]/g, "_").slice(-100), size, "0")];
 }
 async function* tarStream(folder, root) {
-  let written = 0;
+  let written2 = 0;
   for (const relative2 of await listFiles(folder)) {
     const file = path9.join(folder, relative2);
     const { size } = await stat6(file);
     for (const block of fileHeaders(`${root}/${relative2}`, size)) {
-      written += block.length;
+      written2 += block.length;
       yield block;
     }
     let read = 0;
@@ -32126,13 +32968,13 @@ async function* tarStream(folder, root) {
       yield chunk;
     }
     if (read !== size) throw new Error(`${file} changed size while it was archived`);
-    const pad2 = padding(size);
-    written += size + pad2.length;
-    yield pad2;
+    const pad = padding(size);
+    written2 += size + pad.length;
+    yield pad;
   }
   const end = BLOCK * 2;
-  written += end;
-  yield Buffer.alloc(end + (RECORD2 - written % RECORD2) % RECORD2);
+  written2 += end;
+  yield Buffer.alloc(end + (RECORD2 - written2 % RECORD2) % RECORD2);
 }
 async function writeTarGz(folder, root, archive) {
   await pipeline(Readable.from(tarStream(folder, root)), createGzip({ level: 9 }), createWriteStream(archive, { flags: "wx" }));
@@ -32207,15 +33049,15 @@ async function extractTarGz(archive, into) {
         }
         const type = String.fromCharCode(block[156] ?? 0);
         const size = readOctal(block, 124, 12);
-        const pad2 = (BLOCK - size % BLOCK) % BLOCK;
+        const pad = (BLOCK - size % BLOCK) % BLOCK;
         const prefix2 = readString(block, 345, 155);
         const name = pax["path"] ?? (prefix2 ? `${prefix2}/${readString(block, 0, 100)}` : readString(block, 0, 100));
         if (type === "x") {
-          pending = { handle: void 0, remaining: size, pad: pad2, pax: [] };
+          pending = { handle: void 0, remaining: size, pad, pax: [] };
           continue;
         }
         if (type === "g") {
-          pending = { handle: void 0, remaining: size, pad: pad2 };
+          pending = { handle: void 0, remaining: size, pad };
           continue;
         }
         pax = {};
@@ -32226,7 +33068,7 @@ async function extractTarGz(archive, into) {
         }
         if (type !== "0" && type !== "\0") throw new Error(`entry ${JSON.stringify(name)} has type ${JSON.stringify(type)}; only regular files and folders are extracted`);
         await mkdir3(path9.dirname(target), { recursive: true });
-        pending = { handle: await open3(target, "wx"), remaining: size, pad: pad2 };
+        pending = { handle: await open3(target, "wx"), remaining: size, pad };
       }
     }
     if (!ended && (pending || buffered.some((byte) => byte !== 0))) throw new Error("the archive ends in the middle of an entry");
