@@ -8141,7 +8141,7 @@ hashString(FALSE);
 var FALSE_HIGH = hash.high;
 var FALSE_LOW = hash.low;
 var BYTES_PER_VALUE = 21;
-var ARENA_BYTES = 4 * 2 ** 20;
+var ARENA_BYTES = 2 ** 20;
 var arena = new ArrayBuffer(0);
 var arenaUsed = 0;
 function carve(bytes) {

@@ -46,7 +46,7 @@ const BYTES_PER_VALUE = 21;
  * column per batch (seven thousand on 100 MiB of CSV), and one ArrayBuffer each cost more than filling them. An
  * arena is freed when no column carved from it is left (the profile and the checks keep none past their batch).
  */
-const ARENA_BYTES = 4 * 2 ** 20;
+const ARENA_BYTES = 2 ** 20;
 let arena = new ArrayBuffer(0);
 let arenaUsed = 0;
 
