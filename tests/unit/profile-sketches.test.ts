@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { hash, hashNumberText, hashString } from '../../shared/src/hashing/hash64';
 import { DistinctSketch, EXACT_DISTINCT_LIMIT, EXACT_QUANTILE_ITEMS, hashHex, Moments, parseTimestamp, QuantileSketch, TopValues } from '../../shared/src/profile';
@@ -129,7 +130,48 @@ describe('quantile sketch', () => {
     expect(b.quantile(0.37)).toBe(a.quantile(0.37));
     expect(() => QuantileSketch.fromJSON({ ...a.toJSON(), n: 5 })).toThrow(/weight/);
   });
+
+  it('builds the same sketch with addBatch as with add, in any chunking, to the bit', () => {
+    const next = random(11);
+    const n = 40_000;
+    const make = (value: (i: number) => number): Float64Array => Float64Array.from({ length: n }, (_, i) => value(i));
+    const streams: [string, number, Float64Array][] = [
+      ['uniform', 64, make(() => next() * 1000 - 500)],
+      ['uniform k 400', 400, make(() => next() * 1000 - 500)],
+      ['sorted', 64, make((i) => i / 4)],
+      ['reversed', 64, make((i) => n - i)],
+      ['duplicates', 64, make(() => Math.floor(next() * 5))],
+      // -0 and 0 compare equal: which of them move up depends on how level 0 is sorted.
+      ['zeros', 32, make(() => [-0, 0, -1, 1, 0.5][Math.floor(next() * 5)] as number)],
+    ];
+    for (const [name, k, values] of streams) {
+      const one = new QuantileSketch(k);
+      for (const x of values) one.add(x);
+      const expected = JSON.stringify(one.toJSON());
+      for (let trial = 0; trial < 3; trial++) {
+        const batched = new QuantileSketch(k);
+        for (let at = 0; at < n; ) {
+          const take = Math.min(n - at, 1 + Math.floor(next() * [5, 300, 5000][trial]!));
+          batched.addBatch(values.subarray(at, at + take), take);
+          at += take;
+        }
+        expect(JSON.stringify(batched.toJSON()), `${name}, chunking ${trial}`).toBe(expected);
+      }
+      // The sketch as the first (sortRange-only) implementation built it, so a faster sort cannot change it.
+      expect(createHash('sha256').update(expected).digest('hex').slice(0, 16), name).toBe(PINNED_SKETCHES[name]);
+    }
+  });
 });
+
+/** sha256 (first 16 hex digits) of JSON.stringify(toJSON()) of the addBatch test's sketches. */
+const PINNED_SKETCHES: Record<string, string> = {
+  uniform: '87432590bb7a0307',
+  'uniform k 400': 'b32c2d861337adfc',
+  sorted: 'b4194e170c53c8cd',
+  reversed: '339e762ab041caf7',
+  duplicates: '0e8aa108566b6458',
+  zeros: 'e89d83f3e0dd543d',
+};
 
 describe('distinct sketch', () => {
   it('counts exactly up to the limit, then estimates within 2 %', () => {
@@ -258,5 +300,47 @@ describe('hashNumberText', () => {
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(handled).toBeGreaterThan(200_000);
     for (const x of [1e-7, 1e21, 2 ** 53 + 2, Number.NaN, Infinity, 0.1 + 0.2]) expect(hashNumberText(x)).toBe(-1);
+  });
+
+  it('gives the same results whatever decimals the values before had (the remembered number of decimals)', () => {
+    const next = random(11);
+    const wrong: string[] = [];
+    let handled = 0;
+    const check = (x: number): void => {
+      const length = hashNumberText(x);
+      const text = String(x);
+      if (length < 0) {
+        // Declined only where String writes an exponent, or for NaN, ±Infinity and 16+ significant digits.
+        if (/^-?\d{1,16}(\.\d{1,15})?$/.test(text) && text.replace(/[-.]/g, '').replace(/^0+/, '').length < 16) wrong.push(`${text}: declined`);
+        return;
+      }
+      handled++;
+      const [high, low] = [hash.high, hash.low];
+      hashString(text);
+      if (length !== text.length || high !== hash.high || low !== hash.low) wrong.push(`${text}: length ${length}`);
+    };
+    const specials = [1.5, 0.25, 3, 0.125, 1e-7, 123456.789, -2.5, -0.001, -0, 0, 2 ** 53 - 1, -(2 ** 53 - 1), 1e21, Number.NaN, Infinity, -Infinity, 2 ** 50 - 0.25, 0.1 + 0.2, 9999, 10_000, -9999];
+    for (let run = 0; run < 20_000; run++) {
+      // A run of values with one number of decimals (a column), some long enough for the remembered number to move.
+      const decimals = Math.floor(next() * 16);
+      const magnitude = 10 ** Math.floor(next() * 12);
+      const count = 1 + Math.floor(next() * 40);
+      for (let i = 0; i < count; i++) {
+        const sign = next() < 0.3 ? -1 : 1;
+        check((sign * Math.round(next() * magnitude * 10 ** decimals)) / 10 ** decimals);
+      }
+      check(specials[run % specials.length] as number);
+      // Rows of mixed columns: the decimals change from one value to the next.
+      check(Math.round(next() * 5e6) / 100);
+      check(Math.round(next() * 1e6) / 1e6);
+      check(Math.floor(next() * 120));
+      check(-Math.round(next() * 1e4) / 10);
+    }
+    for (const x of specials) for (const before of [0.5, 0.123456789012345, 12.25, 7]) {
+      check(before);
+      check(x);
+    }
+    expect(wrong.slice(0, 5)).toEqual([]);
+    expect(handled).toBeGreaterThan(300_000);
   });
 });

@@ -19996,65 +19996,118 @@ function hashString(text) {
 }
 var POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 var MAX_SCALED = 2 ** 50;
-var digitScratch = new Uint8Array(24);
 var textScratch = new Uint8Array(40);
+var TEXT_END = textScratch.length;
+var DIGIT_PAIRS = new Uint8Array(200);
+for (let i = 0; i < 100; i++) {
+  DIGIT_PAIRS[2 * i] = 48 + Math.floor(i / 10);
+  DIGIT_PAIRS[2 * i + 1] = 48 + i % 10;
+}
+var decimalsHint = 1;
+var hintTooLong = 0;
+var SMALL_INTEGERS = 1e4;
+var smallLengths = new Uint8Array(SMALL_INTEGERS);
+var smallHighs = new Uint32Array(SMALL_INTEGERS);
+var smallLows = new Uint32Array(SMALL_INTEGERS);
+function writeFixedDigits(chunk, count, end) {
+  let v = chunk;
+  let at = end;
+  const start = end - count;
+  while (at - start >= 2) {
+    const next = v / 100 | 0;
+    const pair = v - next * 100 << 1;
+    textScratch[--at] = DIGIT_PAIRS[pair + 1];
+    textScratch[--at] = DIGIT_PAIRS[pair];
+    v = next;
+  }
+  if (at > start) textScratch[--at] = 48 + v;
+  return at;
+}
 function hashNumberText(x) {
-  let m;
-  let d = 0;
+  let whole;
+  let at = TEXT_END;
+  let end = TEXT_END;
   if (Number.isSafeInteger(x)) {
-    m = x;
+    if (x >= 0 && x < SMALL_INTEGERS) {
+      const i = x | 0;
+      const known = smallLengths[i];
+      if (known > 0) {
+        hash.high = smallHighs[i];
+        hash.low = smallLows[i];
+        return known;
+      }
+    }
+    whole = x < 0 ? -x : x;
   } else {
     const magnitude = Math.abs(x);
     if (!(magnitude >= 1e-6 && magnitude < MAX_SCALED)) return -1;
-    for (d = 1; ; d++) {
-      if (d > 15) return -1;
-      const scale = POW10[d];
-      m = Math.round(x * scale);
-      if (Math.abs(m) > MAX_SCALED) return -1;
-      if (m / scale === x) break;
+    let d = decimalsHint;
+    let scale = POW10[d];
+    let m = Math.round(x * scale);
+    if (!(Math.abs(m) <= MAX_SCALED && m / scale === x)) {
+      for (d = 1; ; d++) {
+        if (d > 15) return -1;
+        scale = POW10[d];
+        m = Math.round(x * scale);
+        if (Math.abs(m) > MAX_SCALED) return -1;
+        if (m / scale === x) break;
+      }
+      decimalsHint = d;
+      hintTooLong = 0;
     }
-  }
-  const negative = m < 0;
-  let rest = negative ? -m : m;
-  let at = digitScratch.length;
-  for (; ; ) {
-    const high = rest >= 1e9 ? Math.floor(rest / 1e9) : 0;
-    let low = rest - high * 1e9 | 0;
-    if (high === 0) {
-      do {
-        const next = low / 10 | 0;
-        digitScratch[--at] = low - next * 10;
-        low = next;
-      } while (low > 0);
-      break;
+    whole = Math.trunc(magnitude);
+    const decimals = (m < 0 ? -m : m) - whole * scale;
+    if (d > 9) {
+      const high = Math.floor(decimals / 1e8);
+      at = writeFixedDigits(decimals - high * 1e8 | 0, 8, at);
+      at = writeFixedDigits(high | 0, d - 8, at);
+    } else {
+      at = writeFixedDigits(decimals | 0, d, at);
     }
-    for (let i = 0; i < 9; i++) {
-      const next = low / 10 | 0;
-      digitScratch[--at] = low - next * 10;
-      low = next;
+    while (textScratch[end - 1] === 48) end--;
+    if (TEXT_END - end < 2) {
+      hintTooLong = 0;
+    } else if (++hintTooLong === 16) {
+      hintTooLong = 0;
+      decimalsHint = d - (TEXT_END - end);
     }
-    rest = high;
+    textScratch[--at] = 46;
   }
-  const count = digitScratch.length - at;
-  const whole = count > d ? count - d : 0;
-  const length = (negative ? 1 : 0) + (whole === 0 ? 1 : whole) + (d > 0 ? d + 1 : 0);
-  let n = 0;
-  if (negative) textScratch[n++] = 45;
-  if (whole === 0) textScratch[n++] = 48;
-  for (let i = 0; i < whole; i++) textScratch[n++] = 48 + digitScratch[at + i];
-  if (d > 0) {
-    textScratch[n++] = 46;
-    for (let i = count; i < d; i++) textScratch[n++] = 48;
-    for (let i = whole; i < count; i++) textScratch[n++] = 48 + digitScratch[at + i];
+  while (whole > 2147483647) {
+    const high = Math.floor(whole / 1e8);
+    at = writeFixedDigits(whole - high * 1e8 | 0, 8, at);
+    whole = high;
   }
+  let v = whole | 0;
+  while (v >= 100) {
+    const next = v / 100 | 0;
+    const pair = v - next * 100 << 1;
+    textScratch[--at] = DIGIT_PAIRS[pair + 1];
+    textScratch[--at] = DIGIT_PAIRS[pair];
+    v = next;
+  }
+  if (v >= 10) {
+    textScratch[--at] = DIGIT_PAIRS[(v << 1) + 1];
+    textScratch[--at] = DIGIT_PAIRS[v << 1];
+  } else {
+    textScratch[--at] = 48 + v;
+  }
+  if (x < 0) textScratch[--at] = 45;
+  const length = end - at;
   let h1 = LANE1_SEED ^ length;
   let h2 = LANE2_SEED ^ length;
-  for (let i = 0; i < n; i++) {
+  for (let i = at; i < end; i++) {
     const c = textScratch[i];
     h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
     h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
   }
   finish2(h1, h2);
+  if (x >= 0 && x < SMALL_INTEGERS && Number.isInteger(x)) {
+    const i = x | 0;
+    smallLengths[i] = length;
+    smallHighs[i] = hash.high;
+    smallLows[i] = hash.low;
+  }
   return length;
 }
 
