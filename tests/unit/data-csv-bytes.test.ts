@@ -165,6 +165,23 @@ describe('CsvBatch columns read from bytes', () => {
     });
   }
 
+  it("a shard's pick of rows is still read from the bytes, as setText reads its fields", async () => {
+    const generated = generate(5, 1_500, 6);
+    const batches = await readAll('pick.csv', generated.csv, { batchRows: 256 });
+    let offset = 0;
+    for (const batch of batches) {
+      const keep = Array.from({ length: batch.size }, (_, i) => i).filter((i) => (offset + i) % 3 === 1);
+      const picked = batch.pick?.(keep) as RecordBatch;
+      expect(picked.constructor).toBe(batch.constructor);
+      const expectedRows = keep.map((i) => generated.rows[offset + i] as Value[]);
+      for (let j = 0; j < 6; j++) expect(differences(picked.column(j), typedColumnOf(expectedRows, j))).toEqual([]);
+      expect(picked.rows).toEqual(expectedRows);
+      expect(picked.lines).toEqual(keep.map((i) => generated.lines[offset + i]));
+      expect(batch.pick?.([]).size).toBe(0);
+      offset += batch.size;
+    }
+  });
+
   it('a column is read once, and value(i) gives fresh strings', async () => {
     const [batch] = await readAll('once.csv', 'a,b\nx,"y ""z"""\n,2\n', { batchRows: 10 });
     expect(batch?.column(0)).toBe(batch?.column(0));

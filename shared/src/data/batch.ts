@@ -48,8 +48,9 @@ export class RowBatch implements RecordBatch {
   }
 }
 
-/** The rows `keep` (ascending indices) of a batch, as a batch of their own. */
+/** The rows `keep` (ascending indices) of a batch, as a batch of their own: the batch's own pick, else by its rows. */
 export function pickRows(batch: RecordBatch, keep: readonly number[]): RecordBatch {
+  if (batch.pick) return batch.pick(keep);
   const rows = batch.rows;
   const parts: RowBatchParts = { file: batch.file, columns: batch.columns, rows: keep.map((i) => rows[i] as Value[]), lines: keep.map((i) => batch.lines[i] as number) };
   if (batch.records) parts.records = keep.map((i) => batch.records?.[i]);

@@ -72,6 +72,26 @@ export class CsvBatch implements RecordBatch {
     return column;
   }
 
+  /**
+   * The rows `keep` (ascending indices) as a batch of their own over the same bytes: a shard's part of a batch,
+   * still read from the bytes (no row strings made).
+   */
+  pick(keep: readonly number[]): CsvBatch {
+    const width = this.columns.length;
+    const capacity = Math.max(1, keep.length);
+    const offsets = new Int32Array(2 * capacity * width);
+    for (let j = 0; j < width; j++) {
+      for (let n = 0; n < keep.length; n++) {
+        const from = 2 * (j * this.#capacity + (keep[n] as number));
+        const to = 2 * (j * capacity + n);
+        offsets[to] = this.#offsets[from] as number;
+        offsets[to + 1] = this.#offsets[from + 1] as number;
+      }
+    }
+    const lines = keep.map((i) => this.lines[i] as number);
+    return new CsvBatch({ file: this.file, columns: this.columns, bytes: this.#bytes, offsets, lines, size: keep.length, capacity });
+  }
+
   #value(k: number): Value {
     return fieldText(this.#bytes, this.#offsets[2 * k] as number, this.#offsets[2 * k + 1] as number);
   }

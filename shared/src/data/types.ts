@@ -30,6 +30,8 @@ export interface RecordBatch {
   readonly rows: readonly Value[][];
   /** JSON Lines only: each row's parsed record, for the contract's records JSON Schema. */
   readonly records?: readonly unknown[];
+  /** The rows `keep` (ascending indices) as a batch of the same kind, where a reader can do better than `rows`. */
+  pick?(keep: readonly number[]): RecordBatch;
 }
 
 /** Which part of the input a matrix job validates: `shard: i/n` with 1 ≤ i ≤ n. */

@@ -20730,6 +20730,7 @@ var RowBatch = class {
   }
 };
 function pickRows(batch, keep) {
+  if (batch.pick) return batch.pick(keep);
   const rows = batch.rows;
   const parts = { file: batch.file, columns: batch.columns, rows: keep.map((i) => rows[i]), lines: keep.map((i) => batch.lines[i]) };
   if (batch.records) parts.records = keep.map((i) => batch.records?.[i]);
@@ -20738,7 +20739,7 @@ function pickRows(batch, keep) {
 
 // shared/src/data/csv-bytes.ts
 import { isAscii } from "node:buffer";
-var CsvBatch = class {
+var CsvBatch = class _CsvBatch {
   file;
   columns;
   lines;
@@ -20777,6 +20778,25 @@ var CsvBatch = class {
       this.#typed[j] = column;
     }
     return column;
+  }
+  /**
+   * The rows `keep` (ascending indices) as a batch of their own over the same bytes: a shard's part of a batch,
+   * still read from the bytes (no row strings made).
+   */
+  pick(keep) {
+    const width = this.columns.length;
+    const capacity = Math.max(1, keep.length);
+    const offsets = new Int32Array(2 * capacity * width);
+    for (let j = 0; j < width; j++) {
+      for (let n = 0; n < keep.length; n++) {
+        const from = 2 * (j * this.#capacity + keep[n]);
+        const to = 2 * (j * capacity + n);
+        offsets[to] = this.#offsets[from];
+        offsets[to + 1] = this.#offsets[from + 1];
+      }
+    }
+    const lines = keep.map((i) => this.lines[i]);
+    return new _CsvBatch({ file: this.file, columns: this.columns, bytes: this.#bytes, offsets, lines, size: keep.length, capacity });
   }
   #value(k) {
     return fieldText(this.#bytes, this.#offsets[2 * k], this.#offsets[2 * k + 1]);
