@@ -131,6 +131,17 @@ describe('value checks', () => {
     }
   });
 
+  it('unique compares texts as written, booleans in any case too, and a number by its text', () => {
+    const values: Value[] = ['TRUE', 'true', 'True', true, 'TRUE', 7, '7', '7.0', 'é', 'é'];
+    const result = run('columns:\n  c: { unique: true }\n', [column('c', values)])['columns.c.unique'];
+    expect(result?.failures.map((f) => [f.value, f.line, f.firstOccurrence?.line])).toEqual([
+      ['true', 5, 3],
+      ['TRUE', 6, 2],
+      ['7', 8, 7],
+      ['é', 11, 10],
+    ]);
+  });
+
   it('value checks count only the values of the column type', () => {
     const results = run('columns:\n  n: { type: number, min: 0 }\n', [column('n', ['1', 'x', null, '-1'])]);
     expect(results['columns.n.type']).toMatchObject({ evaluated: 3, failed: 1 });

@@ -353,7 +353,7 @@ export class ContractChecker {
     const minLength = c.minLength ? (c.spec.minLength ?? 0) : 0;
     const maxLength = c.maxLength ? (c.spec.maxLength ?? 0) : Number.POSITIVE_INFINITY;
     const unique = c.unique;
-    const needsText = regex !== undefined || allowed !== undefined || unique !== undefined;
+    const needsText = regex !== undefined || allowed !== undefined;
     let present = 0;
     let conforming = 0;
     for (let r = 0; r < column.size; r++) {
@@ -375,14 +375,22 @@ export class ContractChecker {
       if (allowedHashes && !(kind !== BOOLEAN ? hasHash(allowedHashes, highs[r] as number, lows[r] as number) : (c.allowedText as Set<string>).has(column.text(r)))) {
         this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, column.text(r));
       }
+      if (unique) {
+        // The reader's hash is of the text as written (hashString), but for a boolean read from text (`TRUE`),
+        // whose hash is of its canonical form: that one is hashed as written here.
+        if (kind === BOOLEAN) {
+          hashString(column.text(r));
+        } else {
+          hash.high = highs[r] as number;
+          hash.low = lows[r] as number;
+        }
+        // The text is made only for a table that logs it (past its first spill), or for a duplicate's report.
+        if (!unique.add(lines[r] as number, fileNumber, unique.spilled ? column.text(r) : undefined)) this.recordDuplicate(c, file, lines[r] as number, column.text(r));
+      }
       if (!needsText) continue;
       const text = column.text(r);
       if (regex && !regex.test(text)) this.record(c.regexTally as Tally, file, lines[r] as number, c.spec.name, text);
       if (allowed && !allowed.has(text)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, text);
-      if (unique) {
-        hashString(text);
-        if (!unique.add(lines[r] as number, fileNumber, text)) this.recordDuplicate(c, file, lines[r] as number, text);
-      }
     }
     c.present += present;
     c.conforming += conforming;
