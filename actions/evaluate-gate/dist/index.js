@@ -20888,7 +20888,7 @@ function firstInvalidUtf8(bytes) {
 }
 
 // shared/src/data/csv.ts
-var CSV_CHUNK_BYTES = 1 << 20;
+var CSV_CHUNK_BYTES = 1 << 18;
 var LARGE_CARRY = 1 << 20;
 var INCOMPLETE = -1;
 var RecordScanner = class {
