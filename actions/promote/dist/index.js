@@ -7885,6 +7885,17 @@ function hashString(text) {
   }
   finish(h1, h2);
 }
+function hashBytes(bytes, start, end) {
+  const length = end - start;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i];
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+}
 var POW10 = Array.from({ length: 16 }, (_, i) => 10 ** i);
 var MAX_SCALED = 2 ** 50;
 var textScratch = new Uint8Array(40);
@@ -7985,14 +7996,7 @@ function hashNumberText(x) {
   }
   if (x < 0) textScratch[--at] = 45;
   const length = end - at;
-  let h1 = LANE1_SEED ^ length;
-  let h2 = LANE2_SEED ^ length;
-  for (let i = at; i < end; i++) {
-    const c = textScratch[i];
-    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
-    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
-  }
-  finish(h1, h2);
+  hashBytes(textScratch, at, end);
   if (x >= 0 && x < SMALL_INTEGERS && Number.isInteger(x)) {
     const i = x | 0;
     smallLengths[i] = length;
@@ -8306,14 +8310,13 @@ var TypedColumn = class {
     this.numbers[i] = Number.NaN;
   }
   /**
-   * A timestamp given as an instant (Parquet), whose text is `iso` (what value(i) gives): counted and checked as
-   * the timestamp that text reads as, with no parse.
+   * A timestamp given as an instant (Parquet) whose text, `length` characters, was hashed last (its hash is in
+   * `hash`): counted and checked as the timestamp that text reads as, `ms`, with no text made or parsed.
    */
-  setTimestamp(i, ms, iso) {
+  setTimestamp(i, ms, length) {
     this.kinds[i] = TIMESTAMP;
     this.numbers[i] = ms;
-    this.lengths[i] = iso.length;
-    hashString(iso);
+    this.lengths[i] = length;
     this.highs[i] = hash.high;
     this.lows[i] = hash.low;
   }

@@ -1,7 +1,6 @@
 import type { DecodedArray, ParquetParsers, SchemaElement } from 'hyparquet';
-import { hash } from '../hashing/hash64';
 import { hashWritten, isoDate, isoTimestamp, writeDate, writeTimestamp, written } from './parquet-time';
-import { TIMESTAMP, type TypedColumn } from './typed-column';
+import type { TypedColumn } from './typed-column';
 import type { Value } from './types';
 import { toValue } from './values';
 
@@ -134,9 +133,5 @@ export class ParquetColumn {
  */
 function setWritten(column: TypedColumn, i: number, length: number): void {
   hashWritten(length);
-  column.kinds[i] = TIMESTAMP;
-  column.numbers[i] = written.ms;
-  column.lengths[i] = length;
-  column.highs[i] = hash.high;
-  column.lows[i] = hash.low;
+  column.setTimestamp(i, written.ms, length);
 }

@@ -1,4 +1,4 @@
-import { finish, LANE1_MULTIPLIER, LANE1_SEED, LANE2_MULTIPLIER, LANE2_SEED } from '../hashing/hash64';
+import { hashBytes } from '../hashing/hash64';
 
 /**
  * The ISO 8601 text of a Parquet timestamp or date: what the reader gives as the value (a timestamp column's
@@ -82,14 +82,7 @@ export function writeDate(days: number): number {
 
 /** The hash (hashString's) of the first `length` characters written, left in `hash`. */
 export function hashWritten(length: number): void {
-  let h1 = LANE1_SEED ^ length;
-  let h2 = LANE2_SEED ^ length;
-  for (let i = 0; i < length; i++) {
-    const c = chars[i] as number;
-    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
-    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
-  }
-  finish(h1, h2);
+  hashBytes(chars, 0, length);
 }
 
 /** The first `length` characters written, as a string. */

@@ -170,14 +170,13 @@ export class TypedColumn {
   }
 
   /**
-   * A timestamp given as an instant (Parquet), whose text is `iso` (what value(i) gives): counted and checked as
-   * the timestamp that text reads as, with no parse.
+   * A timestamp given as an instant (Parquet) whose text, `length` characters, was hashed last (its hash is in
+   * `hash`): counted and checked as the timestamp that text reads as, `ms`, with no text made or parsed.
    */
-  setTimestamp(i: number, ms: number, iso: string): void {
+  setTimestamp(i: number, ms: number, length: number): void {
     this.kinds[i] = TIMESTAMP;
     this.numbers[i] = ms;
-    this.lengths[i] = iso.length;
-    hashString(iso);
+    this.lengths[i] = length;
     this.highs[i] = hash.high;
     this.lows[i] = hash.low;
   }

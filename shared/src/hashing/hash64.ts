@@ -44,6 +44,22 @@ export function hashString(text: string): void {
   finish(h1, h2);
 }
 
+/**
+ * hashString of a text held one byte a character (ASCII, or Latin-1) in bytes[start, end), without making the
+ * string: for code that writes a text's characters (a number's digits, a timestamp's ISO form) only to hash them.
+ */
+export function hashBytes(bytes: Uint8Array, start: number, end: number): void {
+  const length = end - start;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i] as number;
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+}
+
 /** Hashes a number by its IEEE 754 bits (−0 as 0), so `7`, `7.0` and `7e0` are the same value. */
 export function hashNumber(value: number): void {
   scratch[0] = value === 0 ? 0 : value;
@@ -214,14 +230,7 @@ export function hashNumberText(x: number): number {
   }
   if (x < 0) textScratch[--at] = 45;
   const length = end - at;
-  let h1 = LANE1_SEED ^ length;
-  let h2 = LANE2_SEED ^ length;
-  for (let i = at; i < end; i++) {
-    const c = textScratch[i] as number;
-    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
-    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
-  }
-  finish(h1, h2);
+  hashBytes(textScratch, at, end);
   if (x >= 0 && x < SMALL_INTEGERS && Number.isInteger(x)) {
     const i = x | 0;
     smallLengths[i] = length;

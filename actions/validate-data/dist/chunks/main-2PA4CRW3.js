@@ -16121,6 +16121,17 @@ function hashString(text) {
   }
   finish(h1, h2);
 }
+function hashBytes(bytes, start, end) {
+  const length = end - start;
+  let h1 = LANE1_SEED ^ length;
+  let h2 = LANE2_SEED ^ length;
+  for (let i = start; i < end; i++) {
+    const c = bytes[i];
+    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
+    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
+  }
+  finish(h1, h2);
+}
 function hashNumber(value) {
   scratch[0] = value === 0 ? 0 : value;
   finish(Math.imul((scratchWords[0] ?? 0) ^ 2654435769, 2654435761), Math.imul((scratchWords[1] ?? 0) ^ 2135587861, 1597334677));
@@ -16225,14 +16236,7 @@ function hashNumberText(x) {
   }
   if (x < 0) textScratch[--at] = 45;
   const length = end - at;
-  let h1 = LANE1_SEED ^ length;
-  let h2 = LANE2_SEED ^ length;
-  for (let i = at; i < end; i++) {
-    const c = textScratch[i];
-    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
-    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
-  }
-  finish(h1, h2);
+  hashBytes(textScratch, at, end);
   if (x >= 0 && x < SMALL_INTEGERS && Number.isInteger(x)) {
     const i = x | 0;
     smallLengths[i] = length;
@@ -16565,14 +16569,13 @@ var TypedColumn = class {
     this.numbers[i] = Number.NaN;
   }
   /**
-   * A timestamp given as an instant (Parquet), whose text is `iso` (what value(i) gives): counted and checked as
-   * the timestamp that text reads as, with no parse.
+   * A timestamp given as an instant (Parquet) whose text, `length` characters, was hashed last (its hash is in
+   * `hash`): counted and checked as the timestamp that text reads as, `ms`, with no text made or parsed.
    */
-  setTimestamp(i, ms, iso) {
+  setTimestamp(i, ms, length) {
     this.kinds[i] = TIMESTAMP;
     this.numbers[i] = ms;
-    this.lengths[i] = iso.length;
-    hashString(iso);
+    this.lengths[i] = length;
     this.highs[i] = hash.high;
     this.lows[i] = hash.low;
   }
@@ -30130,14 +30133,7 @@ function writeDate(days) {
   return 10;
 }
 function hashWritten(length) {
-  let h1 = LANE1_SEED ^ length;
-  let h2 = LANE2_SEED ^ length;
-  for (let i = 0; i < length; i++) {
-    const c = chars[i];
-    h1 = Math.imul(h1 ^ c, LANE1_MULTIPLIER);
-    h2 = Math.imul(h2 ^ c, LANE2_MULTIPLIER);
-  }
-  finish(h1, h2);
+  hashBytes(chars, 0, length);
 }
 function charsText(length) {
   return chars.toString("latin1", 0, length);
@@ -30295,11 +30291,7 @@ var ParquetColumn = class {
 };
 function setWritten(column, i, length) {
   hashWritten(length);
-  column.kinds[i] = TIMESTAMP;
-  column.numbers[i] = written.ms;
-  column.lengths[i] = length;
-  column.highs[i] = hash.high;
-  column.lows[i] = hash.low;
+  column.setTimestamp(i, written.ms, length);
 }
 
 // shared/src/data/parquet.ts
