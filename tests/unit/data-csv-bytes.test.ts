@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readDelimitedFile } from '../../shared/src/data/csv';
 import { TypedColumn, typedColumnOf } from '../../shared/src/data/typed-column';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
+import { uniforms } from '../fixtures/random';
 
 // The CSV reader reads each column's values straight from the file's bytes (csv-bytes.ts). These tests hold it to
 // the one reading of text, TypedColumn.setText: for every field, the same kind, number, hash and length, and the
@@ -12,17 +13,6 @@ import type { RecordBatch, Value } from '../../shared/src/data/types';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'data-csv-bytes-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function generator(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIXED = [
   // Numbers of every shape values.ts reads, and near misses.
@@ -78,7 +68,7 @@ interface Generated {
 }
 
 function generate(seed: number, records: number, width: number): Generated {
-  const random = generator(seed);
+  const random = uniforms(seed);
   const columns = Array.from({ length: width }, (_, j) => `c${j}`);
   const rows: Value[][] = [];
   const lines: number[] = [];

@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readJsonLinesFile } from '../../shared/src/data/jsonl';
 import { isoTimestamp, readParquetFile } from '../../shared/src/data/parquet';
 import type { RecordBatch } from '../../shared/src/data/types';
+import { uniforms } from '../fixtures/random';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'data-formats-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -136,13 +137,7 @@ describe('Parquet', () => {
       const whole = new Date(Number(seconds) * 1000).toISOString().slice(0, -5);
       return digits === 0 ? `${whole}Z` : `${whole}.${fraction.toString().padStart(digits, '0')}Z`;
     };
-    let state = 0x12345678;
-    const next = (): number => {
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      return (state >>> 0) / 4294967296;
-    };
+    const next = uniforms(0x12345678);
     const wrong: string[] = [];
     for (const digits of [0, 3, 6, 9]) {
       const edges = [0n, -1n, 1n, 951_782_400n, -62_167_219_200n, 253_402_300_799n, 68_256_000n, 1_709_164_800n].map((s) => s * 10n ** BigInt(digits));

@@ -10,6 +10,7 @@ import type { RecordBatch, Value } from '../../shared/src/data/types';
 import { parseTimestamp } from '../../shared/src/data/values';
 import { hash, hashString } from '../../shared/src/hashing/hash64';
 import { EVERY_TYPE_COLUMNS, everyTypeParquet } from '../fixtures/data/every-type';
+import { uniforms } from '../fixtures/random';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'data-parquet-columns-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -161,13 +162,7 @@ describe('Parquet typed columns', () => {
   });
 
   it('hashes and times a timestamp without its text exactly as its text, in every unit and year', () => {
-    let state = 0x2545f491;
-    const next = (): number => {
-      state ^= state << 13;
-      state ^= state >>> 17;
-      state ^= state << 5;
-      return (state >>> 0) / 4294967296;
-    };
+    const next = uniforms(0x2545f491);
     const wrong: string[] = [];
     for (const digits of [0, 3, 6, 9]) {
       const scale = 10n ** BigInt(digits);
