@@ -3,6 +3,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import schemaJson from '../../schemas/contract.schema.json';
 import { parseTimestamp } from '../data/values';
 import { ConfigurationError, quote } from '../errors';
+import { describeValue, TYPE_WORDS } from '../files/describe';
 import { parseStructured, readTextFile } from '../files/structured';
 import { Contract, formatPath, pathKey, type ContractPath } from './contract';
 import { compileRecordsSchema } from './records';
@@ -100,32 +101,6 @@ function kindOf(value: unknown): Kind {
   }
 }
 
-const EXPECTED: Record<string, string> = {
-  integer: 'an integer',
-  number: 'a number',
-  string: 'a string',
-  boolean: 'true or false',
-  object: 'a mapping',
-  array: 'a list',
-  null: 'empty',
-};
-
-/** The value as it appears in a message: strings quoted, numbers as they are, collections by kind. */
-export function describeValue(value: unknown): string {
-  switch (kindOf(value)) {
-    case 'null':
-      return 'nothing';
-    case 'array':
-      return 'a list';
-    case 'object':
-      return 'a mapping';
-    case 'string':
-      return quote(value);
-    default:
-      return String(value);
-  }
-}
-
 function accepts(types: string[], value: unknown): boolean {
   const kind = kindOf(value);
   return types.some((type) => type === kind || (type === 'integer' && kind === 'number' && Number.isInteger(value)));
@@ -159,7 +134,7 @@ class Walker {
     if (schema.anyOf) {
       const branch = schema.anyOf.find((option) => this.branchAccepts(option, node, scalar));
       if (!branch) {
-        const wanted = schema.anyOf.map((option) => (option.enum ? enumText(option.enum) : option.type ? [option.type].flat().map((t) => EXPECTED[t] ?? t).join(' or ') : '')).join(' or ');
+        const wanted = schema.anyOf.map((option) => (option.enum ? enumText(option.enum) : option.type ? [option.type].flat().map((t) => TYPE_WORDS[t] ?? t).join(' or ') : '')).join(' or ');
         return this.fail(line, `${where} must be ${wanted}, got ${describeValue(this.plain(node))}`);
       }
       return this.walk(node, branch, at, keyLine);
@@ -169,7 +144,7 @@ class Walker {
       const types = [schema.type].flat();
       const value = scalar === undefined ? (isMap(node) ? {} : isSeq(node) ? [] : undefined) : scalar;
       if (!accepts(types, value)) {
-        const wanted = types.filter((type) => type !== 'null').map((type) => EXPECTED[type] ?? type).join(' or ');
+        const wanted = types.filter((type) => type !== 'null').map((type) => TYPE_WORDS[type] ?? type).join(' or ');
         return this.fail(line, `${where} must be ${wanted}, got ${describeValue(this.plain(node))}`);
       }
     }
@@ -244,7 +219,7 @@ class Walker {
   private checkedPlain(node: Node | null, schema: SchemaNode, at: ContractPath, keyLine: number): unknown {
     const value = this.plain(node);
     if (schema.type !== undefined && !accepts([schema.type].flat(), value)) {
-      const wanted = [schema.type].flat().map((type) => EXPECTED[type] ?? type).join(' or ');
+      const wanted = [schema.type].flat().map((type) => TYPE_WORDS[type] ?? type).join(' or ');
       this.fail(this.lineOf(node, keyLine), `${formatPath(at)} must be ${wanted}, got ${describeValue(value)}`);
     }
     return value;

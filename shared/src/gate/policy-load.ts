@@ -4,6 +4,7 @@ import schemaJson from '../../schemas/gate-policy.schema.json';
 import { formatPath } from '../contract/contract';
 import { didYouMean } from '../contract/suggest';
 import { ConfigurationError, quote } from '../errors';
+import { describeValue, TYPE_WORDS } from '../files/describe';
 import { describeSchemaError } from '../files/schema';
 import { parseStructured, readTextFile, type StructuredFormat } from '../files/structured';
 import { KeyLines, type PolicyPath } from './policy-lines';
@@ -203,22 +204,6 @@ function mostTelling(errors: ErrorObject[], data: unknown, lines: KeyLines): Err
   return [...pool].sort((a, b) => lineOf(a) - lineOf(b))[0];
 }
 
-const EXPECTED: Record<string, string> = {
-  integer: 'an integer',
-  number: 'a number',
-  string: 'a string',
-  boolean: 'true or false',
-  object: 'a mapping',
-  array: 'a list',
-};
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  return typeof value === 'string' ? quote(value) : String(value);
-}
-
 function describeError(error: ErrorObject | undefined, data: unknown): { at: PolicyPath; message: string } {
   if (!error) return { at: [], message: 'does not match the policy schema' };
   const at = pathOf(error.instancePath, data);
@@ -237,7 +222,7 @@ function describeError(error: ErrorObject | undefined, data: unknown): { at: Pol
     case 'type': {
       const wanted = String(params.type)
         .split(',')
-        .map((type) => EXPECTED[type] ?? type)
+        .map((type) => TYPE_WORDS[type] ?? type)
         .join(' or ');
       return { at, message: `${where} must be ${wanted}, got ${describeValue(error.data)}` };
     }
