@@ -15336,6 +15336,23 @@ function didYouMean(word, candidates2) {
   return suggestion === void 0 ? "" : `; did you mean ${JSON.stringify(suggestion)}?`;
 }
 
+// shared/src/files/describe.ts
+var TYPE_WORDS = {
+  integer: "an integer",
+  number: "a number",
+  string: "a string",
+  boolean: "true or false",
+  object: "a mapping",
+  array: "a list",
+  null: "empty"
+};
+function describeValue(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return typeof value === "string" ? quote(value) : String(value);
+}
+
 // shared/src/files/schema.ts
 var import_ajv = __toESM(require_ajv(), 1);
 var ajv = new import_ajv.Ajv({ allErrors: false, strict: true });
@@ -16438,20 +16455,6 @@ function mostTelling(errors, data, lines) {
   const pool = unknown.length > 0 ? unknown : errors;
   return [...pool].sort((a, b) => lineOf(a) - lineOf(b))[0];
 }
-var EXPECTED = {
-  integer: "an integer",
-  number: "a number",
-  string: "a string",
-  boolean: "true or false",
-  object: "a mapping",
-  array: "a list"
-};
-function describeValue(value) {
-  if (value === null || value === void 0) return "nothing";
-  if (Array.isArray(value)) return "a list";
-  if (typeof value === "object") return "a mapping";
-  return typeof value === "string" ? quote(value) : String(value);
-}
 function describeError(error2, data) {
   if (!error2) return { at: [], message: "does not match the policy schema" };
   const at = pathOf(error2.instancePath, data);
@@ -16468,7 +16471,7 @@ function describeError(error2, data) {
     case "required":
       return { at, message: `${where} lacks the required key ${quote(params.missingProperty)}` };
     case "type": {
-      const wanted = String(params.type).split(",").map((type) => EXPECTED[type] ?? type).join(" or ");
+      const wanted = String(params.type).split(",").map((type) => TYPE_WORDS[type] ?? type).join(" or ");
       return { at, message: `${where} must be ${wanted}, got ${describeValue(error2.data)}` };
     }
     case "enum": {

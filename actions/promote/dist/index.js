@@ -8598,6 +8598,7 @@ var Moments = class _Moments {
 var DEFAULT_QUANTILE_K = 400;
 var EXACT_QUANTILE_ITEMS = 2048;
 var MIN_WIDTH = 8;
+var SAMPLED_WIDTH = 16;
 var SHRINK = 2 / 3;
 var SEED = 625341585;
 var SMALL_SORT = 9;
@@ -8608,6 +8609,9 @@ var QuantileSketch = class _QuantileSketch {
     if (!Number.isInteger(k) || k < MIN_WIDTH) throw new Error(`a quantile sketch needs an integer k ≥ ${MIN_WIDTH}, not ${k}`);
     this.levels = [new Float64Array(Math.min(k, 64))];
     this.sizes = [0];
+    let depth = 0;
+    while (Math.ceil(k * SHRINK ** depth) > SAMPLED_WIDTH) depth++;
+    this.sampledDepth = depth;
     this.capacity = this.totalCapacity();
   }
   k;
@@ -8621,6 +8625,10 @@ var QuantileSketch = class _QuantileSketch {
   /** levelCapacity(h) for each level, recomputed when a level is added. */
   capacities = [];
   random = SEED;
+  /** The levels below the first compactor: the sampler's blocks are 2^sampled values (0: no sampler). */
+  sampled = 0;
+  /** The depth below the top from which a level's capacity is SAMPLED_WIDTH or less (k's alone). */
+  sampledDepth;
   view = null;
   /** Adds one value (NaN is ignored: callers pass finite numbers). */
   add(x) {
@@ -8634,7 +8642,9 @@ var QuantileSketch = class _QuantileSketch {
     level[size] = x;
     this.sizes[0] = size + 1;
     this.view = null;
-    if (++this.retained > this.capacity) while (this.retained > this.capacity) this.compress();
+    this.retained++;
+    if (this.sampled > 0 && size + 1 === 1 << this.sampled) this.sampleBlock(level, 0);
+    while (this.overFull()) this.compress();
   }
   /**
    * add() for values[0 … count) (finite numbers), the same sketch to the bit: each block copied into level 0 fills
@@ -8643,26 +8653,64 @@ var QuantileSketch = class _QuantileSketch {
   addBatch(values, count) {
     let min = this.min;
     let max = this.max;
+    for (let i = 0; i < count; i++) {
+      const x = values[i];
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
     let at = 0;
     while (at < count) {
-      const take = Math.min(this.capacity + 1 - this.retained, count - at);
       const size = this.sizes[0];
-      const level = size + take > this.levels[0].length ? this.grow(0, size + take) : this.levels[0];
-      for (let i = 0; i < take; i++) {
-        const x = values[at + i];
-        if (x < min) min = x;
-        if (x > max) max = x;
-        level[size + i] = x;
+      if (this.sampled > 0) {
+        const block = 1 << this.sampled;
+        if (size === 0 && count - at >= block) {
+          this.retained += block;
+          this.sampleBlock(values, at);
+          at += block;
+        } else {
+          const take = Math.min(block - size, count - at);
+          const level = this.grow(0, size + take);
+          level.set(values.subarray(at, at + take), size);
+          this.sizes[0] = size + take;
+          this.retained += take;
+          at += take;
+          if (size + take === block) this.sampleBlock(level, 0);
+        }
+      } else {
+        const take = Math.min(this.capacity + 1 - this.retained, count - at);
+        const level = this.grow(0, size + take);
+        level.set(values.subarray(at, at + take), size);
+        this.sizes[0] = size + take;
+        this.retained += take;
+        at += take;
       }
-      this.sizes[0] = size + take;
-      this.retained += take;
-      at += take;
-      while (this.retained > this.capacity) this.compress();
+      while (this.overFull()) this.compress();
     }
     this.n += count;
     this.min = min;
     this.max = max;
     this.view = null;
+  }
+  /**
+   * The sampler's step: of the block of 2^sampled values at values[from …] (counted in `retained`, and level 0's
+   * whole content when `values` is level 0), the one the generator draws moves to level `sampled`, which stays
+   * sorted; the rest are dropped.
+   */
+  sampleBlock(values, from) {
+    const s = this.sampled;
+    this.random = nextRandom(this.random);
+    const chosen = values[from + (this.random >>> 32 - s)];
+    if (values === this.levels[0]) this.sizes[0] = 0;
+    this.retained -= (1 << s) - 1;
+    const upper = this.sizes[s];
+    const target = this.grow(s, upper + 1);
+    let at = upper;
+    while (at > 0 && target[at - 1] > chosen) {
+      target[at] = target[at - 1];
+      at--;
+    }
+    target[at] = chosen;
+    this.sizes[s] = upper + 1;
   }
   /** Adds the other sketch's values (it is left unchanged). Both must have the same k. */
   merge(other) {
@@ -8678,13 +8726,14 @@ var QuantileSketch = class _QuantileSketch {
       this.sizes[h] = size + count;
       this.retained += count;
     }
-    for (let h = 1; h < this.levels.length; h++) sortRange(this.levels[h], 0, this.sizes[h] - 1);
+    for (let h = this.sampled > 0 ? 0 : 1; h < this.levels.length; h++) sortRange(this.levels[h], 0, this.sizes[h] - 1);
     this.n += other.n;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
     this.random = nextRandom(this.random + other.random >>> 0);
     this.view = null;
-    while (this.retained > this.capacity) this.compress();
+    this.settle();
+    while (this.overFull()) this.compress();
     return this;
   }
   /** Whether every value added is still held (then quantiles and ranks are exact). */
@@ -8731,7 +8780,10 @@ var QuantileSketch = class _QuantileSketch {
     return this.cdf(x);
   }
   toJSON() {
-    const levels = this.levels.map((level, h) => encodeFloat64(level.slice(0, this.sizes[h]).sort()));
+    const levels = this.levels.map((level, h) => {
+      const items = level.slice(0, this.sizes[h]);
+      return encodeFloat64(h === 0 && this.sampled > 0 ? items : items.sort());
+    });
     const empty = this.n === 0;
     return { k: this.k, n: this.n, random: this.random, min: empty ? null : this.min, max: empty ? null : this.max, levels };
   }
@@ -8749,19 +8801,45 @@ var QuantileSketch = class _QuantileSketch {
     sketch.max = json.max ?? -Infinity;
     for (let h = 1; h < sketch.levels.length; h++) sortRange(sketch.levels[h], 0, sketch.sizes[h] - 1);
     sketch.capacity = sketch.totalCapacity();
-    if (sketch.retained > sketch.capacity) throw new Error(`the quantile sketch holds ${sketch.retained} items, more than its capacity ${sketch.capacity}`);
+    sketch.settle();
+    while (sketch.overFull()) sketch.compress();
     return sketch;
   }
   levelCapacity(h) {
     const depth = this.levels.length - 1 - h;
     return Math.max(MIN_WIDTH, Math.ceil(this.k * SHRINK ** depth));
   }
+  /**
+   * Whether the sketch must compact: it holds more than its capacity, level 0 not counted under the sampler (its
+   * block in progress is bounded by the sampler, and adding to it must not compact, as a whole block taken at once
+   * does not).
+   */
+  overFull() {
+    return this.retained - (this.sampled > 0 ? this.sizes[0] : 0) > this.capacity;
+  }
+  /**
+   * What the sketch may hold before it compacts: the compactors' capacities, plus, under the sampler, one leftover
+   * item on each level between level 0 (the block in progress, not counted: see overFull) and the compactors.
+   */
   totalCapacity() {
     this.capacities = this.levels.map((_, h) => this.levelCapacity(h));
     if (this.levels.length === 1) return Math.max(this.k, EXACT_QUANTILE_ITEMS);
-    let total = 0;
-    for (let h = 0; h < this.levels.length; h++) total += this.capacities[h];
+    const top = this.levels.length - 1;
+    this.sampled = Math.min(top - 1, Math.max(0, top - this.sampledDepth + 1));
+    let total = this.sampled > 0 ? this.sampled - 1 : 0;
+    for (let h = this.sampled; h < this.levels.length; h++) total += this.capacities[h];
     return total;
+  }
+  /**
+   * Brings the levels under the sampler within what totalCapacity counts them for (after the sampler gained a
+   * level, a merge, or a sketch read back): level 0 under a block, the levels between at one item at most. Each
+   * step is a compaction, which is always a valid step of the sketch.
+   */
+  settle() {
+    const s = this.sampled;
+    if (s === 0) return;
+    if (this.sizes[0] >= 1 << s) this.compact(0);
+    for (let h = 1; h < s; h++) if (this.sizes[h] >= 2) this.compact(h);
   }
   addLevel() {
     this.levels.push(new Float64Array(Math.min(this.k, 64)));
@@ -8776,12 +8854,18 @@ var QuantileSketch = class _QuantileSketch {
     this.levels[h] = grown;
     return grown;
   }
-  /** Compacts the lowest level that is at or over its capacity. */
+  /** Compacts the lowest compactor (a level from `sampled` up) that is at or over its capacity. */
   compress() {
-    let h = 0;
+    let h = this.sampled;
     const sizes = this.sizes;
     const capacities = this.capacities;
     while (sizes[h] < capacities[h]) h++;
+    const sampled = this.sampled;
+    this.compact(h);
+    if (this.sampled > sampled) this.settle();
+  }
+  /** Compacts level h: sorted, every other item (from a drawn offset) moves up with twice the weight. */
+  compact(h) {
     if (h === this.levels.length - 1) this.addLevel();
     const level = this.levels[h];
     const size = this.sizes[h];

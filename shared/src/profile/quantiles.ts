@@ -9,12 +9,23 @@ import { decodeFloat64, encodeFloat64, nextRandom } from './codec';
  * one level with twice the weight.
  *
  * Exact while n ≤ EXACT_QUANTILE_ITEMS (or k, if larger): until then level 0 keeps every value, and the first
- * compaction cascades down to the usual capacities. The default k = 400 keeps the normalized rank error of any one rank
+ * compaction cascades down to the usual capacities.
+ *
+ * The lowest levels, those of capacity SAMPLED_WIDTH or less, are replaced by a sampler, as the KLL paper does for
+ * its capacity-2 levels: of each block of 2^s values added (s: the number of such levels), one, drawn uniformly
+ * by the same generator, goes straight to level s with weight 2^s; level 0 holds the block in progress, weight 1
+ * each. A draw is an unbiased estimate of every rank, its error at most 2^s, and the blocks' errors are
+ * independent: they add a standard deviation of at most √(n·2^s)/2 values, about 0.1 % of n at k = 400. It spares
+ * the compactions of those levels, most of the time spent per value before: from about 400,000 values on, a
+ * value costs about 14 ns instead of 22, from 4 million 6 instead of 21 (measured; the worst rank error over
+ * 999 quantiles in 30 trials of a million values went from 0.42 % to 0.61 %, see docs/profile.md). The default k = 400 keeps the normalized rank error of any one rank
  * or quantile query at or under 1 % with high probability; see docs/profile.md for how it was measured.
  */
 export const DEFAULT_QUANTILE_K = 400;
 export const EXACT_QUANTILE_ITEMS = 2048;
 const MIN_WIDTH = 8;
+/** Levels of this capacity or less (the lowest, once there are enough levels) are sampled, not compacted. */
+const SAMPLED_WIDTH = 16;
 const SHRINK = 2 / 3;
 const SEED = 0x2545f491;
 /** fastSort leaves ranges of fewer items than this to rankSort. */
@@ -45,12 +56,19 @@ export class QuantileSketch {
   /** levelCapacity(h) for each level, recomputed when a level is added. */
   private capacities: number[] = [];
   private random = SEED;
+  /** The levels below the first compactor: the sampler's blocks are 2^sampled values (0: no sampler). */
+  private sampled = 0;
+  /** The depth below the top from which a level's capacity is SAMPLED_WIDTH or less (k's alone). */
+  private readonly sampledDepth: number;
   private view: { values: Float64Array; cumulative: Float64Array } | null = null;
 
   constructor(readonly k: number = DEFAULT_QUANTILE_K) {
     if (!Number.isInteger(k) || k < MIN_WIDTH) throw new Error(`a quantile sketch needs an integer k ≥ ${MIN_WIDTH}, not ${k}`);
     this.levels = [new Float64Array(Math.min(k, 64))];
     this.sizes = [0];
+    let depth = 0;
+    while (Math.ceil(k * SHRINK ** depth) > SAMPLED_WIDTH) depth++;
+    this.sampledDepth = depth;
     this.capacity = this.totalCapacity();
   }
 
@@ -66,7 +84,9 @@ export class QuantileSketch {
     level[size] = x;
     this.sizes[0] = size + 1;
     this.view = null;
-    if (++this.retained > this.capacity) while (this.retained > this.capacity) this.compress();
+    this.retained++;
+    if (this.sampled > 0 && size + 1 === 1 << this.sampled) this.sampleBlock(level, 0);
+    while (this.overFull()) this.compress();
   }
 
   /**
@@ -76,26 +96,67 @@ export class QuantileSketch {
   addBatch(values: Float64Array, count: number): void {
     let min = this.min;
     let max = this.max;
+    for (let i = 0; i < count; i++) {
+      const x = values[i] as number;
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
     let at = 0;
     while (at < count) {
-      const take = Math.min(this.capacity + 1 - this.retained, count - at);
       const size = this.sizes[0] as number;
-      const level = size + take > (this.levels[0] as Float64Array).length ? this.grow(0, size + take) : (this.levels[0] as Float64Array);
-      for (let i = 0; i < take; i++) {
-        const x = values[at + i] as number;
-        if (x < min) min = x;
-        if (x > max) max = x;
-        level[size + i] = x;
+      if (this.sampled > 0) {
+        // The sampler: a whole block straight from `values` (no copy), else the block in progress filled up.
+        const block = 1 << this.sampled;
+        if (size === 0 && count - at >= block) {
+          this.retained += block;
+          this.sampleBlock(values, at);
+          at += block;
+        } else {
+          const take = Math.min(block - size, count - at);
+          const level = this.grow(0, size + take);
+          level.set(values.subarray(at, at + take), size);
+          this.sizes[0] = size + take;
+          this.retained += take;
+          at += take;
+          if (size + take === block) this.sampleBlock(level, 0);
+        }
+      } else {
+        // Each block copied into level 0 fills it to one past the capacity, where add() would compact.
+        const take = Math.min(this.capacity + 1 - this.retained, count - at);
+        const level = this.grow(0, size + take);
+        level.set(values.subarray(at, at + take), size);
+        this.sizes[0] = size + take;
+        this.retained += take;
+        at += take;
       }
-      this.sizes[0] = size + take;
-      this.retained += take;
-      at += take;
-      while (this.retained > this.capacity) this.compress();
+      while (this.overFull()) this.compress();
     }
     this.n += count;
     this.min = min;
     this.max = max;
     this.view = null;
+  }
+
+  /**
+   * The sampler's step: of the block of 2^sampled values at values[from …] (counted in `retained`, and level 0's
+   * whole content when `values` is level 0), the one the generator draws moves to level `sampled`, which stays
+   * sorted; the rest are dropped.
+   */
+  private sampleBlock(values: Float64Array, from: number): void {
+    const s = this.sampled;
+    this.random = nextRandom(this.random);
+    const chosen = values[from + (this.random >>> (32 - s))] as number;
+    if (values === this.levels[0]) this.sizes[0] = 0;
+    this.retained -= (1 << s) - 1;
+    const upper = this.sizes[s] as number;
+    const target = this.grow(s, upper + 1);
+    let at = upper;
+    while (at > 0 && (target[at - 1] as number) > chosen) {
+      target[at] = target[at - 1] as number;
+      at--;
+    }
+    target[at] = chosen;
+    this.sizes[s] = upper + 1;
   }
 
   /** Adds the other sketch's values (it is left unchanged). Both must have the same k. */
@@ -112,14 +173,17 @@ export class QuantileSketch {
       this.sizes[h] = size + count;
       this.retained += count;
     }
-    for (let h = 1; h < this.levels.length; h++) sortRange(this.levels[h] as Float64Array, 0, (this.sizes[h] as number) - 1);
+    // Level 0 too once it is the sampler's block: sorted, its order (which the next draw reads) is the same either
+    // way round.
+    for (let h = this.sampled > 0 ? 0 : 1; h < this.levels.length; h++) sortRange(this.levels[h] as Float64Array, 0, (this.sizes[h] as number) - 1);
     this.n += other.n;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
     // Symmetric in the two states, so a ∪ b and b ∪ a draw the same offsets.
     this.random = nextRandom((this.random + other.random) >>> 0);
     this.view = null;
-    while (this.retained > this.capacity) this.compress();
+    this.settle();
+    while (this.overFull()) this.compress();
     return this;
   }
 
@@ -172,7 +236,11 @@ export class QuantileSketch {
   }
 
   toJSON(): QuantileSketchJson {
-    const levels = this.levels.map((level, h) => encodeFloat64(level.slice(0, this.sizes[h]).sort()));
+    // Level 0 under the sampler in the order added: the next draw reads the block in progress by position.
+    const levels = this.levels.map((level, h) => {
+      const items = level.slice(0, this.sizes[h]);
+      return encodeFloat64(h === 0 && this.sampled > 0 ? items : items.sort());
+    });
     const empty = this.n === 0;
     return { k: this.k, n: this.n, random: this.random, min: empty ? null : this.min, max: empty ? null : this.max, levels };
   }
@@ -192,7 +260,10 @@ export class QuantileSketch {
     // Levels above 0 are kept sorted while adding; a file's are sorted, but a hand-written one need not be.
     for (let h = 1; h < sketch.levels.length; h++) sortRange(sketch.levels[h] as Float64Array, 0, (sketch.sizes[h] as number) - 1);
     sketch.capacity = sketch.totalCapacity();
-    if (sketch.retained > sketch.capacity) throw new Error(`the quantile sketch holds ${sketch.retained} items, more than its capacity ${sketch.capacity}`);
+    // A sketch written before the sampler (or by hand) may hold more than the sampler's levels take: compacted here,
+    // as adding would have. One this code wrote is left as it is.
+    sketch.settle();
+    while (sketch.overFull()) sketch.compress();
     return sketch;
   }
 
@@ -201,12 +272,40 @@ export class QuantileSketch {
     return Math.max(MIN_WIDTH, Math.ceil(this.k * SHRINK ** depth));
   }
 
+  /**
+   * Whether the sketch must compact: it holds more than its capacity, level 0 not counted under the sampler (its
+   * block in progress is bounded by the sampler, and adding to it must not compact, as a whole block taken at once
+   * does not).
+   */
+  private overFull(): boolean {
+    return this.retained - (this.sampled > 0 ? (this.sizes[0] as number) : 0) > this.capacity;
+  }
+
+  /**
+   * What the sketch may hold before it compacts: the compactors' capacities, plus, under the sampler, one leftover
+   * item on each level between level 0 (the block in progress, not counted: see overFull) and the compactors.
+   */
   private totalCapacity(): number {
     this.capacities = this.levels.map((_, h) => this.levelCapacity(h));
     if (this.levels.length === 1) return Math.max(this.k, EXACT_QUANTILE_ITEMS);
-    let total = 0;
-    for (let h = 0; h < this.levels.length; h++) total += this.capacities[h] as number;
+    const top = this.levels.length - 1;
+    // The levels of depth sampledDepth and more are sampled; the top two always compact.
+    this.sampled = Math.min(top - 1, Math.max(0, top - this.sampledDepth + 1));
+    let total = this.sampled > 0 ? this.sampled - 1 : 0;
+    for (let h = this.sampled; h < this.levels.length; h++) total += this.capacities[h] as number;
     return total;
+  }
+
+  /**
+   * Brings the levels under the sampler within what totalCapacity counts them for (after the sampler gained a
+   * level, a merge, or a sketch read back): level 0 under a block, the levels between at one item at most. Each
+   * step is a compaction, which is always a valid step of the sketch.
+   */
+  private settle(): void {
+    const s = this.sampled;
+    if (s === 0) return;
+    if ((this.sizes[0] as number) >= 1 << s) this.compact(0);
+    for (let h = 1; h < s; h++) if ((this.sizes[h] as number) >= 2) this.compact(h);
   }
 
   private addLevel(): void {
@@ -224,12 +323,20 @@ export class QuantileSketch {
     return grown;
   }
 
-  /** Compacts the lowest level that is at or over its capacity. */
+  /** Compacts the lowest compactor (a level from `sampled` up) that is at or over its capacity. */
   private compress(): void {
-    let h = 0;
+    let h = this.sampled;
     const sizes = this.sizes;
     const capacities = this.capacities;
     while ((sizes[h] as number) < (capacities[h] as number)) h++;
+    const sampled = this.sampled;
+    this.compact(h);
+    // A new top level can move the sampler up one: the level it leaves behind is emptied upward.
+    if (this.sampled > sampled) this.settle();
+  }
+
+  /** Compacts level h: sorted, every other item (from a drawn offset) moves up with twice the weight. */
+  private compact(h: number): void {
     if (h === this.levels.length - 1) this.addLevel();
     const level = this.levels[h] as Float64Array;
     const size = this.sizes[h] as number;

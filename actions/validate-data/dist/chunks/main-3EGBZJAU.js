@@ -18299,6 +18299,23 @@ var contract_schema_default = {
   }
 };
 
+// shared/src/files/describe.ts
+var TYPE_WORDS2 = {
+  integer: "an integer",
+  number: "a number",
+  string: "a string",
+  boolean: "true or false",
+  object: "a mapping",
+  array: "a list",
+  null: "empty"
+};
+function describeValue(value) {
+  if (value === null || value === void 0) return "nothing";
+  if (Array.isArray(value)) return "a list";
+  if (typeof value === "object") return "a mapping";
+  return typeof value === "string" ? quote(value) : String(value);
+}
+
 // shared/src/files/structured.ts
 import { readFile } from "node:fs/promises";
 
@@ -19289,29 +19306,6 @@ function kindOf(value) {
       return "object";
   }
 }
-var EXPECTED = {
-  integer: "an integer",
-  number: "a number",
-  string: "a string",
-  boolean: "true or false",
-  object: "a mapping",
-  array: "a list",
-  null: "empty"
-};
-function describeValue(value) {
-  switch (kindOf(value)) {
-    case "null":
-      return "nothing";
-    case "array":
-      return "a list";
-    case "object":
-      return "a mapping";
-    case "string":
-      return quote(value);
-    default:
-      return String(value);
-  }
-}
 function accepts(types, value) {
   const kind = kindOf(value);
   return types.some((type) => type === kind || type === "integer" && kind === "number" && Number.isInteger(value));
@@ -19344,7 +19338,7 @@ var Walker = class {
     if (schema.anyOf) {
       const branch = schema.anyOf.find((option) => this.branchAccepts(option, node, scalar));
       if (!branch) {
-        const wanted = schema.anyOf.map((option) => option.enum ? enumText(option.enum) : option.type ? [option.type].flat().map((t) => EXPECTED[t] ?? t).join(" or ") : "").join(" or ");
+        const wanted = schema.anyOf.map((option) => option.enum ? enumText(option.enum) : option.type ? [option.type].flat().map((t) => TYPE_WORDS2[t] ?? t).join(" or ") : "").join(" or ");
         return this.fail(line, `${where} must be ${wanted}, got ${describeValue(this.plain(node))}`);
       }
       return this.walk(node, branch, at, keyLine);
@@ -19353,7 +19347,7 @@ var Walker = class {
       const types = [schema.type].flat();
       const value2 = scalar === void 0 ? (0, import_yaml2.isMap)(node) ? {} : (0, import_yaml2.isSeq)(node) ? [] : void 0 : scalar;
       if (!accepts(types, value2)) {
-        const wanted = types.filter((type) => type !== "null").map((type) => EXPECTED[type] ?? type).join(" or ");
+        const wanted = types.filter((type) => type !== "null").map((type) => TYPE_WORDS2[type] ?? type).join(" or ");
         return this.fail(line, `${where} must be ${wanted}, got ${describeValue(this.plain(node))}`);
       }
     }
@@ -19422,7 +19416,7 @@ var Walker = class {
   checkedPlain(node, schema, at, keyLine) {
     const value = this.plain(node);
     if (schema.type !== void 0 && !accepts([schema.type].flat(), value)) {
-      const wanted = [schema.type].flat().map((type) => EXPECTED[type] ?? type).join(" or ");
+      const wanted = [schema.type].flat().map((type) => TYPE_WORDS2[type] ?? type).join(" or ");
       this.fail(this.lineOf(node, keyLine), `${formatPath(at)} must be ${wanted}, got ${describeValue(value)}`);
     }
     return value;
@@ -30773,6 +30767,7 @@ var Moments = class _Moments {
 var DEFAULT_QUANTILE_K = 400;
 var EXACT_QUANTILE_ITEMS = 2048;
 var MIN_WIDTH = 8;
+var SAMPLED_WIDTH = 16;
 var SHRINK = 2 / 3;
 var SEED = 625341585;
 var SMALL_SORT = 9;
@@ -30783,6 +30778,9 @@ var QuantileSketch = class _QuantileSketch {
     if (!Number.isInteger(k) || k < MIN_WIDTH) throw new Error(`a quantile sketch needs an integer k ≥ ${MIN_WIDTH}, not ${k}`);
     this.levels = [new Float64Array(Math.min(k, 64))];
     this.sizes = [0];
+    let depth = 0;
+    while (Math.ceil(k * SHRINK ** depth) > SAMPLED_WIDTH) depth++;
+    this.sampledDepth = depth;
     this.capacity = this.totalCapacity();
   }
   k;
@@ -30796,6 +30794,10 @@ var QuantileSketch = class _QuantileSketch {
   /** levelCapacity(h) for each level, recomputed when a level is added. */
   capacities = [];
   random = SEED;
+  /** The levels below the first compactor: the sampler's blocks are 2^sampled values (0: no sampler). */
+  sampled = 0;
+  /** The depth below the top from which a level's capacity is SAMPLED_WIDTH or less (k's alone). */
+  sampledDepth;
   view = null;
   /** Adds one value (NaN is ignored: callers pass finite numbers). */
   add(x) {
@@ -30809,7 +30811,9 @@ var QuantileSketch = class _QuantileSketch {
     level[size] = x;
     this.sizes[0] = size + 1;
     this.view = null;
-    if (++this.retained > this.capacity) while (this.retained > this.capacity) this.compress();
+    this.retained++;
+    if (this.sampled > 0 && size + 1 === 1 << this.sampled) this.sampleBlock(level, 0);
+    while (this.overFull()) this.compress();
   }
   /**
    * add() for values[0 … count) (finite numbers), the same sketch to the bit: each block copied into level 0 fills
@@ -30818,26 +30822,64 @@ var QuantileSketch = class _QuantileSketch {
   addBatch(values, count) {
     let min = this.min;
     let max = this.max;
+    for (let i = 0; i < count; i++) {
+      const x = values[i];
+      if (x < min) min = x;
+      if (x > max) max = x;
+    }
     let at = 0;
     while (at < count) {
-      const take = Math.min(this.capacity + 1 - this.retained, count - at);
       const size = this.sizes[0];
-      const level = size + take > this.levels[0].length ? this.grow(0, size + take) : this.levels[0];
-      for (let i = 0; i < take; i++) {
-        const x = values[at + i];
-        if (x < min) min = x;
-        if (x > max) max = x;
-        level[size + i] = x;
+      if (this.sampled > 0) {
+        const block = 1 << this.sampled;
+        if (size === 0 && count - at >= block) {
+          this.retained += block;
+          this.sampleBlock(values, at);
+          at += block;
+        } else {
+          const take = Math.min(block - size, count - at);
+          const level = this.grow(0, size + take);
+          level.set(values.subarray(at, at + take), size);
+          this.sizes[0] = size + take;
+          this.retained += take;
+          at += take;
+          if (size + take === block) this.sampleBlock(level, 0);
+        }
+      } else {
+        const take = Math.min(this.capacity + 1 - this.retained, count - at);
+        const level = this.grow(0, size + take);
+        level.set(values.subarray(at, at + take), size);
+        this.sizes[0] = size + take;
+        this.retained += take;
+        at += take;
       }
-      this.sizes[0] = size + take;
-      this.retained += take;
-      at += take;
-      while (this.retained > this.capacity) this.compress();
+      while (this.overFull()) this.compress();
     }
     this.n += count;
     this.min = min;
     this.max = max;
     this.view = null;
+  }
+  /**
+   * The sampler's step: of the block of 2^sampled values at values[from …] (counted in `retained`, and level 0's
+   * whole content when `values` is level 0), the one the generator draws moves to level `sampled`, which stays
+   * sorted; the rest are dropped.
+   */
+  sampleBlock(values, from) {
+    const s = this.sampled;
+    this.random = nextRandom(this.random);
+    const chosen = values[from + (this.random >>> 32 - s)];
+    if (values === this.levels[0]) this.sizes[0] = 0;
+    this.retained -= (1 << s) - 1;
+    const upper = this.sizes[s];
+    const target = this.grow(s, upper + 1);
+    let at = upper;
+    while (at > 0 && target[at - 1] > chosen) {
+      target[at] = target[at - 1];
+      at--;
+    }
+    target[at] = chosen;
+    this.sizes[s] = upper + 1;
   }
   /** Adds the other sketch's values (it is left unchanged). Both must have the same k. */
   merge(other) {
@@ -30853,13 +30895,14 @@ var QuantileSketch = class _QuantileSketch {
       this.sizes[h] = size + count;
       this.retained += count;
     }
-    for (let h = 1; h < this.levels.length; h++) sortRange(this.levels[h], 0, this.sizes[h] - 1);
+    for (let h = this.sampled > 0 ? 0 : 1; h < this.levels.length; h++) sortRange(this.levels[h], 0, this.sizes[h] - 1);
     this.n += other.n;
     if (other.min < this.min) this.min = other.min;
     if (other.max > this.max) this.max = other.max;
     this.random = nextRandom(this.random + other.random >>> 0);
     this.view = null;
-    while (this.retained > this.capacity) this.compress();
+    this.settle();
+    while (this.overFull()) this.compress();
     return this;
   }
   /** Whether every value added is still held (then quantiles and ranks are exact). */
@@ -30906,7 +30949,10 @@ var QuantileSketch = class _QuantileSketch {
     return this.cdf(x);
   }
   toJSON() {
-    const levels = this.levels.map((level, h) => encodeFloat64(level.slice(0, this.sizes[h]).sort()));
+    const levels = this.levels.map((level, h) => {
+      const items = level.slice(0, this.sizes[h]);
+      return encodeFloat64(h === 0 && this.sampled > 0 ? items : items.sort());
+    });
     const empty2 = this.n === 0;
     return { k: this.k, n: this.n, random: this.random, min: empty2 ? null : this.min, max: empty2 ? null : this.max, levels };
   }
@@ -30924,19 +30970,45 @@ var QuantileSketch = class _QuantileSketch {
     sketch.max = json.max ?? -Infinity;
     for (let h = 1; h < sketch.levels.length; h++) sortRange(sketch.levels[h], 0, sketch.sizes[h] - 1);
     sketch.capacity = sketch.totalCapacity();
-    if (sketch.retained > sketch.capacity) throw new Error(`the quantile sketch holds ${sketch.retained} items, more than its capacity ${sketch.capacity}`);
+    sketch.settle();
+    while (sketch.overFull()) sketch.compress();
     return sketch;
   }
   levelCapacity(h) {
     const depth = this.levels.length - 1 - h;
     return Math.max(MIN_WIDTH, Math.ceil(this.k * SHRINK ** depth));
   }
+  /**
+   * Whether the sketch must compact: it holds more than its capacity, level 0 not counted under the sampler (its
+   * block in progress is bounded by the sampler, and adding to it must not compact, as a whole block taken at once
+   * does not).
+   */
+  overFull() {
+    return this.retained - (this.sampled > 0 ? this.sizes[0] : 0) > this.capacity;
+  }
+  /**
+   * What the sketch may hold before it compacts: the compactors' capacities, plus, under the sampler, one leftover
+   * item on each level between level 0 (the block in progress, not counted: see overFull) and the compactors.
+   */
   totalCapacity() {
     this.capacities = this.levels.map((_, h) => this.levelCapacity(h));
     if (this.levels.length === 1) return Math.max(this.k, EXACT_QUANTILE_ITEMS);
-    let total2 = 0;
-    for (let h = 0; h < this.levels.length; h++) total2 += this.capacities[h];
+    const top = this.levels.length - 1;
+    this.sampled = Math.min(top - 1, Math.max(0, top - this.sampledDepth + 1));
+    let total2 = this.sampled > 0 ? this.sampled - 1 : 0;
+    for (let h = this.sampled; h < this.levels.length; h++) total2 += this.capacities[h];
     return total2;
+  }
+  /**
+   * Brings the levels under the sampler within what totalCapacity counts them for (after the sampler gained a
+   * level, a merge, or a sketch read back): level 0 under a block, the levels between at one item at most. Each
+   * step is a compaction, which is always a valid step of the sketch.
+   */
+  settle() {
+    const s = this.sampled;
+    if (s === 0) return;
+    if (this.sizes[0] >= 1 << s) this.compact(0);
+    for (let h = 1; h < s; h++) if (this.sizes[h] >= 2) this.compact(h);
   }
   addLevel() {
     this.levels.push(new Float64Array(Math.min(this.k, 64)));
@@ -30951,12 +31023,18 @@ var QuantileSketch = class _QuantileSketch {
     this.levels[h] = grown;
     return grown;
   }
-  /** Compacts the lowest level that is at or over its capacity. */
+  /** Compacts the lowest compactor (a level from `sampled` up) that is at or over its capacity. */
   compress() {
-    let h = 0;
+    let h = this.sampled;
     const sizes = this.sizes;
     const capacities = this.capacities;
     while (sizes[h] < capacities[h]) h++;
+    const sampled = this.sampled;
+    this.compact(h);
+    if (this.sampled > sampled) this.settle();
+  }
+  /** Compacts level h: sorted, every other item (from a drawn offset) moves up with twice the weight. */
+  compact(h) {
     if (h === this.levels.length - 1) this.addLevel();
     const level = this.levels[h];
     const size = this.sizes[h];
