@@ -6,6 +6,20 @@
 export class ReportedFailure extends Error {
   /** The process exit code. */
   readonly exitCode: number = 1;
+
+  /** `position`: the file (relative to the workspace) and line the failure is about, which the run wrapper annotates. */
+  constructor(
+    message: string,
+    readonly position?: FilePosition,
+  ) {
+    super(message);
+  }
+}
+
+/** A place in one of the user's files, for an annotation: the path relative to the workspace, the 1-based line. */
+export interface FilePosition {
+  file: string;
+  line?: number;
 }
 
 /**
@@ -14,6 +28,11 @@ export class ReportedFailure extends Error {
  */
 export class ConfigurationError extends ReportedFailure {
   override readonly name = 'ConfigurationError';
+}
+
+/** The same mistake with `prefix` (an input's name, say) before its message, at the same position. */
+export function prefixed(error: ConfigurationError, prefix: string): ConfigurationError {
+  return error.message.startsWith(prefix) ? error : new ConfigurationError(`${prefix}${error.message}`, error.position);
 }
 
 /**

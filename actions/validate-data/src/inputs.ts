@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { ConfigurationError, quote } from '../../../shared/src/errors';
+import { didYouMean } from '../../../shared/src/contract/suggest';
 import { multilineInput } from '../../../shared/src/inputs';
 import type { InputSource } from '../../../shared/src/ports';
 import type { Shard } from '../../../shared/src/data/types';
@@ -48,7 +49,8 @@ export function readValidateSettings(inputs: InputSource, workspace: string): Va
   }
   const failOn = (inputs.get('fail-on') || 'error') as FailOn;
   if (!FAIL_ON.includes(failOn)) {
-    throw new ConfigurationError(`fail-on: ${quote(failOn)} is not one of error, warning, never`);
+    // `warn` (the contract's severity word) is the likeliest slip: it gets "warning" suggested.
+    throw new ConfigurationError(`fail-on: ${quote(failOn)} is not one of error, warning, never${didYouMean(failOn, FAIL_ON)}`);
   }
   const referenceValue = inputs.get('reference');
   let reference: ValidateSettings['reference'];

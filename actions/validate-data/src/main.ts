@@ -4,7 +4,7 @@ import { ContractChecker, inferContract, loadContract, writeContract, type Check
 import { readDataset } from '../../../shared/src/data/read-dataset';
 import { expandGlobs } from '../../../shared/src/files/globs';
 import { relativePath } from '../../../shared/src/files/paths';
-import { VerdictFailure } from '../../../shared/src/errors';
+import { quote, VerdictFailure } from '../../../shared/src/errors';
 import { mergeProfiles, Profiler, readProfile, referenceBinEdges, writeProfile, type Profile } from '../../../shared/src/profile';
 import { readReference } from './reference';
 import { createActionRuntime, runWrapper, type ActionRuntime } from '../../../shared/src/runtime';
@@ -22,7 +22,7 @@ export async function validateData(runtime: ActionRuntime): Promise<void> {
   const { logger } = runtime;
   const settings = readValidateSettings(runtime.inputs, runtime.context.workspace);
   const relative = (file: string): string => relativePath(settings.workspace, file);
-  const contract = settings.contract ? await logger.group('Load the contract', () => loadContract(settings.contract as string)) : undefined;
+  const contract = settings.contract ? await logger.group('Load the contract', () => loadContract(settings.contract as string, 'contract', relative(settings.contract as string))) : undefined;
   if (settings.githubToken) logger.mask(settings.githubToken);
   const found = await readReference(settings, runtime);
   const reference = found?.profile;
@@ -101,8 +101,9 @@ function finishContext(profile: Profile, reference: Profile | undefined, now: nu
 
 async function mergeShardProfiles(settings: ValidateSettings, runtime: ActionRuntime): Promise<Profile> {
   const files = await expandGlobs(settings.merge, settings.workspace, { label: 'merge' });
-  const profiles = await Promise.all(files.map((file) => readProfile(path.resolve(settings.workspace, file), 'merge')));
-  runtime.logger.info(`Merging ${profiles.length} shard profiles: ${files.join(', ')}`);
+  const profiles = await Promise.all(files.map((file) => readProfile(path.resolve(settings.workspace, file), 'merge', file)));
+  // Quoted: file names come from downloaded artifacts, and a raw newline in one would start a workflow command.
+  runtime.logger.info(`Merging ${profiles.length} shard profiles: ${files.map((file) => quote(file)).join(', ')}`);
   return mergeProfiles(profiles);
 }
 

@@ -22,7 +22,10 @@ export interface Reference {
 export async function readReference(settings: ValidateSettings, runtime: ActionRuntime): Promise<Reference | undefined> {
   const reference = settings.reference;
   if (!reference) return undefined;
-  if (reference.kind === 'file') return { profile: await readProfile(reference.path, 'reference'), label: relativePath(settings.workspace, reference.path) };
+  if (reference.kind === 'file') {
+    const label = relativePath(settings.workspace, reference.path);
+    return { profile: await readProfile(reference.path, 'reference', label), label };
+  }
 
   const model = reference.modelName;
   const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };

@@ -152,6 +152,12 @@ export class ContractChecker {
   private rowsSeen = 0;
   private planColumns: readonly string[] | undefined;
   private planFile: string | undefined;
+  /**
+   * The file being read: the columns seen in it so far (a JSON Lines file's grow batch by batch), its rows before
+   * the current batch and its first line. Its required and forbidden columns are judged on all of them, when the
+   * next file begins or at the end.
+   */
+  private current: { file: string; columns: Set<string>; rowsBefore: number; firstLine: number } | undefined;
   private active: ColumnState[] = [];
   /** For each column of the current batch, the contract column that types it in a record built from a row. */
   private rowTypes: Array<ColumnState | undefined> = [];
@@ -182,25 +188,42 @@ export class ContractChecker {
     const { lines, file, size } = batch;
     const fileNumber = this.fileIndex.get(file) ?? 0;
     this.rowsSeen += size;
+    if (this.current) this.current.rowsBefore += size;
     for (const state of this.active) this.checkColumn(state, batch.column(state.index), lines, file, fileNumber);
     if (this.records) this.checkRecords(batch);
   }
 
   private plan(batch: RecordBatch): void {
     this.planColumns = batch.columns;
-    this.planFile = batch.file;
     const positions = new Map<string, number>();
     batch.columns.forEach((name, index) => {
       if (!positions.has(name)) positions.set(name, index);
     });
+    const sameFile = batch.file === this.planFile;
+    const wasActive = new Set(sameFile ? this.active : []);
+    this.planFile = batch.file;
     for (const state of this.columns) state.index = positions.get(state.spec.name) ?? -1;
     this.active = this.columns.filter((state) => state.index >= 0);
     this.rowTypes = batch.columns.map((name) => this.byName.get(name));
     if (!this.fileIndex.has(batch.file)) {
+      this.closeFile();
       this.fileIndex.set(batch.file, this.fileIndex.size);
       this.fileNames.push(batch.file);
-      this.checkFile(batch.file, batch.columns, positions);
+      this.current = { file: batch.file, columns: new Set(batch.columns), rowsBefore: 0, firstLine: batch.lines[0] ?? 1 };
+      this.checkOrder(batch.file, batch.columns);
+    } else if (sameFile && this.current) {
+      // A key first seen in a later batch of a JSON Lines file: the file's earlier records lacked it, so they
+      // count as nulls of that column, as a missing key does.
+      for (const name of batch.columns) this.current.columns.add(name);
+      for (const state of this.active) if (!wasActive.has(state) && this.current.rowsBefore > 0) this.earlierNulls(state, this.current);
     }
+  }
+
+  /** The `rowsBefore` records of the current file, read before column c first appeared in it, as nulls of c. */
+  private earlierNulls(c: ColumnState, current: { file: string; rowsBefore: number; firstLine: number }): void {
+    c.rows += current.rowsBefore;
+    c.nulls += current.rowsBefore;
+    if (c.nullTally && c.nullTally.failures.length < this.max) c.nullTally.failures.push({ file: current.file, line: current.firstLine, column: c.spec.name });
   }
 
   private record(tally: Tally, file: string, line: number, column: string | undefined, value: Value | undefined, first?: CheckFailure['firstOccurrence']): void {
@@ -213,15 +236,31 @@ export class ContractChecker {
     tally.failures.push(failure);
   }
 
-  private checkFile(file: string, columns: readonly string[], positions: Map<string, number>): void {
+  /** unique.add for value r of an integer column by the reader's hash of its text (its digits). */
+  private addDigits(unique: UniqueTable, column: TypedColumn, r: number, line: number, fileNumber: number): boolean {
+    hash.high = column.highs[r] as number;
+    hash.low = column.lows[r] as number;
+    return unique.add(line, fileNumber, unique.spilled ? (column.value(r) as NonNullable<Value>) : undefined);
+  }
+
+  /** Judges the current file's required and forbidden columns on every column it had (once, when it is done). */
+  private closeFile(): void {
+    const current = this.current;
+    if (!current) return;
+    this.current = undefined;
     const t = this.fileTallies;
     t.files++;
     for (const name of this.contract.requiredColumns) {
-      if (!positions.has(name)) this.record(t.required, file, 1, name, undefined);
+      if (!current.columns.has(name)) this.record(t.required, current.file, 1, name, undefined);
     }
     for (const name of this.contract.spec.dataset.forbiddenColumns ?? []) {
-      if (positions.has(name)) this.record(t.forbidden, file, 1, name, undefined);
+      if (current.columns.has(name)) this.record(t.forbidden, current.file, 1, name, undefined);
     }
+  }
+
+  /** The column order, on the file's first batch (its header; a JSON Lines file's first records' keys). */
+  private checkOrder(file: string, columns: readonly string[]): void {
+    const t = this.fileTallies;
     if (this.contract.spec.dataset.columnOrder) {
       let previous: ColumnState | undefined;
       for (const state of this.columns) {
@@ -283,9 +322,10 @@ export class ContractChecker {
         continue;
       }
       present++;
-      // A number: read from text, or held as one (±Infinity too, which the bounds then judge).
+      // A finite number, read from text or held as one (a JSON 1e400 or a Parquet ±Infinity is held as TEXT|NATIVE:
+      // not a number to `type`).
       const k = kind & KIND;
-      const number = k === INTEGER || k === DECIMAL || kind === (TEXT | NATIVE);
+      const number = k === INTEGER || k === DECIMAL;
       if (!number || (integer && !Number.isInteger(x))) {
         this.record(c.type as Tally, file, lines[r] as number, c.spec.name, column.value(r));
         continue;
@@ -294,9 +334,15 @@ export class ContractChecker {
       if (x < min) this.record(c.min as Tally, file, lines[r] as number, c.spec.name, column.value(r));
       if (x > max) this.record(c.max as Tally, file, lines[r] as number, c.spec.name, column.value(r));
       if (allowed && !allowed.has(x)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, column.value(r));
-      // The value is made only for a table that logs it (past its first spill).
-      if (unique && !unique.addNumber(x, lines[r] as number, fileNumber, unique.spilled ? (column.value(r) as NonNullable<Value>) : undefined)) {
-        this.recordDuplicate(c, file, lines[r] as number, column.value(r));
+      // The value is made only for a table that logs it (past its first spill). An integer past 2^53, which a double
+      // rounds (64-bit ids), is told apart by the hash of its digits instead.
+      if (unique) {
+        const line = lines[r] as number;
+        const isNew =
+          k === INTEGER && !Number.isSafeInteger(x)
+            ? this.addDigits(unique, column, r, line, fileNumber)
+            : unique.addNumber(x, line, fileNumber, unique.spilled ? (column.value(r) as NonNullable<Value>) : undefined);
+        if (!isNew) this.recordDuplicate(c, file, line, column.value(r));
       }
     }
     c.present += present;
@@ -371,8 +417,9 @@ export class ContractChecker {
       const length = lengths[r] as number;
       if (length < minLength) this.record(c.minLength as Tally, file, lines[r] as number, c.spec.name, column.text(r));
       if (length > maxLength) this.record(c.maxLength as Tally, file, lines[r] as number, c.spec.name, column.text(r));
-      // A value's hash is of its canonical text; a boolean read from text (`TRUE`) is then compared as written.
-      if (allowedHashes && !(kind !== BOOLEAN ? hasHash(allowedHashes, highs[r] as number, lows[r] as number) : (c.allowedText as Set<string>).has(column.text(r)))) {
+      // A value's hash is of its canonical text; a boolean read from text (`TRUE`) matches its canonical form
+      // (`true`, which a YAML TRUE in the list is too) or its text as written.
+      if (allowedHashes && !(hasHash(allowedHashes, highs[r] as number, lows[r] as number) || (kind === BOOLEAN && (c.allowedText as Set<string>).has(column.text(r))))) {
         this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, column.text(r));
       }
       if (unique) {
@@ -390,7 +437,7 @@ export class ContractChecker {
       if (!needsText) continue;
       const text = column.text(r);
       if (regex && !regex.test(text)) this.record(c.regexTally as Tally, file, lines[r] as number, c.spec.name, text);
-      if (allowed && !allowed.has(text)) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, text);
+      if (allowed && !allowed.has(text) && !(kind === BOOLEAN && allowed.has(column.canonicalText(r)))) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, text);
     }
     c.present += present;
     c.conforming += conforming;
@@ -478,6 +525,7 @@ export class ContractChecker {
    */
   rowResults(): CheckResult[] {
     const results: CheckResult[] = [];
+    this.closeFile();
     this.fileResults(results);
     for (const c of this.columns) this.columnResults(c, results);
     if (this.records) {
@@ -747,8 +795,10 @@ function percent(fraction: number): string {
   return `${Number((fraction * 100).toFixed(2))}%`;
 }
 
+/** `(5%)`; a share too small to show in two decimals is `(<0.01%)`, never a misleading `(0%)`. */
 function pct(part: number, whole: number): string {
-  return whole === 0 ? '' : `(${percent(part / whole)})`;
+  if (whole === 0) return '';
+  return part > 0 && part / whole < 0.00005 ? '(<0.01%)' : `(${percent(part / whole)})`;
 }
 
 /** Quoted values, the first ten, then how many in all. */

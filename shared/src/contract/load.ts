@@ -49,16 +49,20 @@ export function resolveSchema(schema: SchemaNode): SchemaNode {
   return resolveSchema(target);
 }
 
-/** Reads a contract file (.yaml, .yml or .json). Every mistake is a ConfigurationError naming the file and line. */
-export async function loadContract(file: string, label = 'contract'): Promise<Contract> {
-  return parseContract(await readTextFile(file, label), file, label);
+/**
+ * Reads a contract file (.yaml, .yml or .json). Every mistake is a ConfigurationError naming the file and line, at
+ * that position (for the annotation). `shown`: the file as messages and annotations name it (relative to the
+ * workspace), and as the contract records it.
+ */
+export async function loadContract(file: string, label = 'contract', shown = file): Promise<Contract> {
+  return parseContract(await readTextFile(file, label, shown), shown, label);
 }
 
 /** Parses a contract's text; `file` names it in messages and decides the format (.json is JSON, else YAML). */
 export function parseContract(text: string, file: string, label = 'contract'): Contract {
   const extension = path.extname(file).toLowerCase();
   if (!['.yaml', '.yml', '.json'].includes(extension)) {
-    throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`);
+    throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`, { file });
   }
   const body = text.replace(/^\uFEFF/, '');
   // JSON's own parser decides what is valid JSON; YAML's parser, which reads JSON too, gives the positions.
@@ -67,7 +71,7 @@ export function parseContract(text: string, file: string, label = 'contract'): C
   const document = parseDocument(body, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt = (offset: number): number => lineCounter.linePos(offset).line;
   const fail = (line: number, message: string): never => {
-    throw new ConfigurationError(`${label}: ${quote(file)} line ${line}: ${message}`);
+    throw new ConfigurationError(`${label}: ${quote(file)} line ${line}: ${message}`, { file, line });
   };
   const [first] = document.errors;
   if (first) {
@@ -75,7 +79,7 @@ export function parseContract(text: string, file: string, label = 'contract'): C
     fail(lineAt(first.pos[0]), `not valid ${what}: ${first.message.split('\n')[0] ?? first.code}`);
   }
   if (document.contents === null || (isScalar(document.contents) && document.contents.value === null)) {
-    throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with version and columns`);
+    throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with version and columns`, { file });
   }
   const lines = new Map<string, number>();
   const walker = new Walker(document, lineAt, fail, lines);
@@ -327,6 +331,11 @@ function buildSpec(data: Record<string, unknown>, lineOf: (path: ContractPath) =
     if (c.mostly !== undefined) column.mostly = c.mostly as number;
     if (c.severity !== undefined) column.severity = c.severity as Severity;
     if (c.drift !== undefined) column.drift = c.drift === false ? 'off' : (c.drift as DriftSetting);
+    // KS and Wasserstein compare numbers: on a column typed as text they could only fail after the data is read.
+    const method = typeof column.drift === 'object' ? column.drift.method : undefined;
+    if ((method === 'ks' || method === 'wasserstein') && (type === 'category' || type === 'string' || type === 'boolean')) {
+      at([...base, 'drift', 'method'], `is ${method}, which compares numbers, but the column's type is ${type}; expected psi or jensen-shannon`);
+    }
     if (c.description !== undefined) column.description = c.description as string;
     columns.push(column);
   }
@@ -356,7 +365,15 @@ function buildSpec(data: Record<string, unknown>, lineOf: (path: ContractPath) =
     if (!(parseDuration(freshness['max-age']) > 0)) at(['dataset', 'freshness', 'max-age'], `must be longer than 0, got ${quote(freshness['max-age'])}`);
     dataset.freshness = { column: freshness.column, maxAge: freshness['max-age'], ...(freshness.severity ? { severity: freshness.severity } : {}) };
   }
-  if (d['required-columns'] !== undefined) dataset.requiredColumns = [...(d['required-columns'] as string[])];
+  if (d['required-columns'] !== undefined) {
+    dataset.requiredColumns = [...(d['required-columns'] as string[])];
+    // A name one slip away from a column the contract describes is a typo of it, not another column.
+    const described = columns.map((column) => column.name);
+    dataset.requiredColumns.forEach((name, index) => {
+      const hint = described.includes(name) ? '' : didYouMean(name, described);
+      if (hint) at(['dataset', 'required-columns', index], `${quote(name)} is not a column of columns${hint}`);
+    });
+  }
   if (d['forbidden-columns'] !== undefined) {
     const forbidden = d['forbidden-columns'] as string[];
     forbidden.forEach((name, index) => {

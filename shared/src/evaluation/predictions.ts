@@ -20,7 +20,7 @@ import { readDelimitedFile } from '../data/csv';
 import { readJsonLinesFile } from '../data/jsonl';
 import { formatOf } from '../data/read-dataset';
 import type { RecordBatch, Value } from '../data/types';
-import { ConfigurationError, quote } from '../errors';
+import { ConfigurationError, prefixed, quote } from '../errors';
 import { parseDecimal } from '../data/values';
 
 export interface PredictionColumns {
@@ -146,7 +146,7 @@ export async function readPredictions(file: string, options: ReadPredictionsOpti
     }
     checkColumns(allColumns, columns, input, file, table);
   } catch (error) {
-    if (error instanceof ConfigurationError && !error.message.startsWith(`${input}: `)) throw new ConfigurationError(`${input}: ${error.message}`);
+    if (error instanceof ConfigurationError) throw prefixed(error, `${input}: `);
     throw error;
   }
   if (table.rows === 0) throw new ConfigurationError(`${input}: ${quote(file)} has no rows; expected one row of predictions per test example`);

@@ -28,20 +28,20 @@ export async function readStructuredFile(file: string, label: string): Promise<u
 }
 
 /** Reads a UTF-8 file. A missing file, a folder or a read error is a ConfigurationError naming the input and the file. */
-export async function readTextFile(file: string, label: string): Promise<string> {
+export async function readTextFile(file: string, label: string, shown = file): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const why = code === 'ENOENT' ? 'does not exist' : code === 'EISDIR' ? 'is a folder, not a file' : `cannot be read (${code})`;
-    throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
+    throw new ConfigurationError(`${label}: ${quote(shown)} ${why}`);
   }
 }
 
 export function parseStructured(text: string, format: StructuredFormat, file: string, label: string): unknown {
   const fail = (line: number | undefined, message: string): never => {
     const where = line === undefined ? quote(file) : `${quote(file)} line ${line}`;
-    throw new ConfigurationError(`${label}: ${where} is not valid ${format.toUpperCase()}: ${message}`);
+    throw new ConfigurationError(`${label}: ${where} is not valid ${format.toUpperCase()}: ${message}`, { file, ...(line === undefined ? {} : { line }) });
   };
   const body = text.replace(/^\uFEFF/, '');
   switch (format) {

@@ -38,25 +38,19 @@ let validate: ValidateFunction | undefined;
  * is the input it came from, `shown` how messages name the file (the path the user gave; the path read by default).
  */
 export async function loadGatePolicy(file: string, label = 'policy', shown = file): Promise<GatePolicy> {
-  let text: string;
-  try {
-    text = await readTextFile(file, label);
-  } catch (error) {
-    // Named as the user wrote it (relative to the workspace), not as the action resolved it.
-    if (error instanceof ConfigurationError && shown !== file) throw new ConfigurationError(error.message.replace(quote(file), quote(shown)));
-    throw error;
-  }
-  return parseGatePolicy(text, shown, label);
+  // Named as the user wrote it (relative to the workspace), not as the action resolved it.
+  return parseGatePolicy(await readTextFile(file, label, shown), shown, label);
 }
 
 /** Parses a policy's text; `file` names it in messages and decides the format by its extension. */
 export function parseGatePolicy(text: string, file: string, label = 'policy'): GatePolicy {
   const format = FORMATS[path.extname(file).toLowerCase()];
-  if (!format) throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`);
+  if (!format) throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`, { file });
   const data = parseStructured(text, format, file, label);
   const lines = new KeyLines(text);
   const fail = (at: PolicyPath, message: string): never => {
-    throw new ConfigurationError(`${label}: ${quote(file)} line ${lines.lineOf(at)}: ${message}`);
+    const line = lines.lineOf(at);
+    throw new ConfigurationError(`${label}: ${quote(file)} line ${line}: ${message}`, { file, line });
   };
   if (data === null || data === undefined) {
     throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with metrics`);

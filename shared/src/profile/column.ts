@@ -95,6 +95,12 @@ export class ColumnAccumulator {
     for (let start = 0; start < column.size; start += TOP_BATCH) this.addRun(column, start, Math.min(column.size, start + TOP_BATCH));
   }
 
+  /** Adds `count` nulls (rows that lacked the column). */
+  addNulls(count: number): void {
+    this.count += count;
+    this.nulls += count;
+  }
+
   /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value: Value): void {
     this.addColumn(typedColumnOf([[value]], 0));

@@ -41,6 +41,7 @@ export class Profiler {
   private rows = 0;
   private lastColumns: readonly string[] | null = null;
   private lastAccumulators: ColumnAccumulator[] = [];
+  private lastFile: string | null = null;
 
   constructor(private readonly options: ProfilerOptions = {}) {
     for (const [name, edges] of Object.entries(options.binEdges ?? {})) this.edges.set(name, checkEdges(name, edges));
@@ -49,11 +50,20 @@ export class Profiler {
   add(batch: RecordBatch): void {
     const size = batch.size;
     this.rows += size;
-    this.files.set(batch.file, (this.files.get(batch.file) ?? 0) + size);
+    const rowsBefore = this.files.get(batch.file) ?? 0;
+    this.files.set(batch.file, rowsBefore + size);
     if (batch.columns !== this.lastColumns) {
+      // A key first seen in a later batch of a JSON Lines file: the file's earlier records lacked it, and a
+      // missing key is a null, so they count as its nulls.
+      const known = batch.file === this.lastFile ? new Set(this.lastColumns) : undefined;
       this.lastColumns = batch.columns;
-      this.lastAccumulators = batch.columns.map((name) => this.column(name));
+      this.lastAccumulators = batch.columns.map((name) => {
+        const column = this.column(name);
+        if (known && !known.has(name) && rowsBefore > 0) column.addNulls(rowsBefore);
+        return column;
+      });
     }
+    this.lastFile = batch.file;
     const accumulators = this.lastAccumulators;
     const width = accumulators.length;
     // Column by column: one column's sketches stay in cache while its values go by.
@@ -107,28 +117,32 @@ export function mergeProfiles(profiles: readonly Profile[], options: { createdAt
 
 /**
  * Reads a profile and checks it: a one-line ConfigurationError naming `label` and the file for another schema
- * version, a schema violation (with the field) or an inconsistent sketch (with the column).
+ * version, a schema violation (with the field) or an inconsistent sketch (with the column). `shown`: the file as
+ * messages name it (relative to the workspace).
  */
-export async function readProfile(file: string, label: string): Promise<Profile> {
+export async function readProfile(file: string, label: string, shown = file): Promise<Profile> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch {
-    throw new ConfigurationError(`${label}: the profile ${quote(file)} does not exist or cannot be read`);
+    throw new ConfigurationError(`${label}: the profile ${quote(shown)} does not exist or cannot be read`);
   }
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ConfigurationError(`${label}: the profile ${quote(file)} is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigurationError(`${label}: the profile ${quote(shown)} is not valid JSON: ${(error as Error).message}`, { file: shown });
   }
-  return checkProfile(data, file, label);
+  return checkProfile(data, shown, label);
 }
 
 /** The checks of readProfile on data already parsed (a profile from the registry, say). */
 export function checkProfile(data: unknown, file: string, label: string): Profile {
   if (typeof data === 'object' && data !== null && !Array.isArray(data) && 'schemaVersion' in data && data.schemaVersion !== PROFILE_SCHEMA_VERSION) {
-    throw new ConfigurationError(`${label}: ${quote(file)} has schemaVersion ${JSON.stringify(data.schemaVersion)}; this version reads ${PROFILE_SCHEMA_VERSION}`);
+    throw new ConfigurationError(
+      `${label}: ${quote(file)} has schemaVersion ${JSON.stringify(data.schemaVersion)}; this version reads ${PROFILE_SCHEMA_VERSION} (profile the data again with this version)`,
+      { file },
+    );
   }
   assertMatchesSchema<Profile>(schema, data, file, label);
   for (const column of data.columns) {
