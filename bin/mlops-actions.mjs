@@ -9151,6 +9151,12 @@ import { fileURLToPath as fileURLToPath2 } from "node:url";
 
 // shared/src/errors.ts
 var ReportedFailure = class extends Error {
+  /** `position`: the file (relative to the workspace) and line the failure is about, which the run wrapper annotates. */
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
   /** The process exit code. */
   exitCode = 1;
 };

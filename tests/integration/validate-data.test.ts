@@ -201,7 +201,7 @@ describe('validate-data: drift against a reference', () => {
     expect(result.exitCode).toBe(1);
     expect(JSON.parse(result.outputs['drifted-columns'] ?? '')).toEqual(['mean_radius']);
     const drift = report(dir).drift;
-    expect(drift.find((d) => d['column'] === 'mean_area')).toBeUndefined();
+    expect(drift.find((d) => d['column'] === 'mean_area')).toMatchObject({ method: 'off', value: null, drifted: false });
     expect(drift.find((d) => d['column'] === 'mean_radius')).toMatchObject({ method: 'ks', threshold: 0.2, drifted: true });
     expect(warnings(result).find((a) => a.message.includes('mean_radius'))?.properties).toMatchObject({ file: 'contract.yaml', line: '4' });
   });
@@ -262,18 +262,18 @@ describe('validate-data: other formats', () => {
 describe('validate-data: bad input gets one line, never a stack or a hang', () => {
   const cases: Array<[string, Record<string, string | Buffer>, Record<string, string>, RegExp]> = [
     ['a glob that matches nothing', {}, { data: 'data/*.parquet' }, /^data: "data\/\*\.parquet" matches no file under ".+"$/],
-    ['a ragged row', { 'd.csv': 'a,b,c\n1,2,3\n4,5\n' }, { data: 'd.csv' }, /^data: "d\.csv" line 3: 2 fields, the header has 3/],
+    ['a ragged row', { 'd.csv': 'a,b,c\n1,2,3\n4,5\n' }, { data: 'd.csv' }, /^data: "d\.csv" line 3: 2 fields; expected 3, as the header has/],
     ['an unterminated quote', { 'd.csv': 'a,b\n1,"open\n2,3\n' }, { data: 'd.csv' }, /^data: "d\.csv" line 2: .*quote/],
     ['invalid UTF-8', { 'd.csv': Buffer.concat([Buffer.from('a,b\n1,2\n3,'), Buffer.from([0xe9]), Buffer.from('\n')]) }, { data: 'd.csv' }, /^data: "d\.csv" line 3: invalid UTF-8/],
     ['an empty file', { 'd.csv': '' }, { data: 'd.csv' }, /^data: "d\.csv" has no header row/],
     ['duplicate column names', { 'd.csv': 'a,b,a\n1,2,3\n' }, { data: 'd.csv' }, /^data: "d\.csv" line 1: .*"a"/],
     ['invalid JSON on one line', { 'd.jsonl': '{"a": 1}\n{"a": \n' }, { data: 'd.jsonl' }, /^data: "d\.jsonl" line 2: /],
     ['a truncated Parquet file', { 'd.parquet': readFileSync(path.join(REPO_ROOT, 'tests/fixtures/data/bad/truncated.parquet')) }, { data: 'd.parquet' }, /^data: "d\.parquet" is not a valid Parquet file/],
-    ['a reference profile of another schema version', { 'ref.json': '{"schemaVersion": 2}' }, { data: 'data/train.csv', reference: 'ref.json' }, /^reference: ".+ref\.json" has schemaVersion 2; this version reads 1$/],
-    ['a contract key with a typo', { 'c.yaml': 'version: 1\ncolumns:\n  id:\n    type: integer\n    mni: 0\n' }, { data: 'data/train.csv', contract: 'c.yaml' }, /^contract: ".+c\.yaml" line 5: columns\.id\.mni is not a known key; did you mean "min"\?$/],
+    ['a reference profile of another schema version', { 'ref.json': '{"schemaVersion": 2}' }, { data: 'data/train.csv', reference: 'ref.json' }, /^reference: "ref\.json" has schemaVersion 2; this version reads 1 \(profile the data again with this version\)$/],
+    ['a contract key with a typo', { 'c.yaml': 'version: 1\ncolumns:\n  id:\n    type: integer\n    mni: 0\n' }, { data: 'data/train.csv', contract: 'c.yaml' }, /^contract: "c\.yaml" line 5: columns\.id\.mni is not a known key; did you mean "min"\?$/],
     ['reference: production without a model name', {}, { data: 'data/train.csv', reference: 'production' }, /^model-name: the input is required with reference: production; give the registered model name whose production profile is the reference$/],
     ['a bad shard', {}, { data: 'data/train.csv', shard: '3/2' }, /^shard: "3\/2" is not a shard; expected i\/n with 1 ≤ i ≤ n, such as 2\/4$/],
-    ['a bad fail-on', {}, { data: 'data/train.csv', 'fail-on': 'errors' }, /^fail-on: "errors" is not one of error, warning, never$/],
+    ['a bad fail-on', {}, { data: 'data/train.csv', 'fail-on': 'errors' }, /^fail-on: "errors" is not one of error, warning, never; did you mean "error"\?$/],
     ['no data and no merge', {}, {}, /^data: the input is required/],
   ];
   for (const [what, files, inputs, message] of cases) {
@@ -281,6 +281,20 @@ describe('validate-data: bad input gets one line, never a stack or a hang', () =
       const result = await validate(workspace(files), inputs);
       expectOneLineFailure(result, message);
       expect(result.durationMs).toBeLessThan(20_000);
+    });
+  }
+
+  // The annotation is at the file and line the message names, so GitHub shows it there.
+  const positions: Array<[string, Record<string, string>, Record<string, string>, Record<string, string>]> = [
+    ['a contract typo', { 'c.yaml': 'version: 1\ncolumns:\n  id:\n    type: integer\n    mni: 0\n' }, { data: 'data/train.csv', contract: 'c.yaml' }, { file: 'c.yaml', line: '5' }],
+    ['a ragged row', { 'd.csv': 'a,b,c\n1,2,3\n4,5\n' }, { data: 'd.csv' }, { file: 'd.csv', line: '3' }],
+    ['a reference of another version', { 'ref.json': '{"schemaVersion": 2}' }, { data: 'data/train.csv', reference: 'ref.json' }, { file: 'ref.json' }],
+  ];
+  for (const [what, files, inputs, position] of positions) {
+    it(`annotates ${what} at its file and line`, async () => {
+      const result = await validate(workspace(files), inputs);
+      expect(result.exitCode).toBe(1);
+      expect(errors(result)[0]?.properties).toEqual(position);
     });
   }
 });

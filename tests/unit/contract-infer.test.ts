@@ -1,8 +1,9 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ContractChecker, inferContract, loadContract, parseContract, writeContract, type CheckResult, type ColumnSummary, type DatasetSummary } from '../../shared/src/contract';
+import type { ColumnContract } from '../../shared/src/contract/types';
 import { widenNumbers } from '../../shared/src/contract/infer';
-import { parseTimestamp } from '../../shared/src/data/values';
+import { parseBoolean, parseDecimal, parseTimestamp } from '../../shared/src/data/values';
 import type { RecordBatch, Value } from '../../shared/src/data/types';
 import { uniforms } from '../fixtures/random';
 import { RowBatch } from '../../shared/src/data/batch';
@@ -35,7 +36,10 @@ function dataset(rows: number, seed = 7): RecordBatch[] {
   return batches;
 }
 
-/** What a profile gives, computed exactly here. */
+/**
+ * What a profile gives, computed here: counts exact while there are at most 1,000 distinct values, as the
+ * profile's; past that, estimates (the top values then a few, with an error).
+ */
 function summarize(batches: RecordBatch[], types: ColumnSummary['type'][]): DatasetSummary {
   const rows = batches.reduce((sum, b) => sum + b.rows.length, 0);
   const columns = COLUMNS.map((name, j): ColumnSummary => {
@@ -46,6 +50,7 @@ function summarize(batches: RecordBatch[], types: ColumnSummary['type'][]): Data
     let max = Number.NEGATIVE_INFINITY;
     let minLength = Number.POSITIVE_INFINITY;
     let maxLength = 0;
+    let numbersAndBooleans = 0;
     for (const b of batches) {
       for (const row of b.rows) {
         const v = row[j];
@@ -55,6 +60,7 @@ function summarize(batches: RecordBatch[], types: ColumnSummary['type'][]): Data
         }
         const text = String(v);
         counts.set(text, (counts.get(text) ?? 0) + 1);
+        if (parseDecimal(text) === parseDecimal(text) || parseBoolean(text) >= 0) numbersAndBooleans++;
         const x = type === 'timestamp' ? parseTimestamp(text) : Number(text);
         min = Math.min(min, x);
         max = Math.max(max, x);
@@ -62,13 +68,23 @@ function summarize(batches: RecordBatch[], types: ColumnSummary['type'][]): Data
         maxLength = Math.max(maxLength, text.length);
       }
     }
-    const topValues = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)).slice(0, 50);
-    const summary: ColumnSummary = { name, type, count: rows - nulls, nulls, distinct: counts.size, topValues };
+    const exact = counts.size <= 1000;
+    const all = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const topValues = exact ? all : all.slice(0, 50);
+    const summary: ColumnSummary = { name, type, count: rows - nulls, nulls, invalid: 0, numbersAndBooleans, distinct: counts.size, distinctExact: exact, topValues, topError: exact ? 0 : 1 };
     if (type === 'integer' || type === 'number' || type === 'timestamp') Object.assign(summary, { min, max });
     if (type === 'string') Object.assign(summary, { minLength, maxLength });
     return summary;
   });
   return { rows, columns };
+}
+
+/** The fields of a summary whose counts are exact and whose values are all text of the column's type. */
+const exact = { invalid: 0, numbersAndBooleans: 0, distinctExact: true, topError: 0 } as const;
+
+/** Top values of the integers from..to, each seen once, as a profile lists them. */
+function ids(from: number, to: number): Array<{ value: string; count: number }> {
+  return Array.from({ length: to - from + 1 }, (_, i) => ({ value: String(from + i), count: 1 }));
 }
 
 const TYPES: ColumnSummary['type'][] = ['integer', 'integer', 'number', 'string', 'string', 'timestamp', 'boolean', 'unknown', 'integer'];
@@ -86,8 +102,9 @@ describe('inferring a contract', () => {
 
   it('widens what it saw into tolerances', () => {
     const byName = Object.fromEntries(inferred.columns.map((c) => [c.name, c]));
-    // ids 1000..5999: range 4999, widened by 500 on each side, unique.
-    expect(byName.id).toEqual({ name: 'id', type: 'integer', nullable: false, min: 500, max: 6499, unique: true });
+    // ids 1000..5999: range 4999, widened by 500 on each side. Not unique: 5,000 distinct values are past exact
+    // counts, and an estimate cannot prove that no value repeats.
+    expect(byName.id).toEqual({ name: 'id', type: 'integer', nullable: false, min: 500, max: 6499 });
     // ages 18..87: never below 0 although 10 % of the range is 6.9.
     expect(byName.age).toMatchObject({ type: 'integer', nullable: false, min: 11, max: 94 });
     expect(byName.age?.unique).toBeUndefined();
@@ -98,7 +115,8 @@ describe('inferring a contract', () => {
     expect(score?.maxNullFraction).toBeLessThan(0.08);
     expect(Number(score?.min)).toBeLessThan(-2);
     expect(Number(score?.max)).toBeGreaterThan(8);
-    expect(byName.email).toMatchObject({ type: 'string', nullable: false, unique: true });
+    expect(byName.email).toMatchObject({ type: 'string', nullable: false });
+    expect(byName.email?.unique).toBeUndefined();
     expect(byName.email).toMatchObject({ minLength: 15, maxLength: 22 }); // observed 17..20, widened by 10 % of 20
     expect(byName.plan).toEqual({ name: 'plan', type: 'category', nullable: false, allowed: ['free', 'pro', 'team'] });
     expect(byName.signup).toEqual({ name: 'signup', type: 'timestamp', nullable: false, min: '2023-12-17' });
@@ -140,14 +158,23 @@ describe('inferring a contract', () => {
       {
         rows: 10,
         columns: [
-          { name: 'c', type: 'string', count: 10, nulls: 0, distinct: 3, topValues: [{ value: 'a', count: 8 }, { value: 'b', count: 1 }, { value: 'c', count: 1 }], minLength: 1, maxLength: 1 },
-          { name: 'id', type: 'integer', count: 10, nulls: 0, distinct: 10, topValues: [{ value: '1', count: 1 }], min: 1, max: 10 },
+          { ...exact, name: 'c', type: 'string', count: 10, nulls: 0, distinct: 3, topValues: [{ value: 'a', count: 8 }, { value: 'b', count: 1 }, { value: 'c', count: 1 }], minLength: 1, maxLength: 1 },
+          { ...exact, name: 'id', type: 'integer', count: 10, nulls: 0, distinct: 10, topValues: ids(1, 10), min: 1, max: 10 },
         ],
       },
       { source: 'x', date: '2024-01-01' },
     );
     expect(small.column('c')).toEqual({ name: 'c', type: 'string', nullable: false, maxLength: 2 });
     expect(small.column('id')?.unique).toBeUndefined();
+  });
+
+  it('calls a column unique when the counts are exact and no value repeats', () => {
+    const few = dataset(800);
+    const contract = inferContract(summarize(few, TYPES), { source: 'data/train.csv', date: '2024-07-01' });
+    expect(contract.column('id')).toMatchObject({ type: 'integer', unique: true });
+    expect(contract.column('email')).toMatchObject({ type: 'string', unique: true });
+    expect(contract.column('age')?.unique).toBeUndefined();
+    expect(check(parseContract(writeContract(contract), 'inferred.yaml'), few).filter((r) => !r.passed)).toEqual([]);
   });
 
   it('widens numeric bounds outward, rounding, never across zero', () => {
@@ -158,6 +185,78 @@ describe('inferring a contract', () => {
     expect(widenNumbers(0.1234, 0.9876, false)).toEqual([0.036, 1.075]);
     expect(widenNumbers(1234.5, 1234.5, false)).toEqual([1110, 1360]);
     expect(widenNumbers(0.5, 0.5, false)).toEqual([0, 1.5]);
+  });
+});
+
+describe('inferring from what the profile can and cannot prove', () => {
+  const infer = (column: ColumnSummary, rows = column.count + column.nulls): ColumnContract | undefined =>
+    inferContract({ rows, columns: [column] }, { source: 'x', date: '2024-01-01' }).column(column.name);
+  const integers = { ...exact, name: 'n', type: 'integer', count: 200, nulls: 0, distinct: 200, topValues: ids(1, 200), min: 1, max: 200 } as const;
+
+  it('lets the stray values of a typed column pass: mostly from their share, doubled and rounded up', () => {
+    // 199 integers and one N/A: a share of 0.5 %, allowed 1 %.
+    expect(infer({ ...integers, invalid: 1, numbersAndBooleans: 199 })).toMatchObject({ type: 'integer', mostly: 0.99 });
+    // 3 of 1,000: 0.6 % allowed.
+    expect(infer({ ...integers, count: 1000, invalid: 3, distinct: 1000, distinctExact: false })).toMatchObject({ mostly: 0.994 });
+    // 2 of 199: 2.01 % rounds up to 3 %.
+    expect(infer({ ...integers, type: 'timestamp', count: 199, invalid: 2 })?.mostly).toBe(0.97);
+    expect(infer({ ...integers, type: 'boolean', invalid: 1 })?.mostly).toBe(0.99);
+    expect(infer(integers)?.mostly).toBeUndefined();
+  });
+
+  it('counts strays as possible nulls (a float NaN is one), so nullable: false is never written with strays', () => {
+    const column = infer({ ...integers, type: 'number', invalid: 1 });
+    expect(column?.nullable).toBeUndefined();
+    expect(column?.maxNullFraction).toBe(0.02);
+  });
+
+  it('counts a string column\'s NaN as a possible null: a float NaN (Parquet) is a null to the checks', () => {
+    const text = { ...exact, name: 's', type: 'string', count: 200, nulls: 0, distinct: 200, topValues: ids(1, 200), minLength: 1, maxLength: 3 } as const;
+    expect(infer(text)?.nullable).toBe(false);
+    expect(infer({ ...text, topValues: [{ value: 'NaN', count: 10 }, ...ids(1, 190)] })).toMatchObject({ maxNullFraction: 0.11 });
+    // With approximate counts an unlisted NaN may be up to the error: counted where numbers were seen, so a float
+    // column's NaN is; a column of text keeps nullable: false.
+    const approximate = { ...text, count: 5000, distinct: 5000, distinctExact: false, topValues: ids(1, 50), topError: 4 };
+    expect(infer({ ...approximate, numbersAndBooleans: 4900 })?.maxNullFraction).toBe(0.02);
+    expect(infer(approximate)?.nullable).toBe(false);
+  });
+
+  it('leaves out type: string when values read as numbers or booleans (JSON ones fail it)', () => {
+    const mixed = { ...exact, name: 'code', type: 'string', count: 60, nulls: 0, distinct: 60, numbersAndBooleans: 30, topValues: ids(1, 60), minLength: 1, maxLength: 3 } as const;
+    expect(infer(mixed)).toEqual({ name: 'code', nullable: false, maxLength: 4 });
+    expect(infer({ ...mixed, numbersAndBooleans: 0 })?.type).toBe('string');
+    // A category compares every value as its text, so it stays one.
+    const few = { ...mixed, distinct: 2, topValues: [{ value: '1', count: 30 }, { value: 'x', count: 30 }] };
+    expect(infer(few)).toMatchObject({ type: 'category', allowed: ['1', 'x'] });
+  });
+
+  it('infers unique only from exact counts', () => {
+    expect(infer(integers)?.unique).toBe(true);
+    // An estimated distinct count, or approximate top values, prove nothing (a count of 1 may be 1 + error).
+    expect(infer({ ...integers, distinctExact: false })?.unique).toBeUndefined();
+    expect(infer({ ...integers, topError: 2 })?.unique).toBeUndefined();
+    expect(infer({ ...integers, distinct: 199 })?.unique).toBeUndefined();
+    expect(infer({ ...integers, topValues: ids(1, 50) })?.unique).toBeUndefined();
+    expect(infer({ ...integers, topValues: [{ value: '1', count: 2 }, ...ids(2, 199)] })?.unique).toBeUndefined();
+    expect(infer({ ...integers, count: 99, distinct: 99, topValues: ids(1, 99) })?.unique).toBeUndefined();
+  });
+
+  it('infers unique on integers only when the texts are distinct as numbers', () => {
+    for (const [a, b] of [['007', '7'], ['+7', '7'], ['-0', '0'], ['9007199254740993', '9007199254740992']]) {
+      const topValues = [{ value: a as string, count: 1 }, { value: b as string, count: 1 }, ...ids(10, 207)];
+      expect(infer({ ...integers, topValues })?.unique, `${a} and ${b}`).toBeUndefined();
+      // As strings they are distinct.
+      expect(infer({ ...integers, type: 'string', minLength: 1, maxLength: 16, topValues })?.unique).toBe(true);
+    }
+    // A stray text is not checked by unique on an integer column, and does not stop it.
+    expect(infer({ ...integers, invalid: 1, topValues: [{ value: 'N/A', count: 1 }, ...ids(1, 199)] })?.unique).toBe(true);
+  });
+
+  it('requires only the columns every row had', () => {
+    // `late` was in 200 of the 300 rows: a file without it would fail required-columns.
+    const all = { ...integers, count: 250, nulls: 50, distinct: 250, topValues: ids(1, 250) };
+    const contract = inferContract({ rows: 300, columns: [all, { ...integers, name: 'late' }] }, { source: 'x', date: '2024-01-01' });
+    expect(contract.spec.dataset?.requiredColumns).toEqual(['n']);
   });
 });
 

@@ -147,9 +147,9 @@ describe('readDelimitedFile', () => {
 
     it('a ragged row', async () => {
       file('ragged.csv', 'a,b,c,d,e,f\n1,2,3,4,5,6\n"x\ny",2,3,4,5,6\n\n1,2,3,4,5,6\n1,2,3,4,5\n');
-      expect(await failure('ragged.csv')).toBe('"ragged.csv" line 7: 5 fields, the header has 6');
+      expect(await failure('ragged.csv')).toBe('"ragged.csv" line 7: 5 fields; expected 6, as the header has');
       file('one.csv', 'a,b\nlonely\n');
-      expect(await failure('one.csv')).toBe('"one.csv" line 2: 1 field, the header has 2');
+      expect(await failure('one.csv')).toBe('"one.csv" line 2: 1 field; expected 2, as the header has');
     });
 
     it('invalid UTF-8 names its line, also across chunk boundaries', async () => {

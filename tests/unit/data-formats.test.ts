@@ -112,10 +112,14 @@ describe('Parquet', () => {
   });
 
   it('a truncated or foreign file is not a valid Parquet file', async () => {
-    expect(await failure(() => parquet('bad/truncated.parquet'))).toBe('"bad/truncated.parquet" is not a valid Parquet file: parquet file invalid (footer != PAR1)');
+    expect(await failure(() => parquet('bad/truncated.parquet'))).toBe(
+      '"bad/truncated.parquet" is not a valid Parquet file: its footer metadata cannot be read; expected a complete Parquet file ("PAR1", the column chunks, the footer metadata and "PAR1" again) (parquet file invalid (footer != PAR1))',
+    );
     file('tiny.parquet', 'PAR1');
     const tiny = (): Promise<RecordBatch[]> => collect(readParquetFile(path.join(dir, 'tiny.parquet'), 'tiny.parquet', { batchRows: 10 }));
-    expect(await failure(tiny)).toBe(`"tiny.parquet" is not a valid Parquet file: it has 4 bytes, fewer than Parquet's 4-byte header and 8-byte footer`);
+    expect(await failure(tiny)).toBe(
+      `"tiny.parquet" is not a valid Parquet file: it has 4 bytes, fewer than Parquet's 4-byte header and 8-byte footer; expected a complete Parquet file ("PAR1", the column chunks, the footer metadata and "PAR1" again)`,
+    );
   });
 
   it('writes timestamps as ISO 8601 with the digits of their unit', () => {

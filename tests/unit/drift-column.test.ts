@@ -59,7 +59,7 @@ describe('settings', () => {
     const a = exactCategorical(['x']);
     for (const method of ['ks', 'wasserstein'] as const) {
       expect(() => columnDrift(a, a, { method })).toThrow(
-        `drift method "${method}" does not apply to a categorical column; use one of psi, js, off`,
+        `drift method "${method}" does not apply to a categorical column; use one of psi, jensen-shannon, off`,
       );
     }
   });

@@ -104,7 +104,7 @@ describe('mistakes, each one line naming the file, the line and what was expecte
     );
   });
   it("the readers' own errors keep their file and line, with the input named", async () => {
-    expect(await failure(() => read(file('ragged.csv', 'id,label,prediction\n1,0\n')))).toBe('candidate-predictions: "ragged.csv" line 2: 2 fields, the header has 3');
+    expect(await failure(() => read(file('ragged.csv', 'id,label,prediction\n1,0\n')))).toBe('candidate-predictions: "ragged.csv" line 2: 2 fields; expected 3, as the header has');
     expect(await failure(() => read(file('bad.jsonl', '{"id":1,"label":0,"prediction":0}\n{"id":2,\n')))).toMatch(/^candidate-predictions: "bad\.jsonl" line 2: invalid JSON/);
   });
   it('ids in one file only, and different labels for the same id', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { escapeMarkdown, markdownCode, markdownTable } from '../../shared/src/markdown';
+import { clipText, escapeMarkdown, markdownCode, markdownTable } from '../../shared/src/markdown';
 
 describe('escapeMarkdown', () => {
   it('neutralises HTML, table pipes, mentions, links and line breaks in untrusted text', () => {
@@ -30,5 +30,18 @@ describe('markdownCode', () => {
 describe('markdownTable', () => {
   it('lays out a header, a rule and rows', () => {
     expect(markdownTable(['a', 'b'], [['1', '2']])).toBe('| a | b |\n| --- | --- |\n| 1 | 2 |');
+  });
+});
+
+describe('clipping', () => {
+  it('cuts untrusted text to a number of characters before escaping, never inside a character or an escape', () => {
+    expect(clipText('abcdef', 4)).toBe('abc…');
+    expect(clipText('abc', 4)).toBe('abc');
+    expect(clipText('😀😀😀😀😀', 3)).toBe('😀😀…'); // code points, not UTF-16 halves
+    expect(markdownCode('a<b<c<d', 4)).toBe('<code>a&lt;b…</code>');
+    expect(escapeMarkdown('a|b|c|d', 4)).toBe('a\\|b…');
+    expect(markdownCode('x'.repeat(5000), 100)).toBe(`<code>${'x'.repeat(99)}…</code>`);
+    // Without a limit, nothing is cut (callers that clip themselves, as the gate report does).
+    expect(markdownCode('x'.repeat(5000))).toHaveLength(5000 + '<code></code>'.length);
   });
 });

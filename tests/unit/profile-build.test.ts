@@ -175,6 +175,13 @@ describe('the profile', () => {
     expect(numericDistribution(city)).toBeUndefined();
   });
 
+  it('counts a JSON Lines key first seen in a later batch as null in the file\'s earlier records', () => {
+    const profile = profileOf(batch(['id'], [[1], [2], [3]], 'd.jsonl'), batch(['id', 'late'], [[4, null], [5, 7]], 'd.jsonl'), batch(['id'], [[6]], 'e.jsonl'));
+    const late = profile.columns.find((c) => c.name === 'late');
+    // Rows of d.jsonl: 3 before the key, then a null and a 7; e.jsonl never has it (a missing column, not nulls).
+    expect([late?.count, late?.nulls, late?.numeric?.count]).toEqual([5, 4, 1]);
+  });
+
   it('is the same for the same data, and valid against its schema through a JSON round trip', () => {
     expect(profileOf(batch(COLUMNS, data.slice(0, 200)), batch(COLUMNS, data.slice(200), 'more.csv'))).toEqual(profile);
     expect(profile).not.toHaveProperty('createdAt');
@@ -273,7 +280,7 @@ describe('profile files', () => {
     const v2 = path.join(dir, 'p.json');
     writeFileSync(v2, JSON.stringify({ ...profile, schemaVersion: 2 }));
     const error = await errorOf(readProfile(v2, 'reference'));
-    expect(error.message).toBe(`reference: ${JSON.stringify(v2)} has schemaVersion 2; this version reads 1`);
+    expect(error.message).toBe(`reference: ${JSON.stringify(v2)} has schemaVersion 2; this version reads 1 (profile the data again with this version)`);
     const bad = path.join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ ...profile, columns: [{ ...profile.columns[0], nulls: -1 }] }));
     expect((await errorOf(readProfile(bad, 'reference'))).message).toMatch(/^reference: ".*bad.json" field "\/columns\/0\/nulls" must be >= 0$/);

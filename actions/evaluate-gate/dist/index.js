@@ -14259,12 +14259,21 @@ import path18 from "node:path";
 
 // shared/src/errors.ts
 var ReportedFailure = class extends Error {
+  /** `position`: the file (relative to the workspace) and line the failure is about, which the run wrapper annotates. */
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
   /** The process exit code. */
   exitCode = 1;
 };
 var ConfigurationError = class extends ReportedFailure {
   name = "ConfigurationError";
 };
+function prefixed(error2, prefix2) {
+  return error2.message.startsWith(prefix2) ? error2 : new ConfigurationError(`${prefix2}${error2.message}`, error2.position);
+}
 var ServiceError = class extends ReportedFailure {
   name = "ServiceError";
 };
@@ -16243,19 +16252,19 @@ async function readStructuredFile(file, label) {
   const format = formatOf(file, label);
   return parseStructured(await readTextFile(file, label), format, file, label);
 }
-async function readTextFile(file, label) {
+async function readTextFile(file, label, shown2 = file) {
   try {
     return await readFile(file, "utf8");
   } catch (error2) {
     const code2 = error2.code;
     const why = code2 === "ENOENT" ? "does not exist" : code2 === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code2})`;
-    throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
+    throw new ConfigurationError(`${label}: ${quote(shown2)} ${why}`);
   }
 }
 function parseStructured(text, format, file, label) {
   const fail = (line, message) => {
     const where = line === void 0 ? quote(file) : `${quote(file)} line ${line}`;
-    throw new ConfigurationError(`${label}: ${where} is not valid ${format.toUpperCase()}: ${message}`);
+    throw new ConfigurationError(`${label}: ${where} is not valid ${format.toUpperCase()}: ${message}`, { file, ...line === void 0 ? {} : { line } });
   };
   const body = text.replace(/^\uFEFF/, "");
   switch (format) {
@@ -16341,22 +16350,16 @@ var FORMATS2 = { ".yaml": "yaml", ".yml": "yaml", ".json": "json" };
 var ajv2 = new import_ajv2.Ajv({ allErrors: true, verbose: true, strict: true, allowUnionTypes: true });
 var validate;
 async function loadGatePolicy(file, label = "policy", shown2 = file) {
-  let text;
-  try {
-    text = await readTextFile(file, label);
-  } catch (error2) {
-    if (error2 instanceof ConfigurationError && shown2 !== file) throw new ConfigurationError(error2.message.replace(quote(file), quote(shown2)));
-    throw error2;
-  }
-  return parseGatePolicy(text, shown2, label);
+  return parseGatePolicy(await readTextFile(file, label, shown2), shown2, label);
 }
 function parseGatePolicy(text, file, label = "policy") {
   const format = FORMATS2[path3.extname(file).toLowerCase()];
-  if (!format) throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`);
+  if (!format) throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`, { file });
   const data = parseStructured(text, format, file, label);
   const lines = new KeyLines(text);
   const fail = (at, message) => {
-    throw new ConfigurationError(`${label}: ${quote(file)} line ${lines.lineOf(at)}: ${message}`);
+    const line = lines.lineOf(at);
+    throw new ConfigurationError(`${label}: ${quote(file)} line ${line}: ${message}`, { file, line });
   };
   if (data === null || data === void 0) {
     throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with metrics`);
@@ -16508,14 +16511,19 @@ function describeError(error2, data) {
 }
 
 // shared/src/markdown.ts
-function escapeMarkdown(text) {
+function escapeMarkdown(text, max = Infinity) {
   return unmention(
-    text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
+    clipText(text, max).replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
   );
 }
-function markdownCode(text) {
-  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
+function markdownCode(text, max = Infinity) {
+  const escaped = clipText(text, max).replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
   return `<code>${unmention(escaped)}</code>`;
+}
+function clipText(text, max) {
+  if (text.length <= max) return text;
+  const chars2 = Array.from(text);
+  return chars2.length <= max ? text : `${chars2.slice(0, Math.max(0, max - 1)).join("")}…`;
 }
 function unmention(escaped) {
   return escaped.replace(/\\@/g, "@&#8203;");
@@ -18123,7 +18131,10 @@ async function runWrapper(actionName, main) {
     await main();
   } catch (error2) {
     if (error2 instanceof ReportedFailure) {
-      setFailed(error2.message.replace(/\s*\n\s*/g, " "));
+      const message = error2.message.replace(/\s*\n\s*/g, " ");
+      const position = error2.position;
+      if (position) error(message, { file: position.file, ...position.line !== void 0 ? { startLine: position.line } : {} });
+      else error(message);
       process.exitCode = error2.exitCode;
     } else {
       const stack = error2 instanceof Error ? error2.stack ?? error2.message : String(error2);
@@ -20773,8 +20784,8 @@ import { createReadStream as createReadStream3 } from "node:fs";
 import { createGunzip as createGunzip2 } from "node:zlib";
 var CHUNK_BYTES2 = 1 << 16;
 var InvalidUtf8Error = class extends Error {
-  constructor(byte, offset) {
-    super(`invalid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${offset}`);
+  constructor(byte, offset, gzip = false) {
+    super(`invalid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${offset}${gzip ? " of the decompressed text" : ""}`);
     this.byte = byte;
     this.offset = offset;
   }
@@ -20811,10 +20822,10 @@ async function* readByteChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTE
   } catch (error2) {
     const code2 = error2.code;
     if (gzip && (gunzipFailed || typeof code2 === "string" && code2.startsWith("Z_"))) {
-      throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${error2.message}; expected a complete gzip stream`);
+      throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${error2.message}; expected a complete gzip stream`, { file: name });
     }
     if (code2 === "ENOENT" || code2 === "EACCES" || code2 === "EISDIR" || code2 === "EPERM") {
-      throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`);
+      throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`, { file: name });
     }
     throw error2;
   } finally {
@@ -20835,7 +20846,7 @@ async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTE
       const bad = firstInvalidUtf8(whole);
       const prefix2 = whole.toString("utf8", 0, bad);
       yield { text: first ? stripBom(prefix2) : prefix2, bytes: chunk.read };
-      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
+      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad, gzip);
     }
     let text = whole.toString("utf8");
     if (first && text.length > 0) {
@@ -20845,7 +20856,7 @@ async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTE
     offset += cut;
     yield { text, bytes: chunk.read };
   }
-  if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset);
+  if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset, gzip);
 }
 function stripBom(text) {
   return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -20897,6 +20908,11 @@ function firstInvalidUtf8(bytes) {
 var CSV_CHUNK_BYTES = 1 << 18;
 var LARGE_CARRY = 1 << 20;
 var INCOMPLETE = -1;
+var MAX_RECORD_BYTES = 64 * 1024 * 1024;
+var BARE_CR = "bare CR line endings (a CR not followed by LF); expected LF or CRLF line endings";
+function describeBytes(bytes) {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
 var RecordScanner = class {
   constructor(delimiter, fail) {
     this.delimiter = delimiter;
@@ -20911,6 +20927,9 @@ var RecordScanner = class {
   /** Of the last record scanned: how many fields it has (0: none, the file ended), and its first line. */
   fields = 0;
   recordLine = 1;
+  /** When scan returned INCOMPLETE: the line where the unfinished record starts, and (0 when none) where its unclosed quoted field does. */
+  incompleteLine = 1;
+  incompleteQuoteLine = 0;
   delimiterCode;
   /** `bytes` of the last scan, and a view of it for reading 4 bytes at a time. */
   wordsOf;
@@ -20927,7 +20946,7 @@ var RecordScanner = class {
     let p = skipBlankLines(bytes, from, limit);
     let line = p === from ? this.line : this.line + countLineFeeds(bytes, from, p);
     if (p >= limit || bytes[p] === 13 && p + 1 >= limit) {
-      if (!final) return INCOMPLETE;
+      if (!final) return this.incomplete(line, 0);
       this.line = line;
       this.fields = 0;
       return limit;
@@ -20962,7 +20981,7 @@ var RecordScanner = class {
           c = bytes[p];
         }
         if (p >= limit) {
-          if (!final) return INCOMPLETE;
+          if (!final) return this.incomplete(recordLine, 0);
           after = -1;
         } else {
           after = c;
@@ -20979,7 +20998,7 @@ var RecordScanner = class {
             if (c === 10) line++;
             q++;
           }
-          if (q + 1 >= limit && !final) return INCOMPLETE;
+          if (q + 1 >= limit && !final) return this.incomplete(recordLine, openedOn);
           if (q >= limit) this.fail(openedOn, `a quoted field starts here and has no closing quote before the end of the file; expected a closing " (a " inside a quoted field is written "")`);
           if (bytes[q + 1] !== 34) break;
           escaped = true;
@@ -20991,7 +21010,7 @@ var RecordScanner = class {
         after = p >= limit ? -1 : bytes[p];
         if (after === 13) {
           if (p + 1 >= limit) {
-            if (!final) return INCOMPLETE;
+            if (!final) return this.incomplete(recordLine, 0);
             after = -1;
             p++;
           } else if (bytes[p + 1] === 10) {
@@ -21023,6 +21042,12 @@ var RecordScanner = class {
     this.recordLine = recordLine;
     return p;
   }
+  /** Notes where the unfinished record (and its open quoted field) starts; once per chunk, not per record. */
+  incomplete(recordLine, quoteLine) {
+    this.incompleteLine = recordLine;
+    this.incompleteQuoteLine = quoteLine;
+    return INCOMPLETE;
+  }
   describeDelimiter() {
     return this.delimiter === "	" ? "a tab" : `the delimiter ${quote(this.delimiter)}`;
   }
@@ -21042,7 +21067,7 @@ function countLineFeeds(bytes, from, to) {
   return count;
 }
 function lineError(name, line, message) {
-  return new ConfigurationError(`${quote(name)} line ${line}: ${message}`);
+  return new ConfigurationError(`${quote(name)} line ${line}: ${message}`, { file: name, line });
 }
 async function* readDelimitedFile(absolutePath, name, options) {
   const reader = new DelimitedReader(name, options);
@@ -21085,6 +21110,7 @@ var DelimitedReader = class {
       throw lineError(name, line, message);
     };
     this.scanner = new RecordScanner(options.delimiter, this.fail);
+    this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   }
   name;
   options;
@@ -21112,6 +21138,9 @@ var DelimitedReader = class {
   invalidUtf8 = -1;
   /** Whether a batch was made (an empty file of a header alone makes one, empty). */
   made = false;
+  /** The header's line. */
+  headerLine = 1;
+  maxRecordBytes;
   /** How many new bytes to gather before a push: more than a large carry, so a carry is copied a bounded number of times. */
   wantedBytes(chunkBytes) {
     const carry = this.length - this.base;
@@ -21133,6 +21162,7 @@ var DelimitedReader = class {
     const bad = this.validate(completeLength(bytes.subarray(0, at)));
     if (bad === void 0) {
       this.scanRecords(at, false);
+      this.checkRecordSize();
       return;
     }
     const byte = bytes[bad];
@@ -21140,6 +21170,22 @@ var DelimitedReader = class {
     this.scanRecords(bad, false);
     bytes[bad] = byte;
     this.invalidUtf8 = bad;
+  }
+  /**
+   * After a push: the record the scan stopped in (cut off by the chunk's end) must stay under the cap, else the
+   * rest of the file would pile up behind a stray quote or a file with no line ends.
+   */
+  checkRecordSize() {
+    if (this.length - this.position <= this.maxRecordBytes) return;
+    const scanner = this.scanner;
+    const limit = describeBytes(this.maxRecordBytes);
+    if (scanner.incompleteQuoteLine > 0) {
+      this.fail(
+        scanner.incompleteQuoteLine,
+        `a quoted field starts here and runs past ${limit} without its closing quote; expected a closing " (a " inside a quoted field is written "") and records of at most ${limit}`
+      );
+    }
+    this.fail(scanner.incompleteLine, `a record starts here and runs past ${limit} without a line end; expected records of at most ${limit}, each ending with LF or CRLF`);
   }
   /** Throws the error of invalid UTF-8 that the last push met, if it met one. */
   throwIfInvalid() {
@@ -21149,7 +21195,9 @@ var DelimitedReader = class {
   end() {
     if (this.validated < this.length) this.failUtf8(this.validated);
     this.scanRecords(this.length, true);
-    if (!this.columns) throw new ConfigurationError(`${quote(this.name)} has no header row; expected a first line naming the columns`);
+    if (!this.columns) throw new ConfigurationError(`${quote(this.name)} has no header row; expected a first line naming the columns`, { file: this.name });
+    const noRows = this.rows === 0 && !this.made && this.ready.length === 0;
+    if (noRows && this.options.requireRows) this.fail(this.headerLine, "the file has a header and no data rows; expected at least one data row after the header");
     if (this.rows > 0 || !this.made && this.ready.length === 0) this.emit();
   }
   /** The batches made since the last call. */
@@ -21172,7 +21220,7 @@ var DelimitedReader = class {
   /** Invalid UTF-8 at bytes[at]: an error naming its line (the records before it were scanned). */
   failUtf8(at) {
     const line = this.scanner.line + countLineFeeds(this.bytes, this.position, at);
-    const error2 = new InvalidUtf8Error(this.bytes[at] ?? 0, this.fileOffset + at);
+    const error2 = new InvalidUtf8Error(this.bytes[at] ?? 0, this.fileOffset + at, this.options.gzip);
     return this.fail(line, `${error2.message}; expected UTF-8 text`);
   }
   /** Scans the records in bytes[position, limit) (the last one only with `final`; bytes[limit] is LF). */
@@ -21190,7 +21238,7 @@ var DelimitedReader = class {
       if (next === INCOMPLETE) break;
       this.position = next;
       if (scanner.fields === 0) break;
-      if (scanner.fields !== width) this.fail(scanner.recordLine, `${scanner.fields} ${scanner.fields === 1 ? "field" : "fields"}, the header has ${width}`);
+      if (scanner.fields !== width) this.fail(scanner.recordLine, `${scanner.fields} ${scanner.fields === 1 ? "field" : "fields"}; expected ${width}, as the header has`);
       this.lines.push(scanner.recordLine);
       if (++this.rows === this.capacity) this.emit();
     }
@@ -21211,6 +21259,8 @@ var DelimitedReader = class {
     if (scanner.fields === 0) return false;
     const header2 = [];
     for (let f = 0; f < scanner.fields; f++) header2.push(fieldText(this.bytes, offsets[2 * f], offsets[2 * f + 1]));
+    if (header2.some((name) => typeof name === "string" && /\r(?!\n)/.test(name))) this.fail(scanner.recordLine, BARE_CR);
+    this.headerLine = scanner.recordLine;
     this.columns = headerColumns(header2, scanner.recordLine, this.fail);
     this.width = this.columns.length;
     this.capacity = rowsPerBatch(this.options.batchRows, this.width);
@@ -21260,9 +21310,12 @@ async function* readJsonLinesFile(absolutePath, name, options) {
   let lines = [];
   let records = [];
   let yielded = false;
-  let pending = "";
+  let pending = [];
+  let pendingLength = 0;
   let line = 1;
   let parsedRows = 0;
+  let sawText = false;
+  const maxLine = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   const ready = [];
   const close = () => {
     const width = columns.length;
@@ -21279,16 +21332,19 @@ async function* readJsonLinesFile(absolutePath, name, options) {
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (start === end) return;
     let record;
+    const json = start === 0 && end === text.length ? text : text.slice(start, end);
     try {
-      record = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+      record = JSON.parse(json);
     } catch (error2) {
-      throw lineError(name, line, `invalid JSON (${error2.message}); expected one JSON object per line`);
+      throw lineError(name, line, `invalid JSON (${jsonProblem(error2.message, start)}); expected one JSON object per line`);
     }
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
       throw lineError(name, line, `expected a JSON object, found ${record === null ? "null" : Array.isArray(record) ? "an array" : `a ${typeof record}`}`);
     }
     const row = [];
+    let keys = 0;
     for (const key in record) {
+      keys++;
       let index = indexOf.get(key);
       if (index === void 0) {
         index = columns.length;
@@ -21298,6 +21354,10 @@ async function* readJsonLinesFile(absolutePath, name, options) {
       while (row.length < index) row.push(null);
       row[index] = toValue(record[key]);
     }
+    if (colonsAfterQuotes(json) > keys) {
+      const twice = duplicateKey(json);
+      if (twice !== void 0) throw lineError(name, line, `the record names key ${quote(twice)} twice; expected unique keys`);
+    }
     rows.push(row);
     lines.push(line);
     records.push(record);
@@ -21305,17 +21365,35 @@ async function* readJsonLinesFile(absolutePath, name, options) {
     if (rows.length >= rowsPerBatch(options.batchRows, columns.length)) close();
   };
   const parse2 = (text, final) => {
-    const buffer = pending.length > 0 ? pending + text : text;
+    if (text.length > 0) sawText = true;
     let position = 0;
-    for (let newline = buffer.indexOf("\n"); newline !== -1; newline = buffer.indexOf("\n", position)) {
-      parseLine(buffer.slice(position, newline));
+    let newline = text.indexOf("\n");
+    if (newline !== -1 && pendingLength > 0) {
+      pending.push(text.slice(0, newline));
+      parseLine(pending.join(""));
+      pending = [];
+      pendingLength = 0;
+      line++;
+      position = newline + 1;
+      newline = text.indexOf("\n", position);
+    }
+    for (; newline !== -1; newline = text.indexOf("\n", position)) {
+      parseLine(text.slice(position, newline));
       line++;
       position = newline + 1;
     }
-    pending = buffer.slice(position);
-    if (final && pending.length > 0) {
-      parseLine(pending);
-      pending = "";
+    if (position < text.length) {
+      pending.push(position === 0 ? text : text.slice(position));
+      pendingLength += text.length - position;
+      if (pendingLength > maxLine) {
+        const limit = describeBytes(maxLine);
+        throw lineError(name, line, `a line starts here and runs past ${limit} without a line end; expected one JSON object per line, each of at most ${limit}`);
+      }
+    }
+    if (final && pendingLength > 0) {
+      parseLine(pending.join(""));
+      pending = [];
+      pendingLength = 0;
     }
   };
   try {
@@ -21329,18 +21407,66 @@ async function* readJsonLinesFile(absolutePath, name, options) {
       }
     }
   } catch (error2) {
-    if (error2 instanceof InvalidUtf8Error) {
-      let at = line;
-      for (let k = pending.indexOf("\n"); k !== -1; k = pending.indexOf("\n", k + 1)) at++;
-      throw lineError(name, at, `${error2.message}; expected UTF-8 text`);
-    }
+    if (error2 instanceof InvalidUtf8Error) throw lineError(name, line, `${error2.message}; expected UTF-8 text`);
     throw error2;
   }
   const before = parsedRows;
   parse2("", true);
   options.onProgress?.(0, parsedRows - before);
+  if (parsedRows === 0 && options.requireRows) {
+    throw new ConfigurationError(
+      `${quote(name)} ${sawText ? "has only blank lines" : "is empty"}; expected at least one JSON object, one per line`,
+      { file: name }
+    );
+  }
   if (rows.length > 0 || !yielded) close();
   for (const batch of ready) yield batch;
+}
+function jsonProblem(message, start) {
+  return message.replace(/ in JSON at position (\d+)(?: \(line \d+ column \d+\))?/, (_match, position) => ` at column ${start + Number(position) + 1}`);
+}
+function colonsAfterQuotes(json) {
+  let count = 0;
+  for (let at = json.indexOf(":"); at !== -1; at = json.indexOf(":", at + 1)) {
+    let back = at - 1;
+    let before = json.charCodeAt(back);
+    while (before === 32 || before === 9 || before === 13) before = json.charCodeAt(--back);
+    if (before === 34) count++;
+  }
+  return count;
+}
+function duplicateKey(json) {
+  const seen = /* @__PURE__ */ new Set();
+  let depth = 0;
+  let key = false;
+  for (let at = 0; at < json.length; at++) {
+    const code2 = json.charCodeAt(at);
+    if (code2 === 34) {
+      let end = json.indexOf('"', at + 1);
+      for (; ; ) {
+        let slashes = 0;
+        while (json.charCodeAt(end - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        end = json.indexOf('"', end + 1);
+      }
+      if (key && depth === 1) {
+        const raw = json.slice(at + 1, end);
+        const name = raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw;
+        if (seen.has(name)) return name;
+        seen.add(name);
+        key = false;
+      }
+      at = end;
+    } else if (code2 === 123 || code2 === 91) {
+      depth++;
+      key = code2 === 123 && depth === 1;
+    } else if (code2 === 125 || code2 === 93) {
+      depth--;
+    } else if (code2 === 44 && depth === 1) {
+      key = true;
+    }
+  }
+  return void 0;
 }
 function isSpace(code2) {
   return code2 === 32 || code2 === 9 || code2 === 13 || code2 === 10 || code2 === 65279;
@@ -26647,7 +26773,7 @@ async function readPredictions(file, options) {
     }
     checkColumns(allColumns, columns, input, file, table);
   } catch (error2) {
-    if (error2 instanceof ConfigurationError && !error2.message.startsWith(`${input}: `)) throw new ConfigurationError(`${input}: ${error2.message}`);
+    if (error2 instanceof ConfigurationError) throw prefixed(error2, `${input}: `);
     throw error2;
   }
   if (table.rows === 0) throw new ConfigurationError(`${input}: ${quote(file)} has no rows; expected one row of predictions per test example`);
@@ -27142,8 +27268,28 @@ var validation_schema_default = {
         value: { type: ["number", "null"] },
         threshold: { type: ["number", "null"] },
         noiseFloor: { type: ["number", "null"] },
-        drifted: { type: "boolean" },
+        drifted: { type: "boolean", description: "effectDrifted or nullRate.drifted; always false with method off." },
+        effectDrifted: { type: "boolean", description: "The primary statistic is above both its threshold and its noise floor." },
+        alpha: { type: "number" },
+        nullRate: {
+          type: "object",
+          description: "The null fraction of all rows on each side, its change, and whether that drifted.",
+          required: ["reference", "current", "change", "threshold", "noiseFloor", "drifted"],
+          properties: {
+            reference: { type: ["number", "null"] },
+            current: { type: ["number", "null"] },
+            change: { type: ["number", "null"] },
+            threshold: { type: "number" },
+            noiseFloor: { type: ["number", "null"] },
+            drifted: { type: "boolean" }
+          }
+        },
+        reason: { type: "string", description: "Why the primary statistic was not measured or not judged (a side with no values, a method that does not apply, columns that cannot be compared)." },
+        note: { type: "string", description: "How the column was compared when the two sides read it differently (the values left out)." },
         statistics: { type: "object" },
+        noiseFloors: { type: "object" },
+        bins: { type: "integer" },
+        edges: { type: "array", items: { type: "number" } },
         newCategories: { type: "array", items: { type: "string" } },
         vanishedCategories: { type: "array", items: { type: "string" } },
         referenceCount: { type: "integer" },

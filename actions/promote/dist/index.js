@@ -6930,6 +6930,12 @@ import path10 from "node:path";
 
 // shared/src/errors.ts
 var ReportedFailure = class extends Error {
+  /** `position`: the file (relative to the workspace) and line the failure is about, which the run wrapper annotates. */
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
   /** The process exit code. */
   exitCode = 1;
 };
@@ -9483,6 +9489,11 @@ var ColumnAccumulator = class _ColumnAccumulator {
   addColumn(column) {
     for (let start = 0; start < column.size; start += TOP_BATCH) this.addRun(column, start, Math.min(column.size, start + TOP_BATCH));
   }
+  /** Adds `count` nulls (rows that lacked the column). */
+  addNulls(count) {
+    this.count += count;
+    this.nulls += count;
+  }
   /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value) {
     this.addColumn(typedColumnOf([[value]], 0));
@@ -9615,7 +9626,10 @@ function mergeSummaries(a, b) {
 var PROFILE_SCHEMA_VERSION = 1;
 function checkProfile(data, file, label) {
   if (typeof data === "object" && data !== null && !Array.isArray(data) && "schemaVersion" in data && data.schemaVersion !== PROFILE_SCHEMA_VERSION) {
-    throw new ConfigurationError(`${label}: ${quote(file)} has schemaVersion ${JSON.stringify(data.schemaVersion)}; this version reads ${PROFILE_SCHEMA_VERSION}`);
+    throw new ConfigurationError(
+      `${label}: ${quote(file)} has schemaVersion ${JSON.stringify(data.schemaVersion)}; this version reads ${PROFILE_SCHEMA_VERSION} (profile the data again with this version)`,
+      { file }
+    );
   }
   assertMatchesSchema(profile_schema_default, data, file, label);
   for (const column of data.columns) {
@@ -10122,7 +10136,10 @@ async function runWrapper(actionName, main) {
     await main();
   } catch (error2) {
     if (error2 instanceof ReportedFailure) {
-      setFailed(error2.message.replace(/\s*\n\s*/g, " "));
+      const message = error2.message.replace(/\s*\n\s*/g, " ");
+      const position = error2.position;
+      if (position) error(message, { file: position.file, ...position.line !== void 0 ? { startLine: position.line } : {} });
+      else error(message);
       process.exitCode = error2.exitCode;
     } else {
       const stack = error2 instanceof Error ? error2.stack ?? error2.message : String(error2);
@@ -11643,14 +11660,19 @@ function readPromoteSettings(inputs, context) {
 }
 
 // shared/src/markdown.ts
-function escapeMarkdown(text) {
+function escapeMarkdown(text, max = Infinity) {
   return unmention(
-    text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
+    clipText(text, max).replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
   );
 }
-function markdownCode(text) {
-  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
+function markdownCode(text, max = Infinity) {
+  const escaped = clipText(text, max).replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
   return `<code>${unmention(escaped)}</code>`;
+}
+function clipText(text, max) {
+  if (text.length <= max) return text;
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
 }
 function unmention(escaped) {
   return escaped.replace(/\\@/g, "@&#8203;");

@@ -16035,6 +16035,12 @@ import path from "node:path";
 
 // shared/src/errors.ts
 var ReportedFailure = class extends Error {
+  /** `position`: the file (relative to the workspace) and line the failure is about, which the run wrapper annotates. */
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
   /** The process exit code. */
   exitCode = 1;
 };
@@ -16432,7 +16438,10 @@ async function runWrapper(actionName, main) {
     await main();
   } catch (error2) {
     if (error2 instanceof ReportedFailure) {
-      setFailed(error2.message.replace(/\s*\n\s*/g, " "));
+      const message = error2.message.replace(/\s*\n\s*/g, " ");
+      const position = error2.position;
+      if (position) error(message, { file: position.file, ...position.line !== void 0 ? { startLine: position.line } : {} });
+      else error(message);
       process.exitCode = error2.exitCode;
     } else {
       const stack = error2 instanceof Error ? error2.stack ?? error2.message : String(error2);
@@ -17684,14 +17693,19 @@ function isDirectory(target) {
 }
 
 // shared/src/markdown.ts
-function escapeMarkdown(text) {
+function escapeMarkdown(text, max = Infinity) {
   return unmention(
-    text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
+    clipText(text, max).replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
   );
 }
-function markdownCode(text) {
-  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
+function markdownCode(text, max = Infinity) {
+  const escaped = clipText(text, max).replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
   return `<code>${unmention(escaped)}</code>`;
+}
+function clipText(text, max) {
+  if (text.length <= max) return text;
+  const chars = Array.from(text);
+  return chars.length <= max ? text : `${chars.slice(0, Math.max(0, max - 1)).join("")}…`;
 }
 function unmention(escaped) {
   return escaped.replace(/\\@/g, "@&#8203;");
@@ -18597,19 +18611,19 @@ async function readStructuredFile(file, label) {
   const format = formatOf(file, label);
   return parseStructured(await readTextFile(file, label), format, file, label);
 }
-async function readTextFile(file, label) {
+async function readTextFile(file, label, shown = file) {
   try {
     return await readFile3(file, "utf8");
   } catch (error2) {
     const code = error2.code;
     const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
-    throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
+    throw new ConfigurationError(`${label}: ${quote(shown)} ${why}`);
   }
 }
 function parseStructured(text, format, file, label) {
   const fail = (line, message) => {
     const where = line === void 0 ? quote(file) : `${quote(file)} line ${line}`;
-    throw new ConfigurationError(`${label}: ${where} is not valid ${format.toUpperCase()}: ${message}`);
+    throw new ConfigurationError(`${label}: ${where} is not valid ${format.toUpperCase()}: ${message}`, { file, ...line === void 0 ? {} : { line } });
   };
   const body = text.replace(/^\uFEFF/, "");
   switch (format) {

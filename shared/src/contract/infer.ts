@@ -1,5 +1,6 @@
 import { Contract } from './contract';
 import type { ColumnContract, ContractSpec } from './types';
+import { parseDecimal } from '../data/values';
 import { isoOf } from './values';
 
 /**
@@ -13,13 +14,29 @@ export interface ColumnSummary {
   /** Non-null values. */
   count: number;
   nulls: number;
+  /**
+   * Non-null values that are not of `type`: the few stray values (`N/A` in a numeric column) a profile lets a
+   * column keep its type with (0 for strings).
+   */
+  invalid: number;
+  /**
+   * Non-null values that read as numbers or booleans. In JSON Lines and Parquet they may be JSON numbers and
+   * booleans, which `type: string` fails; the profile does not say which were held as text.
+   */
+  numbersAndBooleans: number;
   /** Numbers: the smallest and largest value; timestamps: the earliest and latest instant, in ms since the epoch. */
   min?: number;
   max?: number;
-  /** Approximate number of distinct non-null values. */
+  /** Number of distinct non-null values (by their canonical text): exact when `distinctExact`, else an estimate. */
   distinct?: number;
-  /** The most frequent values (as text) with their counts, most frequent first; counts may be over-estimates. */
+  distinctExact: boolean;
+  /**
+   * The most frequent values (canonical text) with their counts, most frequent first. A count is under the true
+   * count by at most `topError` (Misra-Gries counts are under-estimates, docs/profile.md); with `topError` 0 every
+   * count is exact, and while the distinct count is exact too the list holds every value.
+   */
   topValues?: ReadonlyArray<{ value: string; count: number }>;
+  topError: number;
   /** Strings: the shortest and longest value, in UTF-16 code units. */
   minLength?: number;
   maxLength?: number;
@@ -46,6 +63,8 @@ export const INFERENCE = {
   /** A column with nulls may have up to this many times the observed null fraction, plus `nullMargin`. */
   nullFactor: 2,
   nullMargin: 0.01,
+  /** A column with stray values gets `mostly` = 1 − this many times their share (rounded up to one digit). */
+  strayFactor: 2,
   /** Strings with at most this many distinct values, each seen more than once, become categories. */
   maxCategories: 20,
   /** `unique: true` needs at least this many values, none seen twice. */
@@ -62,13 +81,20 @@ export const INFERENCE = {
  *   all values are equal), rounded outward (integers to whole numbers, numbers to two significant digits of the
  *   range), never below 0 for a column without negative values nor above 0 for one without positive values;
  * - timestamp columns: only a min, the earliest instant less 10 % of the range, as a date (new data is newer);
+ * - a typed column with stray values (at most 1 % of its values are not of its type: the profile's `invalid`):
+ *   `mostly` = 1 − 2 × their share, the share rounded up to one significant digit, so that the strays pass;
  * - nullability: `nullable: false` when there were no nulls, else `max-null-fraction` = 2 × observed + 0.01
- *   (rounded up to two decimals; left out when that reaches 1);
+ *   (rounded up to two decimals; left out when that reaches 1). A float NaN is text to the profile but a null to
+ *   the checks, so what may be one counts as a null here: a typed column's strays, a string column's `NaN`;
  * - strings with at most 20 distinct values, each seen more than once (the top values account for every value),
- *   become `category` with `allowed`; other strings get length bounds widened like numbers (min at least 0);
- * - `unique: true` for integer and string columns of at least 100 values where no value was seen twice (the most
- *   frequent value's count is 1);
- * - `required-columns`: the observed columns; `rows`: 0.5 × to 2 × the observed rows.
+ *   become `category` with `allowed`; other strings get length bounds widened like numbers (min at least 0), and
+ *   `type: string` only when no value reads as a number or boolean (in JSON Lines those may be JSON numbers and
+ *   booleans, which `type: string` fails; left untyped, every value is checked as its text);
+ * - `unique: true` for integer and string columns of at least 100 values that the profile proves distinct: exact
+ *   counts only (an exact distinct count equal to the values, and exact top values, so at most 1,000 values), and
+ *   for integers distinct as numbers too (`7` and `007` are one integer to the check);
+ * - `required-columns`: the observed columns that every row had (a column missing from some file is not
+ *   required); `rows`: 0.5 × to 2 × the observed rows.
  */
 export function inferContract(summary: DatasetSummary, options: InferOptions): Contract {
   const columns = summary.columns.map((column) => inferColumn(column));
@@ -77,7 +103,7 @@ export function inferContract(summary: DatasetSummary, options: InferOptions): C
     columns,
     dataset: {
       rows: { min: Math.floor(summary.rows * INFERENCE.rowsLow), max: Math.ceil(summary.rows * INFERENCE.rowsHigh) },
-      requiredColumns: summary.columns.map((column) => column.name),
+      requiredColumns: summary.columns.filter((column) => column.count + column.nulls >= summary.rows).map((column) => column.name),
     },
   };
   const header = [
@@ -91,12 +117,7 @@ export function inferContract(summary: DatasetSummary, options: InferOptions): C
 
 function inferColumn(summary: ColumnSummary): ColumnContract {
   const column: ColumnContract = { name: summary.name };
-  const rows = summary.count + summary.nulls;
-  if (summary.nulls === 0 && summary.count > 0) column.nullable = false;
-  else if (summary.nulls > 0 && rows > 0) {
-    const fraction = Math.ceil(((summary.nulls / rows) * INFERENCE.nullFactor + INFERENCE.nullMargin) * 100) / 100;
-    if (fraction < 1) column.maxNullFraction = fraction;
-  }
+  inferNulls(column, summary);
   switch (summary.type) {
     case 'integer':
     case 'number':
@@ -118,42 +139,113 @@ function inferColumn(summary: ColumnSummary): ColumnContract {
     case 'boolean':
       column.type = 'boolean';
       break;
-    case 'string': {
-      const categories = categoriesOf(summary);
-      if (categories) {
-        column.type = 'category';
-        column.allowed = categories;
-        break;
-      }
-      column.type = 'string';
-      if (summary.minLength !== undefined && summary.maxLength !== undefined && summary.count > 0) {
-        const pad = Math.max(1, Math.ceil((summary.maxLength - summary.minLength) * INFERENCE.widen), Math.ceil(summary.maxLength * INFERENCE.widen));
-        const minLength = Math.max(0, summary.minLength - pad);
-        if (minLength > 0) column.minLength = minLength;
-        column.maxLength = summary.maxLength + pad;
-      }
-      if (isUnique(summary)) column.unique = true;
+    case 'string':
+      inferText(column, summary);
       break;
-    }
     case 'unknown':
       break;
   }
+  const mostly = mostlyFor(summary);
+  if (column.type !== undefined && mostly !== undefined) column.mostly = mostly;
   return column;
+}
+
+/** `nullable: false` or a `max-null-fraction`, from the nulls the checks may count (see `possibleNulls`). */
+function inferNulls(column: ColumnContract, summary: ColumnSummary): void {
+  const rows = summary.count + summary.nulls;
+  const nulls = possibleNulls(summary);
+  if (nulls === 0 && summary.count > 0) column.nullable = false;
+  else if (nulls > 0 && rows > 0) {
+    // clean(): 0.1 × 2 + 0.01 is 21.000000000000004 hundredths in floating point, which is to round up to 0.21.
+    const fraction = Math.ceil(clean(((nulls / rows) * INFERENCE.nullFactor + INFERENCE.nullMargin) * 100)) / 100;
+    if (fraction < 1) column.maxNullFraction = fraction;
+  }
+}
+
+/**
+ * The most nulls the checks may count: the profile's, and the float NaNs (Parquet, JSON can have none) that
+ * the profile counts as text but the checks as nulls. In a typed column a NaN is a stray; in a string column it
+ * is the text `NaN`, whose count the top values bound (under by at most `topError`, which bounds an unlisted
+ * value's count too). That bound is added only where numbers were seen: a float column's text is its NaNs and
+ * infinities, and a column of text, which a long one's error would loosen, holds no float NaN.
+ */
+function possibleNulls(summary: ColumnSummary): number {
+  if (summary.type !== 'string') return summary.nulls + summary.invalid;
+  const listed = summary.topValues?.find((entry) => entry.value === 'NaN')?.count ?? 0;
+  return summary.nulls + listed + (summary.numbersAndBooleans > 0 ? summary.topError : 0);
+}
+
+/** A string column: a category, or length bounds; `type: string` only when no value could be a JSON number or boolean. */
+function inferText(column: ColumnContract, summary: ColumnSummary): void {
+  const categories = categoriesOf(summary);
+  if (categories) {
+    // Categories compare every value as its text, JSON numbers and booleans included.
+    column.type = 'category';
+    column.allowed = categories;
+    return;
+  }
+  if (summary.numbersAndBooleans === 0) column.type = 'string';
+  if (summary.minLength !== undefined && summary.maxLength !== undefined && summary.count > 0) {
+    const pad = Math.max(1, Math.ceil((summary.maxLength - summary.minLength) * INFERENCE.widen), Math.ceil(summary.maxLength * INFERENCE.widen));
+    const minLength = Math.max(0, summary.minLength - pad);
+    if (minLength > 0) column.minLength = minLength;
+    column.maxLength = summary.maxLength + pad;
+  }
+  if (isUnique(summary)) column.unique = true;
+}
+
+/**
+ * `mostly` for a column with stray values, so that they pass `type` (a check passes when failed / evaluated ≤
+ * 1 − mostly): their share times `strayFactor`, rounded up to one significant digit, so that the data passes with
+ * room to spare (and a float's rounding in the check never decides it). Undefined without strays.
+ */
+function mostlyFor(summary: ColumnSummary): number | undefined {
+  if (summary.invalid <= 0 || summary.count <= 0) return undefined;
+  const share = (summary.invalid / summary.count) * INFERENCE.strayFactor;
+  const step = 10 ** Math.floor(Math.log10(share));
+  const allowed = Math.min(1, clean(Math.ceil(clean(share / step)) * step));
+  // The contract wants mostly > 0; only a column of mostly strays (never a typed one from a profile) gets here.
+  return allowed >= 1 ? undefined : clean(1 - allowed);
 }
 
 /** The allowed values of a low-cardinality string column, sorted, or undefined when it is not one. */
 function categoriesOf(summary: ColumnSummary): string[] | undefined {
   const top = summary.topValues;
-  if (!top || top.length === 0 || top.length > INFERENCE.maxCategories) return undefined;
+  if (!top || top.length === 0 || top.length > INFERENCE.maxCategories || summary.topError !== 0) return undefined;
   const covered = top.reduce((sum, entry) => sum + entry.count, 0);
   if (covered !== summary.count || top.some((entry) => entry.count < 2)) return undefined;
   if (summary.distinct !== undefined && summary.distinct > INFERENCE.maxCategories) return undefined;
   return top.map((entry) => entry.value).sort();
 }
 
+/**
+ * Whether the profile proves that no value occurs twice, as `unique` compares them. Only exact counts prove it:
+ * an estimated distinct count may be over the true one, and an approximate top count of 1 may be a value seen
+ * `topError` + 1 times. With the distinct count exact and equal to the values, and the top values exact, the top
+ * values are every value once.
+ */
 function isUnique(summary: ColumnSummary): boolean {
-  const [first] = summary.topValues ?? [];
-  return summary.count >= INFERENCE.minRowsForUnique && first !== undefined && first.count === 1;
+  const top = summary.topValues ?? [];
+  if (summary.count < INFERENCE.minRowsForUnique || !summary.distinctExact || summary.topError !== 0) return false;
+  if (summary.distinct !== summary.count || top.length !== summary.count || top.some((entry) => entry.count !== 1)) return false;
+  return summary.type !== 'integer' || distinctAsNumbers(top);
+}
+
+/**
+ * Whether distinct texts stay distinct read as numbers: `unique` compares an integer column's values as numbers
+ * (`7`, `007` and `+7` are one value), while the profile counts texts. A text that is not a number (a stray) is not
+ * of the type, and `unique` does not see it.
+ */
+function distinctAsNumbers(top: ReadonlyArray<{ value: string }>): boolean {
+  const seen = new Set<number>();
+  for (const { value } of top) {
+    const x = parseDecimal(value);
+    if (x !== x) continue;
+    // A Set compares as SameValueZero, so -0 and 0 are one number, as they are to the check.
+    if (seen.has(x)) return false;
+    seen.add(x);
+  }
+  return true;
 }
 
 /** Observed [min, max] widened and rounded outward; see `inferContract`. */

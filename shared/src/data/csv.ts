@@ -21,6 +21,21 @@ const LARGE_CARRY = 1 << 20;
 const INCOMPLETE = -1;
 
 /**
+ * The most bytes one record (one line, or several inside a quoted field) may take: 64 MiB. A record cut off by a
+ * chunk's end is carried to the next chunk, so without a cap a stray `"` (or a file with no line ends) would carry
+ * the rest of the file in memory; past the cap the read fails at the line where the record (or its unclosed quoted
+ * field) starts. Checked once per chunk, not per byte. docs/contract.md states this limit.
+ */
+export const MAX_RECORD_BYTES = 64 * 1024 * 1024;
+
+const BARE_CR = 'bare CR line endings (a CR not followed by LF); expected LF or CRLF line endings';
+
+/** The limit as text for messages: "64 MiB", or bytes for the small limits tests set. */
+export function describeBytes(bytes: number): string {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
+
+/**
  * An RFC 4180 scanner for CSV and TSV over UTF-8 bytes, one record at a time. It finds where each field lies
  * and makes no strings:
  *
@@ -41,6 +56,9 @@ class RecordScanner {
   /** Of the last record scanned: how many fields it has (0: none, the file ended), and its first line. */
   fields = 0;
   recordLine = 1;
+  /** When scan returned INCOMPLETE: the line where the unfinished record starts, and (0 when none) where its unclosed quoted field does. */
+  incompleteLine = 1;
+  incompleteQuoteLine = 0;
   private readonly delimiterCode: number;
   /** `bytes` of the last scan, and a view of it for reading 4 bytes at a time. */
   private wordsOf: Buffer | undefined;
@@ -67,7 +85,7 @@ class RecordScanner {
     let p = skipBlankLines(bytes, from, limit);
     let line = p === from ? this.line : this.line + countLineFeeds(bytes, from, p);
     if (p >= limit || (bytes[p] === 13 && p + 1 >= limit)) {
-      if (!final) return INCOMPLETE;
+      if (!final) return this.incomplete(line, 0);
       // Only blank lines (or a lone CR) up to the end.
       this.line = line;
       this.fields = 0;
@@ -108,7 +126,7 @@ class RecordScanner {
           c = bytes[p] as number;
         }
         if (p >= limit) {
-          if (!final) return INCOMPLETE;
+          if (!final) return this.incomplete(recordLine, 0);
           after = -1;
         } else {
           after = c;
@@ -126,7 +144,7 @@ class RecordScanner {
             if (c === 10) line++;
             q++;
           }
-          if (q + 1 >= limit && !final) return INCOMPLETE;
+          if (q + 1 >= limit && !final) return this.incomplete(recordLine, openedOn);
           if (q >= limit) this.fail(openedOn, `a quoted field starts here and has no closing quote before the end of the file; expected a closing " (a " inside a quoted field is written "")`);
           if (bytes[q + 1] !== 34) break;
           // `""`: one `"` of the text.
@@ -139,7 +157,7 @@ class RecordScanner {
         after = p >= limit ? -1 : (bytes[p] as number);
         if (after === 13) {
           if (p + 1 >= limit) {
-            if (!final) return INCOMPLETE;
+            if (!final) return this.incomplete(recordLine, 0);
             after = -1;
             p++;
           } else if (bytes[p + 1] === 10) {
@@ -172,6 +190,13 @@ class RecordScanner {
     return p;
   }
 
+  /** Notes where the unfinished record (and its open quoted field) starts; once per chunk, not per record. */
+  private incomplete(recordLine: number, quoteLine: number): number {
+    this.incompleteLine = recordLine;
+    this.incompleteQuoteLine = quoteLine;
+    return INCOMPLETE;
+  }
+
   private describeDelimiter(): string {
     return this.delimiter === '\t' ? 'a tab' : `the delimiter ${quote(this.delimiter)}`;
   }
@@ -196,7 +221,7 @@ function countLineFeeds(bytes: Uint8Array, from: number, to: number): number {
 
 /** A ConfigurationError `"<file>" line <n>: <message>`. */
 export function lineError(name: string, line: number, message: string): ConfigurationError {
-  return new ConfigurationError(`${quote(name)} line ${line}: ${message}`);
+  return new ConfigurationError(`${quote(name)} line ${line}: ${message}`, { file: name, line });
 }
 
 export interface DelimitedReadOptions {
@@ -207,12 +232,20 @@ export interface DelimitedReadOptions {
   chunkBytes?: number;
   /** Called before each batch with its rows and its share of the bytes read (compressed for .gz), and after a read that made no batch. */
   onProgress?: (bytes: number, rows: number) => void;
+  /**
+   * A file with a header and no data row is an error (readDataset: the data must have rows). Without it such a
+   * file gives one batch with no rows, so its columns are known (a caller with its own message for it).
+   */
+  requireRows?: boolean;
+  /** The most bytes one record may take; default MAX_RECORD_BYTES (tests set less). */
+  maxRecordBytes?: number;
 }
 
 /**
  * The records of one CSV or TSV file in batches (of `batchRows` rows, fewer for wide files: see batch.ts). The first record is the header: it must
  * name every column once; every later record must have as many fields. A file with a header and no records
- * gives one batch with no rows, so its columns are known all the same.
+ * gives one batch with no rows, so its columns are known all the same (with `requireRows`, an error instead).
+ * A record over `maxRecordBytes` (MAX_RECORD_BYTES) is an error, so memory stays bounded whatever the file.
  *
  * The file is read as bytes and never decoded as a whole: each batch ({@link CsvBatch}) holds its records' bytes
  * and where its fields lie, and reads a column's values from them when asked.
@@ -288,6 +321,9 @@ class DelimitedReader {
   private invalidUtf8 = -1;
   /** Whether a batch was made (an empty file of a header alone makes one, empty). */
   private made = false;
+  /** The header's line. */
+  private headerLine = 1;
+  private readonly maxRecordBytes: number;
 
   constructor(
     private readonly name: string,
@@ -297,6 +333,7 @@ class DelimitedReader {
       throw lineError(name, line, message);
     };
     this.scanner = new RecordScanner(options.delimiter, this.fail);
+    this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   }
 
   /** How many new bytes to gather before a push: more than a large carry, so a carry is copied a bounded number of times. */
@@ -323,6 +360,7 @@ class DelimitedReader {
     const bad = this.validate(completeLength(bytes.subarray(0, at)));
     if (bad === undefined) {
       this.scanRecords(at, false);
+      this.checkRecordSize();
       return;
     }
     // The records before the invalid byte (the sentinel stands in for it meanwhile), then the error, thrown once
@@ -334,6 +372,23 @@ class DelimitedReader {
     this.invalidUtf8 = bad;
   }
 
+  /**
+   * After a push: the record the scan stopped in (cut off by the chunk's end) must stay under the cap, else the
+   * rest of the file would pile up behind a stray quote or a file with no line ends.
+   */
+  private checkRecordSize(): void {
+    if (this.length - this.position <= this.maxRecordBytes) return;
+    const scanner = this.scanner;
+    const limit = describeBytes(this.maxRecordBytes);
+    if (scanner.incompleteQuoteLine > 0) {
+      this.fail(
+        scanner.incompleteQuoteLine,
+        `a quoted field starts here and runs past ${limit} without its closing quote; expected a closing " (a " inside a quoted field is written "") and records of at most ${limit}`,
+      );
+    }
+    this.fail(scanner.incompleteLine, `a record starts here and runs past ${limit} without a line end; expected records of at most ${limit}, each ending with LF or CRLF`);
+  }
+
   /** Throws the error of invalid UTF-8 that the last push met, if it met one. */
   throwIfInvalid(): void {
     if (this.invalidUtf8 >= 0) this.failUtf8(this.invalidUtf8);
@@ -343,7 +398,9 @@ class DelimitedReader {
   end(): void {
     if (this.validated < this.length) this.failUtf8(this.validated);
     this.scanRecords(this.length, true);
-    if (!this.columns) throw new ConfigurationError(`${quote(this.name)} has no header row; expected a first line naming the columns`);
+    if (!this.columns) throw new ConfigurationError(`${quote(this.name)} has no header row; expected a first line naming the columns`, { file: this.name });
+    const noRows = this.rows === 0 && !this.made && this.ready.length === 0;
+    if (noRows && this.options.requireRows) this.fail(this.headerLine, 'the file has a header and no data rows; expected at least one data row after the header');
     if (this.rows > 0 || (!this.made && this.ready.length === 0)) this.emit();
   }
 
@@ -369,7 +426,7 @@ class DelimitedReader {
   /** Invalid UTF-8 at bytes[at]: an error naming its line (the records before it were scanned). */
   private failUtf8(at: number): never {
     const line = this.scanner.line + countLineFeeds(this.bytes, this.position, at);
-    const error = new InvalidUtf8Error(this.bytes[at] ?? 0, this.fileOffset + at);
+    const error = new InvalidUtf8Error(this.bytes[at] ?? 0, this.fileOffset + at, this.options.gzip);
     return this.fail(line, `${error.message}; expected UTF-8 text`);
   }
 
@@ -389,7 +446,7 @@ class DelimitedReader {
       if (next === INCOMPLETE) break;
       this.position = next;
       if (scanner.fields === 0) break;
-      if (scanner.fields !== width) this.fail(scanner.recordLine, `${scanner.fields} ${scanner.fields === 1 ? 'field' : 'fields'}, the header has ${width}`);
+      if (scanner.fields !== width) this.fail(scanner.recordLine, `${scanner.fields} ${scanner.fields === 1 ? 'field' : 'fields'}; expected ${width}, as the header has`);
       this.lines.push(scanner.recordLine);
       if (++this.rows === this.capacity) this.emit();
     }
@@ -412,6 +469,10 @@ class DelimitedReader {
     if (scanner.fields === 0) return false;
     const header: Value[] = [];
     for (let f = 0; f < scanner.fields; f++) header.push(fieldText(this.bytes, offsets[2 * f] as number, offsets[2 * f + 1] as number));
+    // Records end only at LF: a file whose lines end with a bare CR (classic Mac, some Excel exports) reads as one
+    // header line with CRs inside its names. Looked for in the header alone, so the data's scan does no more work.
+    if (header.some((name) => typeof name === 'string' && /\r(?!\n)/.test(name))) this.fail(scanner.recordLine, BARE_CR);
+    this.headerLine = scanner.recordLine;
     this.columns = headerColumns(header, scanner.recordLine, this.fail);
     this.width = this.columns.length;
     this.capacity = rowsPerBatch(this.options.batchRows, this.width);

@@ -29,20 +29,32 @@ export { isoTimestamp } from './parquet-time';
 export interface ParquetReadOptions {
   batchRows: number;
   onProgress?: (bytes: number, rows: number) => void;
+  /** A file of no rows is an error; without it, it gives one batch with no rows, so its columns are known. */
+  requireRows?: boolean;
 }
+
+/** What a Parquet file that cannot be read was expected to be, before hyparquet's own words. */
+const EXPECTED_PARQUET = 'expected a complete Parquet file ("PAR1", the column chunks, the footer metadata and "PAR1" again)';
 
 export async function* readParquetFile(absolutePath: string, name: string, options: ParquetReadOptions): AsyncGenerator<RecordBatch> {
   let handle: FileHandle;
   try {
     handle = await open(absolutePath, 'r');
   } catch (error) {
-    throw new ConfigurationError(`${quote(name)} cannot be read: ${(error as Error).message}`);
+    throw new ConfigurationError(`${quote(name)} cannot be read: ${(error as Error).message}`, { file: name });
   }
-  const invalid = (error: unknown): ConfigurationError =>
-    new ConfigurationError(`${quote(name)} is not a valid Parquet file: ${(error as Error).message ?? String(error)}`);
+  /** `what` went wrong, what was expected, then hyparquet's detail (its words can be JavaScript's: "Cannot read properties of undefined"). */
+  const invalid = (what: string, error: unknown): ConfigurationError => {
+    const detail = error instanceof Error ? error.message : String(error);
+    return new ConfigurationError(`${quote(name)} is not a valid Parquet file: ${what}; ${EXPECTED_PARQUET} (${detail.replace(/\s*\n\s*/g, ' ')})`, { file: name });
+  };
   try {
     const size = (await handle.stat()).size;
-    if (size < 12) throw invalid(new Error(`it has ${size} bytes, fewer than Parquet's 4-byte header and 8-byte footer`));
+    if (size < 12) {
+      throw new ConfigurationError(`${quote(name)} is not a valid Parquet file: it has ${size} bytes, fewer than Parquet's 4-byte header and 8-byte footer; ${EXPECTED_PARQUET}`, {
+        file: name,
+      });
+    }
     let bytesRead = 0;
     const file = fileBuffer(handle, size, (bytes) => {
       bytesRead += bytes;
@@ -51,21 +63,41 @@ export async function* readParquetFile(absolutePath: string, name: string, optio
     try {
       metadata = await parquetMetadataAsync(file, { parsers: ISO_PARSERS });
     } catch (error) {
-      throw invalid(error);
+      throw invalid('its footer metadata cannot be read', error);
     }
-    const schema = parquetSchema(metadata).children;
+    let schema: SchemaTree[];
+    try {
+      schema = parquetSchema(metadata).children;
+    } catch (error) {
+      throw invalid('its schema cannot be read', error);
+    }
     const columns = schema.map((child) => child.element.name);
+    const seen = new Map<string, number>();
+    columns.forEach((column, index) => {
+      const before = seen.get(column);
+      if (before !== undefined) {
+        throw new ConfigurationError(
+          `${quote(name)}: the schema names column ${quote(column)} twice (columns ${before + 1} and ${index + 1}); expected unique column names`,
+          { file: name },
+        );
+      }
+      seen.set(column, index);
+    });
+    const totalRows = metadata.row_groups.reduce((sum, group) => sum + Number(group.num_rows), 0);
+    if (totalRows === 0 && options.requireRows) {
+      throw new ConfigurationError(`${quote(name)} has no rows (its schema names ${columns.length} column${columns.length === 1 ? '' : 's'}); expected at least one row`, { file: name });
+    }
     const step = rowsPerBatch(options.batchRows, columns.length);
     let rowStart = 0;
     let yielded = false;
-    for (const group of metadata.row_groups) {
+    for (const [index, group] of metadata.row_groups.entries()) {
       const groupRows = Number(group.num_rows);
       if (groupRows === 0) continue;
       let decoded: ParquetColumn[];
       try {
         decoded = await readRowGroup({ file, metadata, rowStart, rowEnd: rowStart + groupRows }, schema);
       } catch (error) {
-        throw invalid(error);
+        throw invalid(`row group ${index + 1} of ${metadata.row_groups.length} (rows ${rowStart + 1} to ${rowStart + groupRows}) cannot be decoded`, error);
       }
       options.onProgress?.(bytesRead, groupRows);
       bytesRead = 0;

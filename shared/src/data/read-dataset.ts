@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
-import { ConfigurationError, quote } from '../errors';
+import { ConfigurationError, prefixed, quote } from '../errors';
 import { expandGlobs } from '../files/globs';
 import type { Clock, Logger } from '../ports';
 import { ProgressReporter } from '../progress';
@@ -60,6 +60,7 @@ export async function listDataFiles(patterns: readonly string[], cwd: string, la
     if (!formatOf(file)) {
       throw new ConfigurationError(
         `${label}: ${quote(file)} is not a data file this action reads; expected a name ending in ${KNOWN_EXTENSIONS.join(', ')} (the text formats also with .gz)`,
+        { file },
       );
     }
   }
@@ -69,9 +70,11 @@ export async function listDataFiles(patterns: readonly string[], cwd: string, la
 /**
  * Reads the files the patterns name as batches of rows, file after file in sorted order, in constant memory
  * (each reader holds one chunk of text, or one Parquet row group, and one batch). With a shard, only that
- * shard's part of the input (see {@link planShard}). Every file that is read gives at least one batch, with no
- * rows when it has none (a header-only CSV), so its columns are known. A file that is not what its name says is
- * a ConfigurationError naming the file, the line, and what was expected.
+ * shard's part of the input (see {@link planShard}). Every file that is read gives at least one batch (with no
+ * rows when the shard keeps none of its rows, so its columns are known). A file that is not what its name says is
+ * a ConfigurationError naming the file, the line, and what was expected; so is a file with no rows (an empty or
+ * blank-only JSON Lines file, a CSV of a header alone, a Parquet file of 0 rows): data with no rows is a mistake,
+ * not a dataset that passes every check.
  */
 export async function* readDataset(patterns: string[], options: ReadDatasetOptions): AsyncGenerator<RecordBatch> {
   const label = options.label ?? 'data';
@@ -87,10 +90,10 @@ export async function* readDataset(patterns: string[], options: ReadDatasetOptio
     const batches = namingTheInput(
       label,
       format === 'parquet'
-        ? readParquetFile(absolute, file, { batchRows, onProgress })
+        ? readParquetFile(absolute, file, { batchRows, onProgress, requireRows: true })
         : format === 'jsonl'
-          ? readJsonLinesFile(absolute, file, { gzip, batchRows, onProgress })
-          : readDelimitedFile(absolute, file, { delimiter: format === 'tsv' ? '\t' : ',', gzip, batchRows, onProgress }),
+          ? readJsonLinesFile(absolute, file, { gzip, batchRows, onProgress, requireRows: true })
+          : readDelimitedFile(absolute, file, { delimiter: format === 'tsv' ? '\t' : ',', gzip, batchRows, onProgress, requireRows: true }),
     );
     if (!plan.rows) {
       yield* batches;
@@ -116,7 +119,7 @@ async function* namingTheInput(label: string, batches: AsyncGenerator<RecordBatc
   try {
     yield* batches;
   } catch (error) {
-    if (error instanceof ConfigurationError && !error.message.startsWith(`${label}: `)) throw new ConfigurationError(`${label}: ${error.message}`);
+    if (error instanceof ConfigurationError) throw prefixed(error, `${label}: `);
     throw error;
   }
 }

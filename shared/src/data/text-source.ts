@@ -32,8 +32,10 @@ export class InvalidUtf8Error extends Error {
     readonly byte: number,
     /** Its offset in the (decompressed) file. */
     readonly offset: number,
+    /** Whether the file is gzip'd: then the offset is in the decompressed text, not in the file, and says so. */
+    gzip = false,
   ) {
-    super(`invalid UTF-8: byte 0x${byte.toString(16).padStart(2, '0')} at byte offset ${offset}`);
+    super(`invalid UTF-8: byte 0x${byte.toString(16).padStart(2, '0')} at byte offset ${offset}${gzip ? ' of the decompressed text' : ''}`);
   }
 }
 
@@ -77,10 +79,10 @@ export async function* readByteChunks(absolutePath: string, name: string, gzip: 
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (gzip && (gunzipFailed || (typeof code === 'string' && code.startsWith('Z_')))) {
-      throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${(error as Error).message}; expected a complete gzip stream`);
+      throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${(error as Error).message}; expected a complete gzip stream`, { file: name });
     }
     if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR' || code === 'EPERM') {
-      throw new ConfigurationError(`${quote(name)} cannot be read: ${(error as Error).message}`);
+      throw new ConfigurationError(`${quote(name)} cannot be read: ${(error as Error).message}`, { file: name });
     }
     throw error;
   } finally {
@@ -103,7 +105,7 @@ export async function* readTextChunks(absolutePath: string, name: string, gzip: 
       const bad = firstInvalidUtf8(whole);
       const prefix = whole.toString('utf8', 0, bad);
       yield { text: first ? stripBom(prefix) : prefix, bytes: chunk.read };
-      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
+      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad, gzip);
     }
     let text = whole.toString('utf8');
     if (first && text.length > 0) {
@@ -113,7 +115,7 @@ export async function* readTextChunks(absolutePath: string, name: string, gzip: 
     offset += cut;
     yield { text, bytes: chunk.read };
   }
-  if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset);
+  if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset, gzip);
 }
 
 function stripBom(text: string): string {

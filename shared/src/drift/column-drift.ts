@@ -30,6 +30,14 @@ export const METHODS_BY_KIND: Readonly<Record<DriftKind, readonly DriftMethod[]>
   numeric: ['psi', 'ks', 'js', 'wasserstein', 'off'],
   categorical: ['psi', 'js', 'off'],
 };
+/** The names the contract and the messages use (the contract spells Jensen–Shannon out). */
+export const METHOD_NAMES: Readonly<Record<DriftMethod, string>> = {
+  psi: 'psi',
+  ks: 'ks',
+  js: 'jensen-shannon',
+  wasserstein: 'wasserstein',
+  off: 'off',
+};
 /** The primary method when the settings name none. */
 export const DEFAULT_METHOD: Readonly<Record<DriftKind, DriftMethod>> = { numeric: 'wasserstein', categorical: 'psi' };
 /** The threshold of each method when the settings give none. */
@@ -103,6 +111,11 @@ export interface ColumnDrift {
   edges?: number[];
   newCategories?: string[];
   vanishedCategories?: string[];
+  /**
+   * Why the primary statistic was not measured or not judged (a side without non-null values, a method that does
+   * not apply to how the column is compared, columns that cannot be compared); absent when it was.
+   */
+  reason?: string;
   /** Non-null values on each side. */
   referenceCount: number;
   currentCount: number;
@@ -114,22 +127,27 @@ function isCategorical(d: NumericDistribution | CategoricalDistribution): d is C
 
 interface ResolvedSettings {
   method: DriftMethod;
+  /** Why the method is not measured on this kind of column (lenient mode only); absent when it applies. */
+  inapplicable?: string;
   threshold: number | null;
   alpha: number;
   nullRateThreshold: number;
 }
 
-function resolveSettings(kind: DriftKind, settings: DriftSettings): ResolvedSettings {
+/** Why `method` cannot be measured on a `kind` column, or undefined when it can. */
+export function inapplicableMethod(kind: DriftKind, method: DriftMethod): string | undefined {
+  if (METHODS_BY_KIND[kind].includes(method)) return undefined;
+  return `drift method ${quote(METHOD_NAMES[method])} does not apply to a ${kind} column; use one of ${METHODS_BY_KIND[kind].map((m) => METHOD_NAMES[m]).join(', ')}`;
+}
+
+/** The settings with their defaults; `lenient` reports a method that does not apply to `kind` instead of throwing. */
+function resolveSettings(kind: DriftKind, settings: DriftSettings, lenient = false): ResolvedSettings {
   const method = settings.method ?? DEFAULT_METHOD[kind];
   if (!DRIFT_METHODS.includes(method)) {
     throw new ConfigurationError(`drift method ${quote(method)} is not one of ${DRIFT_METHODS.join(', ')}`);
   }
-  if (!METHODS_BY_KIND[kind].includes(method)) {
-    throw new ConfigurationError(
-      `drift method ${quote(method)} does not apply to a ${kind} column; ` +
-        `use one of ${METHODS_BY_KIND[kind].join(', ')}`,
-    );
-  }
+  const inapplicable = inapplicableMethod(kind, method);
+  if (inapplicable && !lenient) throw new ConfigurationError(inapplicable);
   const checkNumber = (name: string, value: number, ok: boolean, expected: string) => {
     if (typeof value !== 'number' || !ok) {
       throw new ConfigurationError(`drift ${name} ${quote(value)} must be ${expected}`);
@@ -145,16 +163,21 @@ function resolveSettings(kind: DriftKind, settings: DriftSettings): ResolvedSett
     threshold = settings.threshold ?? DEFAULT_THRESHOLD[method];
     checkNumber('threshold', threshold, Number.isFinite(threshold) && threshold >= 0, 'a finite number ≥ 0');
   }
-  return { method, threshold, alpha, nullRateThreshold };
+  return { method, threshold, alpha, nullRateThreshold, ...(inapplicable ? { inapplicable } : {}) };
 }
 
-function nullRateDrift(
-  reference: { count: number; nulls: number },
-  current: { count: number; nulls: number },
-  s: ResolvedSettings,
-): NullRateDrift {
-  const refRows = reference.count + reference.nulls;
-  const curRows = current.count + current.nulls;
+/** What the null rate needs of a side: its non-null values, nulls, and rows (nulls and invalid values included). */
+export interface RowCounts {
+  count: number;
+  nulls: number;
+  /** Absent: count + nulls. */
+  rows?: number;
+}
+
+function nullRateDrift(reference: RowCounts, current: RowCounts, s: ResolvedSettings): NullRateDrift {
+  // Fractions of all rows: a value that is neither null nor of the column's type still counts as a row.
+  const refRows = reference.rows ?? reference.count + reference.nulls;
+  const curRows = current.rows ?? current.count + current.nulls;
   const refRate = refRows > 0 ? reference.nulls / refRows : null;
   const curRate = curRows > 0 ? current.nulls / curRows : null;
   const change = refRate !== null && curRate !== null ? curRate - refRate : null;
@@ -198,7 +221,71 @@ export function columnDrift(
     );
   }
   const kind: DriftKind = refCategorical ? 'categorical' : 'numeric';
-  const s = resolveSettings(kind, settings);
+  return measure(kind, reference, current, resolveSettings(kind, settings));
+}
+
+/**
+ * columnDrift, except that a method that does not apply to the views' kind (`ks` on columns compared as
+ * categories) is not an error: every statistic of the kind is still computed and reported, the primary one is
+ * not judged (`reason` says why), and the null rate is judged as usual. For data whose type changed from the
+ * reference's, where refusing would lose the whole report after reading all the data.
+ */
+export function lenientColumnDrift(
+  reference: NumericDistribution | CategoricalDistribution,
+  current: NumericDistribution | CategoricalDistribution,
+  settings: DriftSettings = {},
+): ColumnDrift {
+  if (isCategorical(reference) !== isCategorical(current)) return columnDrift(reference, current, settings);
+  const kind: DriftKind = isCategorical(reference) ? 'categorical' : 'numeric';
+  return measure(kind, reference, current, resolveSettings(kind, settings, true));
+}
+
+/**
+ * The drift of a column whose two sides have no statistic in common (one side has no non-null values, or one
+ * is read as numbers and the other as text): every effect size null, `reason` saying why, and the null-rate
+ * change judged as usual. `kind` is the kind the column is reported as.
+ */
+export function unmeasuredColumnDrift(
+  kind: DriftKind,
+  reference: RowCounts,
+  current: RowCounts,
+  settings: DriftSettings,
+  reason: string,
+): ColumnDrift {
+  const s = resolveSettings(kind, settings, true);
+  const nullRate = nullRateDrift(reference, current, s);
+  const empty = (): DriftStatistics => ({
+    psi: null,
+    js: null,
+    ...(kind === 'numeric' ? { ks: null, wasserstein: null } : {}),
+    nullRateChange: null,
+  });
+  return {
+    kind,
+    method: s.method,
+    value: null,
+    threshold: s.threshold,
+    noiseFloor: null,
+    alpha: s.alpha,
+    effectDrifted: false,
+    nullRate,
+    drifted: nullRate.drifted,
+    statistics: { ...empty(), nullRateChange: nullRate.change },
+    noiseFloors: { ...empty(), nullRateChange: nullRate.noiseFloor },
+    bins: 0,
+    reason,
+    referenceCount: reference.count,
+    currentCount: current.count,
+  };
+}
+
+/** Every statistic of `kind`, the primary one judged unless the method does not apply, and the null rate. */
+function measure(
+  kind: DriftKind,
+  reference: NumericDistribution | CategoricalDistribution,
+  current: NumericDistribution | CategoricalDistribution,
+  s: ResolvedSettings,
+): ColumnDrift {
   const n = reference.count;
   const m = current.count;
   const comparable = n > 0 && m > 0;
@@ -248,8 +335,10 @@ export function columnDrift(
     noiseFloors.js = jsNoiseFloor(bins, n, m, s.alpha);
   }
 
-  const value = s.method === 'off' ? null : (statistics[s.method] ?? null);
-  const noiseFloor = s.method === 'off' ? null : (noiseFloors[s.method] ?? null);
+  const judged = s.method !== 'off' && !s.inapplicable;
+  const value = judged ? (statistics[s.method as Exclude<DriftMethod, 'off'>] ?? null) : null;
+  const noiseFloor = judged ? (noiseFloors[s.method as Exclude<DriftMethod, 'off'>] ?? null) : null;
+  const reason = s.inapplicable ?? (!comparable && s.method !== 'off' ? emptySide(n, m) : undefined);
   const effectDrifted =
     value !== null && noiseFloor !== null && s.threshold !== null && value > Math.max(s.threshold, noiseFloor);
   return {
@@ -266,7 +355,14 @@ export function columnDrift(
     noiseFloors,
     bins,
     ...result,
+    ...(reason ? { reason } : {}),
     referenceCount: n,
     currentCount: m,
   };
+}
+
+/** The reason a side without non-null values gives no effect size. */
+function emptySide(n: number, m: number): string {
+  if (n === 0 && m === 0) return 'neither side has non-null values';
+  return `${n === 0 ? 'the reference' : 'the current data'} has no non-null values`;
 }

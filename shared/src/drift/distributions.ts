@@ -9,6 +9,11 @@ export interface NumericDistribution {
   /** Non-null values. */
   count: number;
   nulls: number;
+  /**
+   * Optional: rows of the column, nulls and values that are not numbers included; the null rate's denominator.
+   * Absent: count + nulls.
+   */
+  rows?: number;
   mean: number;
   /** Population standard deviation of the non-null values. */
   std: number;
@@ -40,6 +45,8 @@ export interface NumericDistribution {
 export interface CategoricalDistribution {
   count: number;
   nulls: number;
+  /** Optional: rows of the column, nulls included; the null rate's denominator. Absent: count + nulls. */
+  rows?: number;
   /** Count of each value tracked (all of them, while the column has few distinct values). */
   counts: ReadonlyMap<string, number>;
   /** How many values were not tracked one by one (0 when every value is in `counts`). */

@@ -16594,12 +16594,21 @@ function typedColumnOf(rows, j) {
 
 // shared/src/errors.ts
 var ReportedFailure = class extends Error {
+  /** `position`: the file (relative to the workspace) and line the failure is about, which the run wrapper annotates. */
+  constructor(message, position) {
+    super(message);
+    this.position = position;
+  }
+  position;
   /** The process exit code. */
   exitCode = 1;
 };
 var ConfigurationError = class extends ReportedFailure {
   name = "ConfigurationError";
 };
+function prefixed(error2, prefix2) {
+  return error2.message.startsWith(prefix2) ? error2 : new ConfigurationError(`${prefix2}${error2.message}`, error2.position);
+}
 var ServiceError = class extends ReportedFailure {
   name = "ServiceError";
 };
@@ -17570,6 +17579,12 @@ var ContractChecker = class _ContractChecker {
   rowsSeen = 0;
   planColumns;
   planFile;
+  /**
+   * The file being read: the columns seen in it so far (a JSON Lines file's grow batch by batch), its rows before
+   * the current batch and its first line. Its required and forbidden columns are judged on all of them, when the
+   * next file begins or at the end.
+   */
+  current;
   active = [];
   /** For each column of the current batch, the contract column that types it in a record built from a row. */
   rowTypes = [];
@@ -17587,24 +17602,38 @@ var ContractChecker = class _ContractChecker {
     const { lines, file, size } = batch;
     const fileNumber = this.fileIndex.get(file) ?? 0;
     this.rowsSeen += size;
+    if (this.current) this.current.rowsBefore += size;
     for (const state of this.active) this.checkColumn(state, batch.column(state.index), lines, file, fileNumber);
     if (this.records) this.checkRecords(batch);
   }
   plan(batch) {
     this.planColumns = batch.columns;
-    this.planFile = batch.file;
     const positions = /* @__PURE__ */ new Map();
     batch.columns.forEach((name, index) => {
       if (!positions.has(name)) positions.set(name, index);
     });
+    const sameFile = batch.file === this.planFile;
+    const wasActive = new Set(sameFile ? this.active : []);
+    this.planFile = batch.file;
     for (const state of this.columns) state.index = positions.get(state.spec.name) ?? -1;
     this.active = this.columns.filter((state) => state.index >= 0);
     this.rowTypes = batch.columns.map((name) => this.byName.get(name));
     if (!this.fileIndex.has(batch.file)) {
+      this.closeFile();
       this.fileIndex.set(batch.file, this.fileIndex.size);
       this.fileNames.push(batch.file);
-      this.checkFile(batch.file, batch.columns, positions);
+      this.current = { file: batch.file, columns: new Set(batch.columns), rowsBefore: 0, firstLine: batch.lines[0] ?? 1 };
+      this.checkOrder(batch.file, batch.columns);
+    } else if (sameFile && this.current) {
+      for (const name of batch.columns) this.current.columns.add(name);
+      for (const state of this.active) if (!wasActive.has(state) && this.current.rowsBefore > 0) this.earlierNulls(state, this.current);
     }
+  }
+  /** The `rowsBefore` records of the current file, read before column c first appeared in it, as nulls of c. */
+  earlierNulls(c, current) {
+    c.rows += current.rowsBefore;
+    c.nulls += current.rowsBefore;
+    if (c.nullTally && c.nullTally.failures.length < this.max) c.nullTally.failures.push({ file: current.file, line: current.firstLine, column: c.spec.name });
   }
   record(tally, file, line, column, value, first) {
     tally.failed++;
@@ -17615,15 +17644,29 @@ var ContractChecker = class _ContractChecker {
     if (first) failure.firstOccurrence = first;
     tally.failures.push(failure);
   }
-  checkFile(file, columns, positions) {
+  /** unique.add for value r of an integer column by the reader's hash of its text (its digits). */
+  addDigits(unique, column, r, line, fileNumber) {
+    hash.high = column.highs[r];
+    hash.low = column.lows[r];
+    return unique.add(line, fileNumber, unique.spilled ? column.value(r) : void 0);
+  }
+  /** Judges the current file's required and forbidden columns on every column it had (once, when it is done). */
+  closeFile() {
+    const current = this.current;
+    if (!current) return;
+    this.current = void 0;
     const t = this.fileTallies;
     t.files++;
     for (const name of this.contract.requiredColumns) {
-      if (!positions.has(name)) this.record(t.required, file, 1, name, void 0);
+      if (!current.columns.has(name)) this.record(t.required, current.file, 1, name, void 0);
     }
     for (const name of this.contract.spec.dataset.forbiddenColumns ?? []) {
-      if (positions.has(name)) this.record(t.forbidden, file, 1, name, void 0);
+      if (current.columns.has(name)) this.record(t.forbidden, current.file, 1, name, void 0);
     }
+  }
+  /** The column order, on the file's first batch (its header; a JSON Lines file's first records' keys). */
+  checkOrder(file, columns) {
+    const t = this.fileTallies;
     if (this.contract.spec.dataset.columnOrder) {
       let previous;
       for (const state of this.columns) {
@@ -17682,7 +17725,7 @@ var ContractChecker = class _ContractChecker {
       }
       present++;
       const k = kind & KIND;
-      const number = k === INTEGER || k === DECIMAL2 || kind === (TEXT | NATIVE);
+      const number = k === INTEGER || k === DECIMAL2;
       if (!number || integer && !Number.isInteger(x)) {
         this.record(c.type, file, lines[r], c.spec.name, column.value(r));
         continue;
@@ -17691,8 +17734,10 @@ var ContractChecker = class _ContractChecker {
       if (x < min) this.record(c.min, file, lines[r], c.spec.name, column.value(r));
       if (x > max) this.record(c.max, file, lines[r], c.spec.name, column.value(r));
       if (allowed && !allowed.has(x)) this.record(c.allowedTally, file, lines[r], c.spec.name, column.value(r));
-      if (unique && !unique.addNumber(x, lines[r], fileNumber, unique.spilled ? column.value(r) : void 0)) {
-        this.recordDuplicate(c, file, lines[r], column.value(r));
+      if (unique) {
+        const line = lines[r];
+        const isNew = k === INTEGER && !Number.isSafeInteger(x) ? this.addDigits(unique, column, r, line, fileNumber) : unique.addNumber(x, line, fileNumber, unique.spilled ? column.value(r) : void 0);
+        if (!isNew) this.recordDuplicate(c, file, line, column.value(r));
       }
     }
     c.present += present;
@@ -17762,7 +17807,7 @@ var ContractChecker = class _ContractChecker {
       const length = lengths[r];
       if (length < minLength) this.record(c.minLength, file, lines[r], c.spec.name, column.text(r));
       if (length > maxLength) this.record(c.maxLength, file, lines[r], c.spec.name, column.text(r));
-      if (allowedHashes && !(kind !== BOOLEAN ? hasHash(allowedHashes, highs[r], lows[r]) : c.allowedText.has(column.text(r)))) {
+      if (allowedHashes && !(hasHash(allowedHashes, highs[r], lows[r]) || kind === BOOLEAN && c.allowedText.has(column.text(r)))) {
         this.record(c.allowedTally, file, lines[r], c.spec.name, column.text(r));
       }
       if (unique) {
@@ -17777,7 +17822,7 @@ var ContractChecker = class _ContractChecker {
       if (!needsText) continue;
       const text = column.text(r);
       if (regex && !regex.test(text)) this.record(c.regexTally, file, lines[r], c.spec.name, text);
-      if (allowed && !allowed.has(text)) this.record(c.allowedTally, file, lines[r], c.spec.name, text);
+      if (allowed && !allowed.has(text) && !(kind === BOOLEAN && allowed.has(column.canonicalText(r)))) this.record(c.allowedTally, file, lines[r], c.spec.name, text);
     }
     c.present += present;
     c.conforming += conforming;
@@ -17858,6 +17903,7 @@ var ContractChecker = class _ContractChecker {
    */
   rowResults() {
     const results = [];
+    this.closeFile();
     this.fileResults(results);
     for (const c of this.columns) this.columnResults(c, results);
     if (this.records) {
@@ -18094,7 +18140,8 @@ function percent(fraction) {
   return `${Number((fraction * 100).toFixed(2))}%`;
 }
 function pct(part, whole) {
-  return whole === 0 ? "" : `(${percent(part / whole)})`;
+  if (whole === 0) return "";
+  return part > 0 && part / whole < 5e-5 ? "(<0.01%)" : `(${percent(part / whole)})`;
 }
 function listed(values) {
   const head = values.slice(0, 10).map((value) => quote(value));
@@ -18161,7 +18208,7 @@ var contract_schema_default = {
       properties: {
         type: {
           enum: ["integer", "number", "string", "boolean", "timestamp", "category"],
-          description: "What every non-null value must be. integer: a whole number (JSON number, or text such as `42`, `-7`, `3.0`, `1e3`); number: a finite number (JSON number or decimal text such as `-1.5e-3`); string: text (a JSON number or boolean fails); boolean: JSON true/false, or the text true, false (any case), 1 or 0; timestamp: ISO 8601 / RFC 3339 text, `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.fff]]` with an optional `Z` or `±HH:MM` offset (none means UTC); category: a value from a small set, as text (JSON numbers and booleans count as their text). Without a type, values are not type-checked and the value checks see their text."
+          description: "What every non-null value must be. integer: a whole number (JSON number, or text such as `42`, `-7`, `3.0`, `1e3`); number: a finite number (JSON number or decimal text such as `-1.5e-3`); string: text (a JSON number or boolean fails; a JSON object or array is checked as its JSON text); boolean: JSON true/false, or the text true, false (any case), 1 or 0; timestamp: ISO 8601 / RFC 3339 text, `YYYY-MM-DD` or `YYYY-MM-DD[T ]HH:MM[:SS[.f…]]` with an optional `Z` or `±HH[[:]MM]` offset (none means UTC), read to the millisecond (finer digits are dropped, so bounds and unique compare instants to the millisecond); category: a value from a small set, as text (JSON numbers and booleans count as their text). Without a type, values are not type-checked and the value checks see their text."
         },
         nullable: {
           type: "boolean",
@@ -18191,7 +18238,7 @@ var contract_schema_default = {
           minItems: 1,
           uniqueItems: true,
           items: { type: ["string", "number", "boolean"] },
-          description: "The values allowed, each of the column's type (compared as numbers for integer and number columns, as instants for timestamps, as text otherwise)."
+          description: "The values allowed, each of the column's type (compared as numbers for integer and number columns, as instants for timestamps, as booleans for boolean columns, as text otherwise, where a value that reads as a boolean, such as TRUE, also matches true or false)."
         },
         "min-length": {
           type: "integer",
@@ -18206,7 +18253,7 @@ var contract_schema_default = {
         unique: {
           type: "boolean",
           default: false,
-          description: "`true`: no non-null value may occur twice (within one run: across the files of a run, not across the shards of a matrix job). Exact up to 64-bit hash collisions; bounded memory: a table of at most about 16 MiB per column, which past that spills sorted runs to a temporary folder (about 32 bytes a distinct value) and merges them at the end."
+          description: "`true`: no non-null value may occur twice (within one run: across the files of a run, not across the shards of a matrix job). Values are compared as their type: numbers by value (`7` and `007` are one value), except integers past 2^53 (64-bit ids), which a double would round, by their digits; timestamps as instants to the millisecond; text as written. Exact up to 64-bit hash collisions; bounded memory: a table of at most about 16 MiB per column, which past that spills sorted runs to a temporary folder (about 32 bytes a distinct value) and merges them at the end."
         },
         mostly: {
           type: "number",
@@ -19164,19 +19211,19 @@ function jsonErrorOffset(text) {
 }
 
 // shared/src/files/structured.ts
-async function readTextFile(file, label) {
+async function readTextFile(file, label, shown2 = file) {
   try {
     return await readFile(file, "utf8");
   } catch (error2) {
     const code = error2.code;
     const why = code === "ENOENT" ? "does not exist" : code === "EISDIR" ? "is a folder, not a file" : `cannot be read (${code})`;
-    throw new ConfigurationError(`${label}: ${quote(file)} ${why}`);
+    throw new ConfigurationError(`${label}: ${quote(shown2)} ${why}`);
   }
 }
 function parseStructured(text, format2, file, label) {
   const fail = (line, message) => {
     const where = line === void 0 ? quote(file) : `${quote(file)} line ${line}`;
-    throw new ConfigurationError(`${label}: ${where} is not valid ${format2.toUpperCase()}: ${message}`);
+    throw new ConfigurationError(`${label}: ${where} is not valid ${format2.toUpperCase()}: ${message}`, { file, ...line === void 0 ? {} : { line } });
   };
   const body = text.replace(/^\uFEFF/, "");
   switch (format2) {
@@ -19262,13 +19309,13 @@ function resolveSchema(schema) {
   if (!target) throw new Error(`contract schema: unknown $ref ${schema.$ref}`);
   return resolveSchema(target);
 }
-async function loadContract(file, label = "contract") {
-  return parseContract(await readTextFile(file, label), file, label);
+async function loadContract(file, label = "contract", shown2 = file) {
+  return parseContract(await readTextFile(file, label, shown2), shown2, label);
 }
 function parseContract(text, file, label = "contract") {
   const extension = path2.extname(file).toLowerCase();
   if (![".yaml", ".yml", ".json"].includes(extension)) {
-    throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`);
+    throw new ConfigurationError(`${label}: ${quote(file)} has no known extension; expected .yaml, .yml or .json`, { file });
   }
   const body = text.replace(/^\uFEFF/, "");
   if (extension === ".json") parseStructured(body, "json", file, label);
@@ -19276,7 +19323,7 @@ function parseContract(text, file, label = "contract") {
   const document = (0, import_yaml2.parseDocument)(body, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const lineAt2 = (offset) => lineCounter.linePos(offset).line;
   const fail = (line, message) => {
-    throw new ConfigurationError(`${label}: ${quote(file)} line ${line}: ${message}`);
+    throw new ConfigurationError(`${label}: ${quote(file)} line ${line}: ${message}`, { file, line });
   };
   const [first] = document.errors;
   if (first) {
@@ -19284,7 +19331,7 @@ function parseContract(text, file, label = "contract") {
     fail(lineAt2(first.pos[0]), `not valid ${what}: ${first.message.split("\n")[0] ?? first.code}`);
   }
   if (document.contents === null || (0, import_yaml2.isScalar)(document.contents) && document.contents.value === null) {
-    throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with version and columns`);
+    throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with version and columns`, { file });
   }
   const lines = /* @__PURE__ */ new Map();
   const walker = new Walker(document, lineAt2, fail, lines);
@@ -19514,6 +19561,10 @@ function buildSpec(data, lineOf, fail) {
     if (c.mostly !== void 0) column.mostly = c.mostly;
     if (c.severity !== void 0) column.severity = c.severity;
     if (c.drift !== void 0) column.drift = c.drift === false ? "off" : c.drift;
+    const method = typeof column.drift === "object" ? column.drift.method : void 0;
+    if ((method === "ks" || method === "wasserstein") && (type === "category" || type === "string" || type === "boolean")) {
+      at([...base, "drift", "method"], `is ${method}, which compares numbers, but the column's type is ${type}; expected psi or jensen-shannon`);
+    }
     if (c.description !== void 0) column.description = c.description;
     columns.push(column);
   }
@@ -19542,7 +19593,14 @@ function buildSpec(data, lineOf, fail) {
     if (!(parseDuration(freshness["max-age"]) > 0)) at(["dataset", "freshness", "max-age"], `must be longer than 0, got ${quote(freshness["max-age"])}`);
     dataset.freshness = { column: freshness.column, maxAge: freshness["max-age"], ...freshness.severity ? { severity: freshness.severity } : {} };
   }
-  if (d["required-columns"] !== void 0) dataset.requiredColumns = [...d["required-columns"]];
+  if (d["required-columns"] !== void 0) {
+    dataset.requiredColumns = [...d["required-columns"]];
+    const described = columns.map((column) => column.name);
+    dataset.requiredColumns.forEach((name, index) => {
+      const hint = described.includes(name) ? "" : didYouMean(name, described);
+      if (hint) at(["dataset", "required-columns", index], `${quote(name)} is not a column of columns${hint}`);
+    });
+  }
   if (d["forbidden-columns"] !== void 0) {
     const forbidden = d["forbidden-columns"];
     forbidden.forEach((name, index) => {
@@ -19588,6 +19646,8 @@ var INFERENCE = {
   /** A column with nulls may have up to this many times the observed null fraction, plus `nullMargin`. */
   nullFactor: 2,
   nullMargin: 0.01,
+  /** A column with stray values gets `mostly` = 1 − this many times their share (rounded up to one digit). */
+  strayFactor: 2,
   /** Strings with at most this many distinct values, each seen more than once, become categories. */
   maxCategories: 20,
   /** `unique: true` needs at least this many values, none seen twice. */
@@ -19603,7 +19663,7 @@ function inferContract(summary2, options) {
     columns,
     dataset: {
       rows: { min: Math.floor(summary2.rows * INFERENCE.rowsLow), max: Math.ceil(summary2.rows * INFERENCE.rowsHigh) },
-      requiredColumns: summary2.columns.map((column) => column.name)
+      requiredColumns: summary2.columns.filter((column) => column.count + column.nulls >= summary2.rows).map((column) => column.name)
     }
   };
   const header2 = [
@@ -19616,12 +19676,7 @@ function inferContract(summary2, options) {
 }
 function inferColumn(summary2) {
   const column = { name: summary2.name };
-  const rows = summary2.count + summary2.nulls;
-  if (summary2.nulls === 0 && summary2.count > 0) column.nullable = false;
-  else if (summary2.nulls > 0 && rows > 0) {
-    const fraction = Math.ceil((summary2.nulls / rows * INFERENCE.nullFactor + INFERENCE.nullMargin) * 100) / 100;
-    if (fraction < 1) column.maxNullFraction = fraction;
-  }
+  inferNulls(column, summary2);
   switch (summary2.type) {
     case "integer":
     case "number":
@@ -19643,39 +19698,76 @@ function inferColumn(summary2) {
     case "boolean":
       column.type = "boolean";
       break;
-    case "string": {
-      const categories = categoriesOf(summary2);
-      if (categories) {
-        column.type = "category";
-        column.allowed = categories;
-        break;
-      }
-      column.type = "string";
-      if (summary2.minLength !== void 0 && summary2.maxLength !== void 0 && summary2.count > 0) {
-        const pad = Math.max(1, Math.ceil((summary2.maxLength - summary2.minLength) * INFERENCE.widen), Math.ceil(summary2.maxLength * INFERENCE.widen));
-        const minLength = Math.max(0, summary2.minLength - pad);
-        if (minLength > 0) column.minLength = minLength;
-        column.maxLength = summary2.maxLength + pad;
-      }
-      if (isUnique(summary2)) column.unique = true;
+    case "string":
+      inferText(column, summary2);
       break;
-    }
     case "unknown":
       break;
   }
+  const mostly = mostlyFor(summary2);
+  if (column.type !== void 0 && mostly !== void 0) column.mostly = mostly;
   return column;
+}
+function inferNulls(column, summary2) {
+  const rows = summary2.count + summary2.nulls;
+  const nulls = possibleNulls(summary2);
+  if (nulls === 0 && summary2.count > 0) column.nullable = false;
+  else if (nulls > 0 && rows > 0) {
+    const fraction = Math.ceil(clean((nulls / rows * INFERENCE.nullFactor + INFERENCE.nullMargin) * 100)) / 100;
+    if (fraction < 1) column.maxNullFraction = fraction;
+  }
+}
+function possibleNulls(summary2) {
+  if (summary2.type !== "string") return summary2.nulls + summary2.invalid;
+  const listed2 = summary2.topValues?.find((entry) => entry.value === "NaN")?.count ?? 0;
+  return summary2.nulls + listed2 + (summary2.numbersAndBooleans > 0 ? summary2.topError : 0);
+}
+function inferText(column, summary2) {
+  const categories = categoriesOf(summary2);
+  if (categories) {
+    column.type = "category";
+    column.allowed = categories;
+    return;
+  }
+  if (summary2.numbersAndBooleans === 0) column.type = "string";
+  if (summary2.minLength !== void 0 && summary2.maxLength !== void 0 && summary2.count > 0) {
+    const pad = Math.max(1, Math.ceil((summary2.maxLength - summary2.minLength) * INFERENCE.widen), Math.ceil(summary2.maxLength * INFERENCE.widen));
+    const minLength = Math.max(0, summary2.minLength - pad);
+    if (minLength > 0) column.minLength = minLength;
+    column.maxLength = summary2.maxLength + pad;
+  }
+  if (isUnique(summary2)) column.unique = true;
+}
+function mostlyFor(summary2) {
+  if (summary2.invalid <= 0 || summary2.count <= 0) return void 0;
+  const share = summary2.invalid / summary2.count * INFERENCE.strayFactor;
+  const step = 10 ** Math.floor(Math.log10(share));
+  const allowed = Math.min(1, clean(Math.ceil(clean(share / step)) * step));
+  return allowed >= 1 ? void 0 : clean(1 - allowed);
 }
 function categoriesOf(summary2) {
   const top = summary2.topValues;
-  if (!top || top.length === 0 || top.length > INFERENCE.maxCategories) return void 0;
+  if (!top || top.length === 0 || top.length > INFERENCE.maxCategories || summary2.topError !== 0) return void 0;
   const covered = top.reduce((sum, entry) => sum + entry.count, 0);
   if (covered !== summary2.count || top.some((entry) => entry.count < 2)) return void 0;
   if (summary2.distinct !== void 0 && summary2.distinct > INFERENCE.maxCategories) return void 0;
   return top.map((entry) => entry.value).sort();
 }
 function isUnique(summary2) {
-  const [first] = summary2.topValues ?? [];
-  return summary2.count >= INFERENCE.minRowsForUnique && first !== void 0 && first.count === 1;
+  const top = summary2.topValues ?? [];
+  if (summary2.count < INFERENCE.minRowsForUnique || !summary2.distinctExact || summary2.topError !== 0) return false;
+  if (summary2.distinct !== summary2.count || top.length !== summary2.count || top.some((entry) => entry.count !== 1)) return false;
+  return summary2.type !== "integer" || distinctAsNumbers(top);
+}
+function distinctAsNumbers(top) {
+  const seen = /* @__PURE__ */ new Set();
+  for (const { value } of top) {
+    const x = parseDecimal(value);
+    if (x !== x) continue;
+    if (seen.has(x)) return false;
+    seen.add(x);
+  }
+  return true;
 }
 function widenNumbers(min, max, integer) {
   const range = max - min;
@@ -21021,8 +21113,8 @@ import { createReadStream } from "node:fs";
 import { createGunzip } from "node:zlib";
 var CHUNK_BYTES2 = 1 << 16;
 var InvalidUtf8Error = class extends Error {
-  constructor(byte, offset) {
-    super(`invalid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${offset}`);
+  constructor(byte, offset, gzip = false) {
+    super(`invalid UTF-8: byte 0x${byte.toString(16).padStart(2, "0")} at byte offset ${offset}${gzip ? " of the decompressed text" : ""}`);
     this.byte = byte;
     this.offset = offset;
   }
@@ -21059,10 +21151,10 @@ async function* readByteChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTE
   } catch (error2) {
     const code = error2.code;
     if (gzip && (gunzipFailed || typeof code === "string" && code.startsWith("Z_"))) {
-      throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${error2.message}; expected a complete gzip stream`);
+      throw new ConfigurationError(`${quote(name)} is not a valid gzip file: ${error2.message}; expected a complete gzip stream`, { file: name });
     }
     if (code === "ENOENT" || code === "EACCES" || code === "EISDIR" || code === "EPERM") {
-      throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`);
+      throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`, { file: name });
     }
     throw error2;
   } finally {
@@ -21083,7 +21175,7 @@ async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTE
       const bad = firstInvalidUtf8(whole);
       const prefix2 = whole.toString("utf8", 0, bad);
       yield { text: first ? stripBom(prefix2) : prefix2, bytes: chunk.read };
-      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad);
+      throw new InvalidUtf8Error(whole[bad] ?? 0, offset + bad, gzip);
     }
     let text = whole.toString("utf8");
     if (first && text.length > 0) {
@@ -21093,7 +21185,7 @@ async function* readTextChunks(absolutePath, name, gzip, chunkBytes = CHUNK_BYTE
     offset += cut;
     yield { text, bytes: chunk.read };
   }
-  if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset);
+  if (carry) throw new InvalidUtf8Error(carry[0] ?? 0, offset, gzip);
 }
 function stripBom(text) {
   return text.charCodeAt(0) === 65279 ? text.slice(1) : text;
@@ -21145,6 +21237,11 @@ function firstInvalidUtf8(bytes) {
 var CSV_CHUNK_BYTES = 1 << 18;
 var LARGE_CARRY = 1 << 20;
 var INCOMPLETE = -1;
+var MAX_RECORD_BYTES = 64 * 1024 * 1024;
+var BARE_CR = "bare CR line endings (a CR not followed by LF); expected LF or CRLF line endings";
+function describeBytes(bytes) {
+  return bytes % (1024 * 1024) === 0 ? `${bytes / (1024 * 1024)} MiB` : `${bytes} bytes`;
+}
 var RecordScanner = class {
   constructor(delimiter, fail) {
     this.delimiter = delimiter;
@@ -21159,6 +21256,9 @@ var RecordScanner = class {
   /** Of the last record scanned: how many fields it has (0: none, the file ended), and its first line. */
   fields = 0;
   recordLine = 1;
+  /** When scan returned INCOMPLETE: the line where the unfinished record starts, and (0 when none) where its unclosed quoted field does. */
+  incompleteLine = 1;
+  incompleteQuoteLine = 0;
   delimiterCode;
   /** `bytes` of the last scan, and a view of it for reading 4 bytes at a time. */
   wordsOf;
@@ -21175,7 +21275,7 @@ var RecordScanner = class {
     let p = skipBlankLines(bytes, from, limit);
     let line = p === from ? this.line : this.line + countLineFeeds(bytes, from, p);
     if (p >= limit || bytes[p] === 13 && p + 1 >= limit) {
-      if (!final) return INCOMPLETE;
+      if (!final) return this.incomplete(line, 0);
       this.line = line;
       this.fields = 0;
       return limit;
@@ -21210,7 +21310,7 @@ var RecordScanner = class {
           c = bytes[p];
         }
         if (p >= limit) {
-          if (!final) return INCOMPLETE;
+          if (!final) return this.incomplete(recordLine, 0);
           after = -1;
         } else {
           after = c;
@@ -21227,7 +21327,7 @@ var RecordScanner = class {
             if (c === 10) line++;
             q++;
           }
-          if (q + 1 >= limit && !final) return INCOMPLETE;
+          if (q + 1 >= limit && !final) return this.incomplete(recordLine, openedOn);
           if (q >= limit) this.fail(openedOn, `a quoted field starts here and has no closing quote before the end of the file; expected a closing " (a " inside a quoted field is written "")`);
           if (bytes[q + 1] !== 34) break;
           escaped = true;
@@ -21239,7 +21339,7 @@ var RecordScanner = class {
         after = p >= limit ? -1 : bytes[p];
         if (after === 13) {
           if (p + 1 >= limit) {
-            if (!final) return INCOMPLETE;
+            if (!final) return this.incomplete(recordLine, 0);
             after = -1;
             p++;
           } else if (bytes[p + 1] === 10) {
@@ -21271,6 +21371,12 @@ var RecordScanner = class {
     this.recordLine = recordLine;
     return p;
   }
+  /** Notes where the unfinished record (and its open quoted field) starts; once per chunk, not per record. */
+  incomplete(recordLine, quoteLine) {
+    this.incompleteLine = recordLine;
+    this.incompleteQuoteLine = quoteLine;
+    return INCOMPLETE;
+  }
   describeDelimiter() {
     return this.delimiter === "	" ? "a tab" : `the delimiter ${quote(this.delimiter)}`;
   }
@@ -21290,7 +21396,7 @@ function countLineFeeds(bytes, from, to) {
   return count;
 }
 function lineError(name, line, message) {
-  return new ConfigurationError(`${quote(name)} line ${line}: ${message}`);
+  return new ConfigurationError(`${quote(name)} line ${line}: ${message}`, { file: name, line });
 }
 async function* readDelimitedFile(absolutePath, name, options) {
   const reader = new DelimitedReader(name, options);
@@ -21333,6 +21439,7 @@ var DelimitedReader = class {
       throw lineError(name, line, message);
     };
     this.scanner = new RecordScanner(options.delimiter, this.fail);
+    this.maxRecordBytes = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   }
   name;
   options;
@@ -21360,6 +21467,9 @@ var DelimitedReader = class {
   invalidUtf8 = -1;
   /** Whether a batch was made (an empty file of a header alone makes one, empty). */
   made = false;
+  /** The header's line. */
+  headerLine = 1;
+  maxRecordBytes;
   /** How many new bytes to gather before a push: more than a large carry, so a carry is copied a bounded number of times. */
   wantedBytes(chunkBytes) {
     const carry = this.length - this.base;
@@ -21381,6 +21491,7 @@ var DelimitedReader = class {
     const bad = this.validate(completeLength(bytes.subarray(0, at)));
     if (bad === void 0) {
       this.scanRecords(at, false);
+      this.checkRecordSize();
       return;
     }
     const byte = bytes[bad];
@@ -21388,6 +21499,22 @@ var DelimitedReader = class {
     this.scanRecords(bad, false);
     bytes[bad] = byte;
     this.invalidUtf8 = bad;
+  }
+  /**
+   * After a push: the record the scan stopped in (cut off by the chunk's end) must stay under the cap, else the
+   * rest of the file would pile up behind a stray quote or a file with no line ends.
+   */
+  checkRecordSize() {
+    if (this.length - this.position <= this.maxRecordBytes) return;
+    const scanner = this.scanner;
+    const limit = describeBytes(this.maxRecordBytes);
+    if (scanner.incompleteQuoteLine > 0) {
+      this.fail(
+        scanner.incompleteQuoteLine,
+        `a quoted field starts here and runs past ${limit} without its closing quote; expected a closing " (a " inside a quoted field is written "") and records of at most ${limit}`
+      );
+    }
+    this.fail(scanner.incompleteLine, `a record starts here and runs past ${limit} without a line end; expected records of at most ${limit}, each ending with LF or CRLF`);
   }
   /** Throws the error of invalid UTF-8 that the last push met, if it met one. */
   throwIfInvalid() {
@@ -21397,7 +21524,9 @@ var DelimitedReader = class {
   end() {
     if (this.validated < this.length) this.failUtf8(this.validated);
     this.scanRecords(this.length, true);
-    if (!this.columns) throw new ConfigurationError(`${quote(this.name)} has no header row; expected a first line naming the columns`);
+    if (!this.columns) throw new ConfigurationError(`${quote(this.name)} has no header row; expected a first line naming the columns`, { file: this.name });
+    const noRows = this.rows === 0 && !this.made && this.ready.length === 0;
+    if (noRows && this.options.requireRows) this.fail(this.headerLine, "the file has a header and no data rows; expected at least one data row after the header");
     if (this.rows > 0 || !this.made && this.ready.length === 0) this.emit();
   }
   /** The batches made since the last call. */
@@ -21420,7 +21549,7 @@ var DelimitedReader = class {
   /** Invalid UTF-8 at bytes[at]: an error naming its line (the records before it were scanned). */
   failUtf8(at) {
     const line = this.scanner.line + countLineFeeds(this.bytes, this.position, at);
-    const error2 = new InvalidUtf8Error(this.bytes[at] ?? 0, this.fileOffset + at);
+    const error2 = new InvalidUtf8Error(this.bytes[at] ?? 0, this.fileOffset + at, this.options.gzip);
     return this.fail(line, `${error2.message}; expected UTF-8 text`);
   }
   /** Scans the records in bytes[position, limit) (the last one only with `final`; bytes[limit] is LF). */
@@ -21438,7 +21567,7 @@ var DelimitedReader = class {
       if (next === INCOMPLETE) break;
       this.position = next;
       if (scanner.fields === 0) break;
-      if (scanner.fields !== width) this.fail(scanner.recordLine, `${scanner.fields} ${scanner.fields === 1 ? "field" : "fields"}, the header has ${width}`);
+      if (scanner.fields !== width) this.fail(scanner.recordLine, `${scanner.fields} ${scanner.fields === 1 ? "field" : "fields"}; expected ${width}, as the header has`);
       this.lines.push(scanner.recordLine);
       if (++this.rows === this.capacity) this.emit();
     }
@@ -21459,6 +21588,8 @@ var DelimitedReader = class {
     if (scanner.fields === 0) return false;
     const header2 = [];
     for (let f = 0; f < scanner.fields; f++) header2.push(fieldText(this.bytes, offsets[2 * f], offsets[2 * f + 1]));
+    if (header2.some((name) => typeof name === "string" && /\r(?!\n)/.test(name))) this.fail(scanner.recordLine, BARE_CR);
+    this.headerLine = scanner.recordLine;
     this.columns = headerColumns(header2, scanner.recordLine, this.fail);
     this.width = this.columns.length;
     this.capacity = rowsPerBatch(this.options.batchRows, this.width);
@@ -21508,9 +21639,12 @@ async function* readJsonLinesFile(absolutePath, name, options) {
   let lines = [];
   let records = [];
   let yielded = false;
-  let pending = "";
+  let pending = [];
+  let pendingLength = 0;
   let line = 1;
   let parsedRows = 0;
+  let sawText = false;
+  const maxLine = options.maxRecordBytes ?? MAX_RECORD_BYTES;
   const ready = [];
   const close = () => {
     const width = columns.length;
@@ -21527,16 +21661,19 @@ async function* readJsonLinesFile(absolutePath, name, options) {
     while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
     if (start === end) return;
     let record;
+    const json = start === 0 && end === text.length ? text : text.slice(start, end);
     try {
-      record = JSON.parse(start === 0 && end === text.length ? text : text.slice(start, end));
+      record = JSON.parse(json);
     } catch (error2) {
-      throw lineError(name, line, `invalid JSON (${error2.message}); expected one JSON object per line`);
+      throw lineError(name, line, `invalid JSON (${jsonProblem(error2.message, start)}); expected one JSON object per line`);
     }
     if (record === null || typeof record !== "object" || Array.isArray(record)) {
       throw lineError(name, line, `expected a JSON object, found ${record === null ? "null" : Array.isArray(record) ? "an array" : `a ${typeof record}`}`);
     }
     const row = [];
+    let keys = 0;
     for (const key in record) {
+      keys++;
       let index = indexOf.get(key);
       if (index === void 0) {
         index = columns.length;
@@ -21546,6 +21683,10 @@ async function* readJsonLinesFile(absolutePath, name, options) {
       while (row.length < index) row.push(null);
       row[index] = toValue(record[key]);
     }
+    if (colonsAfterQuotes(json) > keys) {
+      const twice = duplicateKey(json);
+      if (twice !== void 0) throw lineError(name, line, `the record names key ${quote(twice)} twice; expected unique keys`);
+    }
     rows.push(row);
     lines.push(line);
     records.push(record);
@@ -21553,17 +21694,35 @@ async function* readJsonLinesFile(absolutePath, name, options) {
     if (rows.length >= rowsPerBatch(options.batchRows, columns.length)) close();
   };
   const parse2 = (text, final) => {
-    const buffer = pending.length > 0 ? pending + text : text;
+    if (text.length > 0) sawText = true;
     let position = 0;
-    for (let newline = buffer.indexOf("\n"); newline !== -1; newline = buffer.indexOf("\n", position)) {
-      parseLine(buffer.slice(position, newline));
+    let newline = text.indexOf("\n");
+    if (newline !== -1 && pendingLength > 0) {
+      pending.push(text.slice(0, newline));
+      parseLine(pending.join(""));
+      pending = [];
+      pendingLength = 0;
+      line++;
+      position = newline + 1;
+      newline = text.indexOf("\n", position);
+    }
+    for (; newline !== -1; newline = text.indexOf("\n", position)) {
+      parseLine(text.slice(position, newline));
       line++;
       position = newline + 1;
     }
-    pending = buffer.slice(position);
-    if (final && pending.length > 0) {
-      parseLine(pending);
-      pending = "";
+    if (position < text.length) {
+      pending.push(position === 0 ? text : text.slice(position));
+      pendingLength += text.length - position;
+      if (pendingLength > maxLine) {
+        const limit = describeBytes(maxLine);
+        throw lineError(name, line, `a line starts here and runs past ${limit} without a line end; expected one JSON object per line, each of at most ${limit}`);
+      }
+    }
+    if (final && pendingLength > 0) {
+      parseLine(pending.join(""));
+      pending = [];
+      pendingLength = 0;
     }
   };
   try {
@@ -21577,18 +21736,66 @@ async function* readJsonLinesFile(absolutePath, name, options) {
       }
     }
   } catch (error2) {
-    if (error2 instanceof InvalidUtf8Error) {
-      let at = line;
-      for (let k = pending.indexOf("\n"); k !== -1; k = pending.indexOf("\n", k + 1)) at++;
-      throw lineError(name, at, `${error2.message}; expected UTF-8 text`);
-    }
+    if (error2 instanceof InvalidUtf8Error) throw lineError(name, line, `${error2.message}; expected UTF-8 text`);
     throw error2;
   }
   const before2 = parsedRows;
   parse2("", true);
   options.onProgress?.(0, parsedRows - before2);
+  if (parsedRows === 0 && options.requireRows) {
+    throw new ConfigurationError(
+      `${quote(name)} ${sawText ? "has only blank lines" : "is empty"}; expected at least one JSON object, one per line`,
+      { file: name }
+    );
+  }
   if (rows.length > 0 || !yielded) close();
   for (const batch of ready) yield batch;
+}
+function jsonProblem(message, start) {
+  return message.replace(/ in JSON at position (\d+)(?: \(line \d+ column \d+\))?/, (_match, position) => ` at column ${start + Number(position) + 1}`);
+}
+function colonsAfterQuotes(json) {
+  let count = 0;
+  for (let at = json.indexOf(":"); at !== -1; at = json.indexOf(":", at + 1)) {
+    let back = at - 1;
+    let before2 = json.charCodeAt(back);
+    while (before2 === 32 || before2 === 9 || before2 === 13) before2 = json.charCodeAt(--back);
+    if (before2 === 34) count++;
+  }
+  return count;
+}
+function duplicateKey(json) {
+  const seen = /* @__PURE__ */ new Set();
+  let depth = 0;
+  let key = false;
+  for (let at = 0; at < json.length; at++) {
+    const code = json.charCodeAt(at);
+    if (code === 34) {
+      let end = json.indexOf('"', at + 1);
+      for (; ; ) {
+        let slashes = 0;
+        while (json.charCodeAt(end - 1 - slashes) === 92) slashes++;
+        if (slashes % 2 === 0) break;
+        end = json.indexOf('"', end + 1);
+      }
+      if (key && depth === 1) {
+        const raw = json.slice(at + 1, end);
+        const name = raw.includes("\\") ? JSON.parse(`"${raw}"`) : raw;
+        if (seen.has(name)) return name;
+        seen.add(name);
+        key = false;
+      }
+      at = end;
+    } else if (code === 123 || code === 91) {
+      depth++;
+      key = code === 123 && depth === 1;
+    } else if (code === 125 || code === 93) {
+      depth--;
+    } else if (code === 44 && depth === 1) {
+      key = true;
+    }
+  }
+  return void 0;
 }
 function isSpace(code) {
   return code === 32 || code === 9 || code === 13 || code === 10 || code === 65279;
@@ -30289,17 +30496,25 @@ function setWritten(column, i, length) {
 }
 
 // shared/src/data/parquet.ts
+var EXPECTED_PARQUET = 'expected a complete Parquet file ("PAR1", the column chunks, the footer metadata and "PAR1" again)';
 async function* readParquetFile(absolutePath, name, options) {
   let handle;
   try {
     handle = await open2(absolutePath, "r");
   } catch (error2) {
-    throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`);
+    throw new ConfigurationError(`${quote(name)} cannot be read: ${error2.message}`, { file: name });
   }
-  const invalid = (error2) => new ConfigurationError(`${quote(name)} is not a valid Parquet file: ${error2.message ?? String(error2)}`);
+  const invalid = (what, error2) => {
+    const detail = error2 instanceof Error ? error2.message : String(error2);
+    return new ConfigurationError(`${quote(name)} is not a valid Parquet file: ${what}; ${EXPECTED_PARQUET} (${detail.replace(/\s*\n\s*/g, " ")})`, { file: name });
+  };
   try {
     const size = (await handle.stat()).size;
-    if (size < 12) throw invalid(new Error(`it has ${size} bytes, fewer than Parquet's 4-byte header and 8-byte footer`));
+    if (size < 12) {
+      throw new ConfigurationError(`${quote(name)} is not a valid Parquet file: it has ${size} bytes, fewer than Parquet's 4-byte header and 8-byte footer; ${EXPECTED_PARQUET}`, {
+        file: name
+      });
+    }
     let bytesRead = 0;
     const file = fileBuffer(handle, size, (bytes) => {
       bytesRead += bytes;
@@ -30308,21 +30523,41 @@ async function* readParquetFile(absolutePath, name, options) {
     try {
       metadata = await parquetMetadataAsync(file, { parsers: ISO_PARSERS });
     } catch (error2) {
-      throw invalid(error2);
+      throw invalid("its footer metadata cannot be read", error2);
     }
-    const schema = parquetSchema(metadata).children;
+    let schema;
+    try {
+      schema = parquetSchema(metadata).children;
+    } catch (error2) {
+      throw invalid("its schema cannot be read", error2);
+    }
     const columns = schema.map((child) => child.element.name);
+    const seen = /* @__PURE__ */ new Map();
+    columns.forEach((column, index) => {
+      const before2 = seen.get(column);
+      if (before2 !== void 0) {
+        throw new ConfigurationError(
+          `${quote(name)}: the schema names column ${quote(column)} twice (columns ${before2 + 1} and ${index + 1}); expected unique column names`,
+          { file: name }
+        );
+      }
+      seen.set(column, index);
+    });
+    const totalRows = metadata.row_groups.reduce((sum, group2) => sum + Number(group2.num_rows), 0);
+    if (totalRows === 0 && options.requireRows) {
+      throw new ConfigurationError(`${quote(name)} has no rows (its schema names ${columns.length} column${columns.length === 1 ? "" : "s"}); expected at least one row`, { file: name });
+    }
     const step = rowsPerBatch(options.batchRows, columns.length);
     let rowStart = 0;
     let yielded = false;
-    for (const group2 of metadata.row_groups) {
+    for (const [index, group2] of metadata.row_groups.entries()) {
       const groupRows = Number(group2.num_rows);
       if (groupRows === 0) continue;
       let decoded2;
       try {
         decoded2 = await readRowGroup2({ file, metadata, rowStart, rowEnd: rowStart + groupRows }, schema);
       } catch (error2) {
-        throw invalid(error2);
+        throw invalid(`row group ${index + 1} of ${metadata.row_groups.length} (rows ${rowStart + 1} to ${rowStart + groupRows}) cannot be decoded`, error2);
       }
       options.onProgress?.(bytesRead, groupRows);
       bytesRead = 0;
@@ -30454,7 +30689,8 @@ async function listDataFiles(patterns, cwd, label = "data") {
   for (const file of files) {
     if (!formatOf(file)) {
       throw new ConfigurationError(
-        `${label}: ${quote(file)} is not a data file this action reads; expected a name ending in ${KNOWN_EXTENSIONS.join(", ")} (the text formats also with .gz)`
+        `${label}: ${quote(file)} is not a data file this action reads; expected a name ending in ${KNOWN_EXTENSIONS.join(", ")} (the text formats also with .gz)`,
+        { file }
       );
     }
   }
@@ -30473,7 +30709,7 @@ async function* readDataset(patterns, options) {
     const onProgress = (bytes, rows) => progress.add(bytes, rows);
     const batches = namingTheInput(
       label,
-      format2 === "parquet" ? readParquetFile(absolute, file, { batchRows, onProgress }) : format2 === "jsonl" ? readJsonLinesFile(absolute, file, { gzip, batchRows, onProgress }) : readDelimitedFile(absolute, file, { delimiter: format2 === "tsv" ? "	" : ",", gzip, batchRows, onProgress })
+      format2 === "parquet" ? readParquetFile(absolute, file, { batchRows, onProgress, requireRows: true }) : format2 === "jsonl" ? readJsonLinesFile(absolute, file, { gzip, batchRows, onProgress, requireRows: true }) : readDelimitedFile(absolute, file, { delimiter: format2 === "tsv" ? "	" : ",", gzip, batchRows, onProgress, requireRows: true })
     );
     if (!plan.rows) {
       yield* batches;
@@ -30497,7 +30733,7 @@ async function* namingTheInput(label, batches) {
   try {
     yield* batches;
   } catch (error2) {
-    if (error2 instanceof ConfigurationError && !error2.message.startsWith(`${label}: `)) throw new ConfigurationError(`${label}: ${error2.message}`);
+    if (error2 instanceof ConfigurationError) throw prefixed(error2, `${label}: `);
     throw error2;
   }
 }
@@ -31660,6 +31896,11 @@ var ColumnAccumulator = class _ColumnAccumulator {
   addColumn(column) {
     for (let start = 0; start < column.size; start += TOP_BATCH) this.addRun(column, start, Math.min(column.size, start + TOP_BATCH));
   }
+  /** Adds `count` nulls (rows that lacked the column). */
+  addNulls(count) {
+    this.count += count;
+    this.nulls += count;
+  }
   /** Adds one value (for callers with values one at a time; batches go through addColumn). */
   add(value) {
     this.addColumn(typedColumnOf([[value]], 0));
@@ -32043,14 +32284,22 @@ var Profiler = class {
   rows = 0;
   lastColumns = null;
   lastAccumulators = [];
+  lastFile = null;
   add(batch) {
     const size = batch.size;
     this.rows += size;
-    this.files.set(batch.file, (this.files.get(batch.file) ?? 0) + size);
+    const rowsBefore = this.files.get(batch.file) ?? 0;
+    this.files.set(batch.file, rowsBefore + size);
     if (batch.columns !== this.lastColumns) {
+      const known = batch.file === this.lastFile ? new Set(this.lastColumns) : void 0;
       this.lastColumns = batch.columns;
-      this.lastAccumulators = batch.columns.map((name) => this.column(name));
+      this.lastAccumulators = batch.columns.map((name) => {
+        const column = this.column(name);
+        if (known && !known.has(name) && rowsBefore > 0) column.addNulls(rowsBefore);
+        return column;
+      });
     }
+    this.lastFile = batch.file;
     const accumulators = this.lastAccumulators;
     const width = accumulators.length;
     for (let j = 0; j < width; j++) accumulators[j].addColumn(batch.column(j));
@@ -32092,24 +32341,27 @@ function mergeProfiles(profiles, options = {}) {
   if (options.createdAt !== void 0) merged.createdAt = options.createdAt;
   return merged;
 }
-async function readProfile(file, label) {
+async function readProfile(file, label, shown2 = file) {
   let text;
   try {
     text = await readFile2(file, "utf8");
   } catch {
-    throw new ConfigurationError(`${label}: the profile ${quote(file)} does not exist or cannot be read`);
+    throw new ConfigurationError(`${label}: the profile ${quote(shown2)} does not exist or cannot be read`);
   }
   let data;
   try {
     data = JSON.parse(text);
   } catch (error2) {
-    throw new ConfigurationError(`${label}: the profile ${quote(file)} is not valid JSON: ${error2.message}`);
+    throw new ConfigurationError(`${label}: the profile ${quote(shown2)} is not valid JSON: ${error2.message}`, { file: shown2 });
   }
-  return checkProfile(data, file, label);
+  return checkProfile(data, shown2, label);
 }
 function checkProfile(data, file, label) {
   if (typeof data === "object" && data !== null && !Array.isArray(data) && "schemaVersion" in data && data.schemaVersion !== PROFILE_SCHEMA_VERSION) {
-    throw new ConfigurationError(`${label}: ${quote(file)} has schemaVersion ${JSON.stringify(data.schemaVersion)}; this version reads ${PROFILE_SCHEMA_VERSION}`);
+    throw new ConfigurationError(
+      `${label}: ${quote(file)} has schemaVersion ${JSON.stringify(data.schemaVersion)}; this version reads ${PROFILE_SCHEMA_VERSION} (profile the data again with this version)`,
+      { file }
+    );
   }
   assertMatchesSchema(profile_schema_default, data, file, label);
   for (const column of data.columns) {
@@ -32126,10 +32378,28 @@ async function writeProfile(file, profile) {
 }
 
 // shared/src/profile/views.ts
-function typedSummary(column) {
-  if (column.type === "integer" || column.type === "number") return column.numeric;
-  if (column.type === "timestamp") return column.timestamps;
+function readingOf2(column) {
+  if (column.type === "integer" || column.type === "number") return "numbers";
+  if (column.type === "timestamp") return "timestamps";
+  return void 0;
+}
+function typedSummary(column, reading = readingOf2(column)) {
+  if (reading === "numbers") return column.numeric;
+  if (reading === "timestamps") return column.timestamps;
   return null;
+}
+var SKETCH_RANK_ERROR = 0.01;
+function rankErrorOf(sketch) {
+  if (sketch.exact) return 0;
+  return Math.min(1, SKETCH_RANK_ERROR * DEFAULT_QUANTILE_K / Math.min(sketch.k, DEFAULT_QUANTILE_K));
+}
+function exactSupport(sketch) {
+  const points = [];
+  for (let i = 1; i <= sketch.n; i++) {
+    const x = sketch.quantile(i / sketch.n);
+    if (points.length === 0 || x > points[points.length - 1]) points.push(x);
+  }
+  return points;
 }
 var decoded = /* @__PURE__ */ new WeakMap();
 function decode2(json) {
@@ -32140,22 +32410,27 @@ function decode2(json) {
   }
   return summary2;
 }
-function numericDistribution(column) {
-  const json = typedSummary(column);
+function numericDistribution(column, reading = readingOf2(column)) {
+  const json = typedSummary(column, reading);
   if (!json || json.count === 0) return void 0;
   const summary2 = decode2(json);
   const { moments, quantiles, histogram } = summary2;
   const std = Math.sqrt(moments.variance);
   if (!Number.isFinite(std) || !Number.isFinite(moments.mean)) return void 0;
+  let support;
   return {
     count: moments.count,
     nulls: column.nulls,
+    rows: column.count,
     mean: moments.mean,
     std,
     min: moments.min,
     max: moments.max,
     quantile: (p) => quantiles.quantile(p),
     cdf: (x) => quantiles.cdf(x),
+    rankError: rankErrorOf(quantiles),
+    // A compacted sketch has none: drift then reads its quantiles at p = 0, 1/1000, …, 1 (docs/statistics.md).
+    ...quantiles.exact ? { support: () => support ??= exactSupport(quantiles) } : {},
     histogram(edges) {
       if (histogram !== null && sameEdges(histogram.edges, edges)) return [...histogram.counts];
       const counts = [];
@@ -33610,7 +33885,10 @@ function storeOfVersion(given, payload, workspace) {
 async function readReference(settings, runtime) {
   const reference = settings.reference;
   if (!reference) return void 0;
-  if (reference.kind === "file") return { profile: await readProfile(reference.path, "reference"), label: relativePath(settings.workspace, reference.path) };
+  if (reference.kind === "file") {
+    const label = relativePath(settings.workspace, reference.path);
+    return { profile: await readProfile(reference.path, "reference", label), label };
+  }
   const model = reference.modelName;
   const access = { context: runtime.context, logger: runtime.logger, env: runtime.env, token: settings.githubToken };
   const stage = reference.stage;
@@ -34005,7 +34283,10 @@ async function runWrapper(actionName, main) {
     await main();
   } catch (error2) {
     if (error2 instanceof ReportedFailure) {
-      setFailed(error2.message.replace(/\s*\n\s*/g, " "));
+      const message = error2.message.replace(/\s*\n\s*/g, " ");
+      const position = error2.position;
+      if (position) error(message, { file: position.file, ...position.line !== void 0 ? { startLine: position.line } : {} });
+      else error(message);
       process.exitCode = error2.exitCode;
     } else {
       const stack = error2 instanceof Error ? error2.stack ?? error2.message : String(error2);
@@ -34267,6 +34548,13 @@ var METHODS_BY_KIND = {
   numeric: ["psi", "ks", "js", "wasserstein", "off"],
   categorical: ["psi", "js", "off"]
 };
+var METHOD_NAMES = {
+  psi: "psi",
+  ks: "ks",
+  js: "jensen-shannon",
+  wasserstein: "wasserstein",
+  off: "off"
+};
 var DEFAULT_METHOD = { numeric: "wasserstein", categorical: "psi" };
 var DEFAULT_THRESHOLD = {
   psi: 0.2,
@@ -34279,16 +34567,17 @@ var DEFAULT_ALPHA = 1e-3;
 function isCategorical(d) {
   return "counts" in d && d.counts instanceof Map;
 }
-function resolveSettings(kind, settings) {
+function inapplicableMethod(kind, method) {
+  if (METHODS_BY_KIND[kind].includes(method)) return void 0;
+  return `drift method ${quote(METHOD_NAMES[method])} does not apply to a ${kind} column; use one of ${METHODS_BY_KIND[kind].map((m) => METHOD_NAMES[m]).join(", ")}`;
+}
+function resolveSettings(kind, settings, lenient = false) {
   const method = settings.method ?? DEFAULT_METHOD[kind];
   if (!DRIFT_METHODS2.includes(method)) {
     throw new ConfigurationError(`drift method ${quote(method)} is not one of ${DRIFT_METHODS2.join(", ")}`);
   }
-  if (!METHODS_BY_KIND[kind].includes(method)) {
-    throw new ConfigurationError(
-      `drift method ${quote(method)} does not apply to a ${kind} column; use one of ${METHODS_BY_KIND[kind].join(", ")}`
-    );
-  }
+  const inapplicable = inapplicableMethod(kind, method);
+  if (inapplicable && !lenient) throw new ConfigurationError(inapplicable);
   const checkNumber = (name, value, ok, expected) => {
     if (typeof value !== "number" || !ok) {
       throw new ConfigurationError(`drift ${name} ${quote(value)} must be ${expected}`);
@@ -34304,11 +34593,11 @@ function resolveSettings(kind, settings) {
     threshold = settings.threshold ?? DEFAULT_THRESHOLD[method];
     checkNumber("threshold", threshold, Number.isFinite(threshold) && threshold >= 0, "a finite number ≥ 0");
   }
-  return { method, threshold, alpha, nullRateThreshold };
+  return { method, threshold, alpha, nullRateThreshold, ...inapplicable ? { inapplicable } : {} };
 }
 function nullRateDrift(reference, current, s) {
-  const refRows = reference.count + reference.nulls;
-  const curRows = current.count + current.nulls;
+  const refRows = reference.rows ?? reference.count + reference.nulls;
+  const curRows = current.rows ?? current.count + current.nulls;
   const refRate = refRows > 0 ? reference.nulls / refRows : null;
   const curRate = curRows > 0 ? current.nulls / curRows : null;
   const change = refRate !== null && curRate !== null ? curRate - refRate : null;
@@ -34325,7 +34614,41 @@ function columnDrift(reference, current, settings = {}) {
     );
   }
   const kind = refCategorical ? "categorical" : "numeric";
-  const s = resolveSettings(kind, settings);
+  return measure(kind, reference, current, resolveSettings(kind, settings));
+}
+function lenientColumnDrift(reference, current, settings = {}) {
+  if (isCategorical(reference) !== isCategorical(current)) return columnDrift(reference, current, settings);
+  const kind = isCategorical(reference) ? "categorical" : "numeric";
+  return measure(kind, reference, current, resolveSettings(kind, settings, true));
+}
+function unmeasuredColumnDrift(kind, reference, current, settings, reason) {
+  const s = resolveSettings(kind, settings, true);
+  const nullRate = nullRateDrift(reference, current, s);
+  const empty2 = () => ({
+    psi: null,
+    js: null,
+    ...kind === "numeric" ? { ks: null, wasserstein: null } : {},
+    nullRateChange: null
+  });
+  return {
+    kind,
+    method: s.method,
+    value: null,
+    threshold: s.threshold,
+    noiseFloor: null,
+    alpha: s.alpha,
+    effectDrifted: false,
+    nullRate,
+    drifted: nullRate.drifted,
+    statistics: { ...empty2(), nullRateChange: nullRate.change },
+    noiseFloors: { ...empty2(), nullRateChange: nullRate.noiseFloor },
+    bins: 0,
+    reason,
+    referenceCount: reference.count,
+    currentCount: current.count
+  };
+}
+function measure(kind, reference, current, s) {
   const n = reference.count;
   const m = current.count;
   const comparable = n > 0 && m > 0;
@@ -34370,8 +34693,10 @@ function columnDrift(reference, current, settings = {}) {
     noiseFloors.psi = psiNoiseFloor(bins, n, m, s.alpha);
     noiseFloors.js = jsNoiseFloor(bins, n, m, s.alpha);
   }
-  const value = s.method === "off" ? null : statistics[s.method] ?? null;
-  const noiseFloor = s.method === "off" ? null : noiseFloors[s.method] ?? null;
+  const judged = s.method !== "off" && !s.inapplicable;
+  const value = judged ? statistics[s.method] ?? null : null;
+  const noiseFloor = judged ? noiseFloors[s.method] ?? null : null;
+  const reason = s.inapplicable ?? (!comparable && s.method !== "off" ? emptySide(n, m) : void 0);
   const effectDrifted = value !== null && noiseFloor !== null && s.threshold !== null && value > Math.max(s.threshold, noiseFloor);
   return {
     kind,
@@ -34387,40 +34712,72 @@ function columnDrift(reference, current, settings = {}) {
     noiseFloors,
     bins,
     ...result,
+    ...reason ? { reason } : {},
     referenceCount: n,
     currentCount: m
   };
 }
+function emptySide(n, m) {
+  if (n === 0 && m === 0) return "neither side has non-null values";
+  return `${n === 0 ? "the reference" : "the current data"} has no non-null values`;
+}
 
 // actions/validate-data/src/drift.ts
-var METHOD_NAMES = { psi: "psi", ks: "ks", "jensen-shannon": "js", wasserstein: "wasserstein" };
+var METHOD_NAMES2 = { psi: "psi", ks: "ks", "jensen-shannon": "js", wasserstein: "wasserstein" };
 function profileDrift(reference, current, contract) {
   const referenceColumns = new Map(reference.columns.map((column) => [column.name, column]));
   const entries = [];
   for (const column of current.columns) {
     const before2 = referenceColumns.get(column.name);
     if (!before2) continue;
-    const setting = contract?.drift(column.name);
-    if (setting === "off") continue;
-    const settings = {};
-    if (setting?.method) settings.method = METHOD_NAMES[setting.method];
-    if (setting?.threshold !== void 0) settings.threshold = setting.threshold;
-    const drift = compare(before2, column, settings);
-    if (drift) entries.push({ column: column.name, drift, contractLine: contract?.lineOf("columns", column.name, "drift") ?? contract?.lineOf("columns", column.name) });
+    const { drift, note } = compare(before2, column, settingsOf(contract, column.name));
+    const contractLine = contract?.lineOf("columns", column.name, "drift") ?? contract?.lineOf("columns", column.name);
+    entries.push({ column: column.name, drift, ...contractLine ? { contractLine } : {}, ...note ? { note } : {} });
   }
   return entries;
 }
-function compare(reference, current, settings) {
-  const numericReference = isNumeric(reference) ? numericDistribution(reference) : void 0;
-  const numericCurrent = isNumeric(current) ? numericDistribution(current) : void 0;
-  if (numericReference && numericCurrent) return columnDrift(numericReference, numericCurrent, settings);
-  const categoricalReference = categoricalDistribution(reference);
-  const categoricalCurrent = categoricalDistribution(current);
-  if (categoricalReference && categoricalCurrent) return columnDrift(categoricalReference, categoricalCurrent, settings);
-  return void 0;
+function settingsOf(contract, column) {
+  const setting = contract?.drift(column);
+  if (setting === "off") return { method: "off" };
+  const settings = {};
+  if (setting?.method) settings.method = METHOD_NAMES2[setting.method];
+  if (setting?.threshold !== void 0) settings.threshold = setting.threshold;
+  return settings;
 }
-function isNumeric(column) {
-  return column.type === "integer" || column.type === "number" || column.type === "timestamp";
+function compare(reference, current, settings) {
+  const reading = readingOf2(reference) ?? readingOf2(current);
+  if (reading) {
+    const before3 = numericDistribution(reference, reading);
+    const after2 = numericDistribution(current, reading);
+    if (before3 && after2) return { drift: lenientColumnDrift(before3, after2, settings), note: typeNote(reference, current, reading) };
+  }
+  const before2 = categoricalDistribution(reference);
+  const after = categoricalDistribution(current);
+  if (before2 && after) return { drift: lenientColumnDrift(before2, after, settings) };
+  const kind = reading ? "numeric" : "categorical";
+  return { drift: unmeasuredColumnDrift(kind, rowCounts(reference), rowCounts(current), settings, whyNotComparable(reference, current, reading)) };
+}
+function rowCounts(column) {
+  return { count: column.count - column.nulls, nulls: column.nulls, rows: column.count };
+}
+function whyNotComparable(reference, current, reading) {
+  const refValues = reference.count - reference.nulls;
+  const curValues = current.count - current.nulls;
+  if (refValues === 0 && curValues === 0) return "neither side has non-null values";
+  if (refValues === 0) return "the reference has no non-null values";
+  if (curValues === 0) return "the current data has no non-null values";
+  const what = reading === "timestamps" ? "timestamps" : "numbers";
+  return reading ? `the reference reads it as ${reference.type} and the current data as ${current.type}, and one side has no values that read as ${what}` : `the reference reads it as ${reference.type} and the current data as ${current.type}: no statistic compares the two`;
+}
+function typeNote(reference, current, reading) {
+  const parts = [];
+  for (const [side, column] of [["the reference", reference], ["the current data", current]]) {
+    if (readingOf2(column) === reading) continue;
+    const kept = (reading === "numbers" ? column.numeric : column.timestamps)?.count ?? 0;
+    const values = column.count - column.nulls;
+    parts.push(`${side} reads it as ${column.type}: compared on its ${kept.toLocaleString("en-US")} values that read as ${reading}, ${(values - kept).toLocaleString("en-US")} other values left out`);
+  }
+  return parts.length > 0 ? parts.join("; ") : void 0;
 }
 
 // actions/validate-data/src/inference.ts
@@ -34430,15 +34787,21 @@ function datasetSummary(profile) {
 function columnSummary(column) {
   const nonNull = column.count - column.nulls;
   const numbers = column.type === "timestamp" ? column.timestamps : column.type === "integer" || column.type === "number" ? column.numeric : null;
+  const { kinds } = column;
   return {
     name: column.name,
     type: nonNull === 0 ? "unknown" : column.type,
     count: nonNull,
     nulls: column.nulls,
+    invalid: column.invalid,
+    numbersAndBooleans: kinds.integer + kinds.decimal + kinds.boolean,
     min: numbers?.min ?? void 0,
     max: numbers?.max ?? void 0,
+    // Whether counts are exact decides `unique`: an estimate proves nothing (docs/profile.md).
     distinct: column.distinct.estimate,
+    distinctExact: column.distinct.exact,
     topValues: [...TopValues.fromJSON(column.top).items()].map(([value, count]) => ({ value, count })),
+    topError: column.top.error,
     minLength: column.type === "string" ? column.length?.min : void 0,
     maxLength: column.type === "string" ? column.length?.max : void 0
   };
@@ -34469,7 +34832,7 @@ function readValidateSettings(inputs, workspace) {
   }
   const failOn = inputs.get("fail-on") || "error";
   if (!FAIL_ON.includes(failOn)) {
-    throw new ConfigurationError(`fail-on: ${quote(failOn)} is not one of error, warning, never`);
+    throw new ConfigurationError(`fail-on: ${quote(failOn)} is not one of error, warning, never${didYouMean(failOn, FAIL_ON)}`);
   }
   const referenceValue = inputs.get("reference");
   let reference;
@@ -34582,8 +34945,28 @@ var validation_schema_default = {
         value: { type: ["number", "null"] },
         threshold: { type: ["number", "null"] },
         noiseFloor: { type: ["number", "null"] },
-        drifted: { type: "boolean" },
+        drifted: { type: "boolean", description: "effectDrifted or nullRate.drifted; always false with method off." },
+        effectDrifted: { type: "boolean", description: "The primary statistic is above both its threshold and its noise floor." },
+        alpha: { type: "number" },
+        nullRate: {
+          type: "object",
+          description: "The null fraction of all rows on each side, its change, and whether that drifted.",
+          required: ["reference", "current", "change", "threshold", "noiseFloor", "drifted"],
+          properties: {
+            reference: { type: ["number", "null"] },
+            current: { type: ["number", "null"] },
+            change: { type: ["number", "null"] },
+            threshold: { type: "number" },
+            noiseFloor: { type: ["number", "null"] },
+            drifted: { type: "boolean" }
+          }
+        },
+        reason: { type: "string", description: "Why the primary statistic was not measured or not judged (a side with no values, a method that does not apply, columns that cannot be compared)." },
+        note: { type: "string", description: "How the column was compared when the two sides read it differently (the values left out)." },
         statistics: { type: "object" },
+        noiseFloors: { type: "object" },
+        bins: { type: "integer" },
+        edges: { type: "array", items: { type: "number" } },
         newCategories: { type: "array", items: { type: "string" } },
         vanishedCategories: { type: "array", items: { type: "string" } },
         referenceCount: { type: "integer" },
@@ -34595,14 +34978,19 @@ var validation_schema_default = {
 };
 
 // shared/src/markdown.ts
-function escapeMarkdown(text) {
+function escapeMarkdown(text, max = Infinity) {
   return unmention(
-    text.replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
+    clipText(text, max).replace(/\r\n|\r|\n/g, " ").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/([\\`*_{}[\]()#+\-.!|~@:])/g, "\\$1")
   );
 }
-function markdownCode(text) {
-  const escaped = text.replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
+function markdownCode(text, max = Infinity) {
+  const escaped = clipText(text, max).replace(/\r\n|\r|\n/g, " ").replace(/([\\*_{}[\]()#+\-.!~@:])/g, "\\$1").replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/\|/g, "&#124;").replace(/`/g, "&#96;");
   return `<code>${unmention(escaped)}</code>`;
+}
+function clipText(text, max) {
+  if (text.length <= max) return text;
+  const chars2 = Array.from(text);
+  return chars2.length <= max ? text : `${chars2.slice(0, Math.max(0, max - 1)).join("")}…`;
 }
 function unmention(escaped) {
   return escaped.replace(/\\@/g, "@&#8203;");
@@ -34627,7 +35015,12 @@ function buildReport(input) {
     errors,
     warnings,
     driftedColumns: drifted,
-    drift: drift.map((entry) => ({ column: entry.column, ...entry.drift, ...entry.contractLine ? { contractLine: entry.contractLine } : {} }))
+    drift: drift.map((entry) => ({
+      column: entry.column,
+      ...entry.drift,
+      ...entry.contractLine ? { contractLine: entry.contractLine } : {},
+      ...entry.note ? { note: entry.note } : {}
+    }))
   };
 }
 async function writeReport(file, report2) {
@@ -34643,31 +35036,61 @@ function setValidateOutputs(outputs, report2, profilePath, reportPath) {
   outputs.set("report", reportPath);
 }
 var ANNOTATIONS_PER_LEVEL = 10;
+var DRIFT_ANNOTATIONS = 4;
+var NAME_CHARS = 100;
+var VALUE_CHARS = 201;
+var TEXT_CHARS = 300;
 function annotate(report2, logger) {
-  const budget = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL };
+  const drifted = report2.drift.filter((d) => d.drifted);
+  const budget = { error: ANNOTATIONS_PER_LEVEL, warning: ANNOTATIONS_PER_LEVEL - Math.min(drifted.length, DRIFT_ANNOTATIONS) };
+  let unshown = 0;
   const emit = (level, message, file, line, title) => {
-    if (budget[level] <= 0) return;
-    budget[level]--;
-    logger[level](message, file ? { file, line, title } : { title });
+    if (budget[level] > 0) {
+      budget[level]--;
+      logger[level](message, file ? { file, line, title } : { title });
+      return;
+    }
+    if (unshown++ === 0) logger.info(`More than GitHub shows as annotations (${ANNOTATIONS_PER_LEVEL} a level); the rest, also in the report:`);
+    logger.info(`  ${level}${file ? ` at ${logText(file)}${line ? `:${line}` : ""}` : ""}: ${logText(message)}`);
   };
   for (const check of report2.checks.filter((c) => !c.passed)) {
     const level = check.severity === "error" ? "error" : "warning";
     const first = check.failures[0];
-    const title = `${check.id} failed`;
+    const title = `${clipText(check.id, NAME_CHARS)} failed`;
     emit(level, check.message, first?.file, first?.line, title);
     if (check.contractLine && report2.contract) emit(level, check.message, report2.contract, check.contractLine, title);
   }
-  for (const drift of report2.drift.filter((d) => d.drifted)) {
-    const message = `column ${JSON.stringify(drift.column)} drifted: ${drift.method} ${format(drift.value)} is above the threshold ${format(drift.threshold)} and the noise floor ${format(drift.noiseFloor)}`;
-    emit("warning", message, drift.contractLine && report2.contract ? report2.contract : void 0, drift.contractLine, "drift");
+  budget.warning += Math.min(drifted.length, DRIFT_ANNOTATIONS);
+  for (const drift of drifted) {
+    emit("warning", driftMessage(drift), drift.contractLine && report2.contract ? report2.contract : void 0, drift.contractLine, "drift");
   }
+}
+function logText(text) {
+  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
+function driftMessage(drift) {
+  const reasons = [];
+  if (drift.effectDrifted) {
+    reasons.push(`${drift.method} ${format(drift.value)} is above the threshold ${format(drift.threshold)} and the noise floor ${format(drift.noiseFloor)}`);
+  }
+  if (drift.nullRate.drifted) reasons.push(nullRateSentence(drift));
+  const extra = [drift.reason, drift.note].filter((text) => Boolean(text));
+  return `column ${JSON.stringify(clipText(drift.column, NAME_CHARS))} drifted: ${reasons.join("; and ")}${extra.length > 0 ? ` (${extra.join("; ")})` : ""}`;
+}
+function nullRateSentence(drift) {
+  const { reference, current, change, threshold, noiseFloor } = drift.nullRate;
+  return `its null rate went from ${format(reference)} to ${format(current)}, a change of ${signed(change)} beyond the threshold ${format(threshold)} and the noise floor ${format(noiseFloor)}`;
+}
+function ruleOf(drift) {
+  if (drift.effectDrifted && drift.nullRate.drifted) return `${drift.method} and null rate`;
+  return drift.effectDrifted ? drift.method : "null rate";
 }
 function summaryMarkdown(report2) {
   const verdict = report2.passed ? "✅ passed" : "❌ failed";
   const lines = [
     `### Data validation ${verdict}`,
     "",
-    `${report2.rows.toLocaleString("en-US")} rows in ${report2.files.length} file${report2.files.length === 1 ? "" : "s"}${report2.mode === "shard" ? ` (shard ${report2.shard})` : report2.mode === "merge" ? " (merged shard profiles)" : ""}; ${report2.errors} error${report2.errors === 1 ? "" : "s"}, ${report2.warnings} warning${report2.warnings === 1 ? "" : "s"} (fail-on: ${report2.failOn}).${report2.contract ? ` Contract ${markdownCode(report2.contract)}.` : " No contract: profile only."}${report2.inferredContract ? ` Inferred contract written to ${markdownCode(report2.inferredContract)}.` : ""}`
+    `${report2.rows.toLocaleString("en-US")} rows in ${report2.files.length} file${report2.files.length === 1 ? "" : "s"}${report2.mode === "shard" ? ` (shard ${escapeMarkdown(report2.shard ?? "", NAME_CHARS)})` : report2.mode === "merge" ? " (merged shard profiles)" : ""}; ${report2.errors} error${report2.errors === 1 ? "" : "s"}, ${report2.warnings} warning${report2.warnings === 1 ? "" : "s"} (fail-on: ${report2.failOn}).${report2.contract ? ` Contract ${markdownCode(report2.contract, TEXT_CHARS)}.` : " No contract: profile only."}${report2.inferredContract ? ` Inferred contract written to ${markdownCode(report2.inferredContract, TEXT_CHARS)}.` : ""}`
   ];
   const failed = report2.checks.filter((check) => !check.passed);
   if (failed.length > 0) {
@@ -34676,35 +35099,97 @@ function summaryMarkdown(report2) {
       markdownTable(
         ["Check", "Severity", "Expected", "Failed", "First failing rows"],
         failed.map((check) => [
-          markdownCode(check.id),
+          markdownCode(check.id, NAME_CHARS),
           check.severity,
-          escapeMarkdown(check.threshold ?? ""),
+          escapeMarkdown(check.threshold ?? "", TEXT_CHARS),
           `${check.failed.toLocaleString("en-US")} of ${check.evaluated.toLocaleString("en-US")}`,
-          check.failures.slice(0, 3).map((f) => `${markdownCode(`${f.file}:${f.line}`)}${f.value === void 0 ? "" : ` ${markdownCode(f.value)}`}`).join("<br>") || escapeMarkdown(check.message)
+          check.failures.slice(0, 3).map((f) => `${markdownCode(`${f.file}:${f.line}`, TEXT_CHARS)}${f.value === void 0 ? "" : ` ${markdownCode(f.value, VALUE_CHARS)}`}`).join("<br>") || escapeMarkdown(check.message, TEXT_CHARS)
         ])
       )
     );
   }
-  const driftTable = (entries) => markdownTable(
-    ["Column", "Method", "Effect size", "Threshold", "Noise floor", "Null rate change"],
-    entries.map((d) => [markdownCode(d.column), d.method, format(d.value), format(d.threshold), format(d.noiseFloor), format(d.statistics.nullRateChange)])
-  );
-  const drifted = report2.drift.filter((d) => d.drifted);
-  if (drifted.length > 0) {
-    lines.push("", "#### ⚠️ Drifted columns", "", "Above both the threshold and the noise floor for these sample sizes:", "", driftTable(drifted));
-  }
-  const steady = report2.drift.filter((d) => !d.drifted);
-  if (steady.length > 0) {
-    lines.push("", `<details><summary>${steady.length} column${steady.length === 1 ? "" : "s"} without drift</summary>`, "", driftTable(steady), "", "</details>");
-  }
+  lines.push(...driftSections(report2.drift));
   const passed = report2.checks.filter((check) => check.passed);
   if (passed.length > 0) {
     lines.push("", `<details><summary>${passed.length} passed check${passed.length === 1 ? "" : "s"}</summary>`, "");
-    lines.push(markdownTable(["Check", "Expected", "Evaluated"], passed.map((check) => [markdownCode(check.id), escapeMarkdown(check.skipped ? `skipped: ${check.message}` : check.threshold ?? ""), check.evaluated.toLocaleString("en-US")])));
+    lines.push(
+      markdownTable(
+        ["Check", "Expected", "Evaluated"],
+        passed.map((check) => [
+          markdownCode(check.id, NAME_CHARS),
+          escapeMarkdown(check.skipped ? `skipped: ${check.message}` : check.threshold ?? "", TEXT_CHARS),
+          check.evaluated.toLocaleString("en-US")
+        ])
+      )
+    );
     lines.push("", "</details>");
   }
   return `${lines.join("\n")}
 `;
+}
+function driftSections(entries) {
+  const lines = [];
+  const drifted = entries.filter((d) => d.drifted);
+  if (drifted.length > 0) {
+    lines.push(
+      "",
+      "#### ⚠️ Drifted columns",
+      "",
+      "Each is above both the threshold and the noise floor (for these sample sizes) of the rule named: its effect size, its null rate, or both.",
+      "",
+      driftTable(drifted, true)
+    );
+  }
+  const unmeasured = entries.filter((d) => !d.drifted && d.reason !== void 0);
+  if (unmeasured.length > 0) {
+    lines.push("", "#### Columns without an effect size", "", "Not judged on their effect size, for the reason given; their null rate still is.", "", driftTable(unmeasured, false));
+  }
+  const steady = entries.filter((d) => !d.drifted && d.reason === void 0 && d.method !== "off");
+  if (steady.length > 0) {
+    lines.push("", `<details><summary>${plural2(steady.length, "column")} without drift</summary>`, "", driftTable(steady, false), "", "</details>");
+  }
+  const off = entries.filter((d) => !d.drifted && d.reason === void 0 && d.method === "off");
+  if (off.length > 0) {
+    lines.push("", `<details><summary>${plural2(off.length, "column")} not judged (<code>drift: off</code>)</summary>`, "", driftTable(off, false), "", "</details>");
+  }
+  return lines;
+}
+function driftTable(entries, withRule) {
+  return markdownTable(
+    ["Column", ...withRule ? ["Drifted on"] : [], "Method", "Effect size", "Threshold", "Noise floor", "Null rate", "Categories", "Notes"],
+    entries.map((d) => [
+      markdownCode(d.column, NAME_CHARS),
+      ...withRule ? [ruleOf(d)] : [],
+      d.method === "off" ? "off (not judged)" : d.method,
+      d.method === "off" ? `${statisticsText(d)}` : format(d.value),
+      format(d.threshold),
+      format(d.noiseFloor),
+      `${format(d.nullRate.reference)} → ${format(d.nullRate.current)}`,
+      categoriesText(d),
+      escapeMarkdown([d.reason, d.note].filter((text) => Boolean(text)).join("; "), TEXT_CHARS)
+    ])
+  );
+}
+function statisticsText(d) {
+  const names = [["psi", "psi"], ["js", "js"], ["ks", "ks"], ["wasserstein", "W1/σ"]];
+  return names.filter(([key]) => d.statistics[key] !== void 0).map(([key, name]) => `${name} ${format(d.statistics[key])}`).join(", ");
+}
+var CATEGORIES_SHOWN = 5;
+function categoriesText(d) {
+  const list = (label, values) => {
+    if (!values || values.length === 0) return void 0;
+    const shown2 = values.slice(0, CATEGORIES_SHOWN).map((value) => markdownCode(value, NAME_CHARS));
+    const more = values.length > CATEGORIES_SHOWN ? ` and ${values.length - CATEGORIES_SHOWN} more` : "";
+    return `${label}: ${shown2.join(", ")}${more}`;
+  };
+  return [list("new", d.newCategories), list("vanished", d.vanishedCategories)].filter(Boolean).join("<br>");
+}
+function plural2(count, noun) {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}
+function signed(value) {
+  if (value === null) return "—";
+  return `${value > 0 ? "+" : ""}${format(value)}`;
 }
 function format(value) {
   if (value === null || value === void 0) return "—";
@@ -34719,7 +35204,7 @@ async function validateData(runtime) {
   const { logger } = runtime;
   const settings = readValidateSettings(runtime.inputs, runtime.context.workspace);
   const relative2 = (file) => relativePath(settings.workspace, file);
-  const contract = settings.contract ? await logger.group("Load the contract", () => loadContract(settings.contract)) : void 0;
+  const contract = settings.contract ? await logger.group("Load the contract", () => loadContract(settings.contract, "contract", relative2(settings.contract))) : void 0;
   if (settings.githubToken) logger.mask(settings.githubToken);
   const found = await readReference(settings, runtime);
   const reference = found?.profile;
@@ -34788,8 +35273,8 @@ function finishContext(profile, reference, now) {
 }
 async function mergeShardProfiles(settings, runtime) {
   const files = await expandGlobs(settings.merge, settings.workspace, { label: "merge" });
-  const profiles = await Promise.all(files.map((file) => readProfile(path16.resolve(settings.workspace, file), "merge")));
-  runtime.logger.info(`Merging ${profiles.length} shard profiles: ${files.join(", ")}`);
+  const profiles = await Promise.all(files.map((file) => readProfile(path16.resolve(settings.workspace, file), "merge", file)));
+  runtime.logger.info(`Merging ${profiles.length} shard profiles: ${files.map((file) => quote(file)).join(", ")}`);
   return mergeProfiles(profiles);
 }
 async function writeInferredContract(settings, profile, now) {
