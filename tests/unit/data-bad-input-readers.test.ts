@@ -11,7 +11,7 @@ import { readDataset } from '../../shared/src/data/read-dataset';
 import type { RecordBatch } from '../../shared/src/data/types';
 import { ConfigurationError, type FilePosition } from '../../shared/src/errors';
 import type { Logger } from '../../shared/src/ports';
-import { NATIVE, TEXT } from '../../shared/src/data/typed-column';
+import { NATIVE, NULL, TEXT } from '../../shared/src/data/typed-column';
 
 /**
  * Bad input to the data readers: each is one line naming the file (and the line when there is one) and what was
@@ -193,14 +193,14 @@ describe('one record is capped, so a stray quote or a file without line ends doe
 });
 
 describe('non-finite numbers the file holds as numbers', () => {
-  it('are read as TEXT | NATIVE (not INTEGER or DECIMAL), which type: number fails; NaN is a null', async () => {
+  it('are read as TEXT | NATIVE (not INTEGER or DECIMAL), which type: number fails; a NaN is a null, for the profile too', async () => {
     file('inf.jsonl', '{"x":1e400}\n{"x":-1e400}\n{"x":1.5}\n');
     const [fromJson] = await drain(jsonl('inf.jsonl')());
     expect(Array.from(fromJson?.column(0).kinds ?? [])).toEqual([TEXT | NATIVE, TEXT | NATIVE, 2 | NATIVE]);
     file('inf.parquet', parquetWriteBuffer({ columnData: [{ name: 'x', data: [Infinity, -Infinity, Number.NaN, 2], type: 'DOUBLE' }] }));
     const [fromParquet] = await drain(readParquetFile(path.join(dir, 'inf.parquet'), 'inf.parquet', { batchRows: 10 }));
     const column = fromParquet?.column(0);
-    expect(Array.from(column?.kinds ?? [])).toEqual([TEXT | NATIVE, TEXT | NATIVE, TEXT | NATIVE, 1 | NATIVE]);
+    expect(Array.from(column?.kinds ?? [])).toEqual([TEXT | NATIVE, TEXT | NATIVE, NULL, 1 | NATIVE]);
     expect(Array.from(column?.numbers ?? [])).toEqual([Infinity, -Infinity, Number.NaN, 2]);
   });
 });

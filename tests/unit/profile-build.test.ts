@@ -182,6 +182,11 @@ describe('the profile', () => {
     expect([late?.count, late?.nulls, late?.numeric?.count]).toEqual([5, 4, 1]);
   });
 
+  it('counts a NaN held as a number (a Parquet float) as a null, as the checks do', () => {
+    const x = profileOf(batch(['x'], [[1.5], [Number.NaN], [2.5]])).columns[0];
+    expect([x?.count, x?.nulls, x?.kinds.text, x?.numeric?.count]).toEqual([3, 1, 0, 2]);
+  });
+
   it('is the same for the same data, and valid against its schema through a JSON round trip', () => {
     expect(profileOf(batch(COLUMNS, data.slice(0, 200)), batch(COLUMNS, data.slice(200), 'more.csv'))).toEqual(profile);
     expect(profile).not.toHaveProperty('createdAt');

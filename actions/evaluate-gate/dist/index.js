@@ -20373,7 +20373,7 @@ var TypedColumn = class {
   valueAt;
   /** Per value: its kind, with NATIVE when the file held it as a number or boolean. */
   kinds;
-  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: the number; else NaN. */
+  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: ±Infinity; else NaN. */
   numbers;
   /** The 64-bit hash (hashString) of the value's canonical text (see {@link canonicalText}), as two uint32 halves. */
   highs;
@@ -20407,6 +20407,10 @@ var TypedColumn = class {
       return;
     }
     if (typeof value === "number") {
+      if (value !== value) {
+        this.setValue(i, null);
+        return;
+      }
       this.numbers[i] = value;
       this.kinds[i] = Number.isFinite(value) ? (Number.isInteger(value) ? INTEGER : DECIMAL2) | NATIVE : TEXT | NATIVE;
       let length = hashNumberText(value);

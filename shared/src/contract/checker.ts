@@ -1,5 +1,5 @@
 import type { ValidateFunction } from 'ajv';
-import { BOOLEAN, DECIMAL, INTEGER, KIND, NATIVE, NULL, TEXT, TIMESTAMP, type TypedColumn } from '../data/typed-column';
+import { BOOLEAN, DECIMAL, INTEGER, KIND, NATIVE, NULL, TIMESTAMP, type TypedColumn } from '../data/typed-column';
 import type { RecordBatch, Value } from '../data/types';
 import { parseBoolean, parseDecimal, parseTimestamp } from '../data/values';
 import { hash, hashString } from '../hashing/hash64';
@@ -300,11 +300,6 @@ export class ContractChecker {
     if (c.nullTally && c.nullTally.failures.length < this.max) c.nullTally.failures.push({ file, line, column: c.spec.name });
   }
 
-  /** Whether value i is null: a null, or a NaN the file held as a number (Parquet, JSON). */
-  private static isNull(kind: number, x: number): boolean {
-    return kind === NULL || (kind === (TEXT | NATIVE) && x !== x);
-  }
-
   private checkNumbers(c: ColumnState, column: TypedColumn, lines: readonly number[], file: string, fileNumber: number): void {
     const { kinds, numbers } = column;
     const integer = c.kind === INTEGER_TYPE;
@@ -317,7 +312,7 @@ export class ContractChecker {
     for (let r = 0; r < column.size; r++) {
       const kind = kinds[r] as number;
       const x = numbers[r] as number;
-      if (ContractChecker.isNull(kind, x)) {
+      if (kind === NULL) {
         this.nullAt(c, file, lines[r] as number);
         continue;
       }
@@ -356,7 +351,7 @@ export class ContractChecker {
     for (let r = 0; r < column.size; r++) {
       const kind = kinds[r] as number;
       let x = numbers[r] as number;
-      if (ContractChecker.isNull(kind, x)) {
+      if (kind === NULL) {
         this.nullAt(c, file, lines[r] as number);
         continue;
       }
@@ -390,7 +385,7 @@ export class ContractChecker {
    * read it (regex, allowed, unique, a failure's report); lengths come from the reader.
    */
   private checkTexts(c: ColumnState, column: TypedColumn, lines: readonly number[], file: string, fileNumber: number): void {
-    const { kinds, numbers, lengths, highs, lows } = column;
+    const { kinds, lengths, highs, lows } = column;
     const strict = c.kind === STRING;
     const regex = c.regex;
     const allowedHashes = c.allowedHashes;
@@ -404,7 +399,7 @@ export class ContractChecker {
     let conforming = 0;
     for (let r = 0; r < column.size; r++) {
       const kind = kinds[r] as number;
-      if (ContractChecker.isNull(kind, numbers[r] as number)) {
+      if (kind === NULL) {
         this.nullAt(c, file, lines[r] as number);
         continue;
       }

@@ -19,7 +19,7 @@ export const DECIMAL = 2;
 export const BOOLEAN = 3;
 /** An ISO 8601 date or timestamp (text), or a Parquet timestamp. */
 export const TIMESTAMP = 4;
-/** Anything else: text that is none of the above, or a number that is not finite. */
+/** Anything else: text that is none of the above, or ±Infinity held as a number (a NaN is a null). */
 export const TEXT = 5;
 /** The mask of the kind bits. */
 export const KIND = 7;
@@ -66,7 +66,7 @@ function carve(bytes: number): { memory: ArrayBuffer; offset: number } {
 export class TypedColumn {
   /** Per value: its kind, with NATIVE when the file held it as a number or boolean. */
   readonly kinds: Uint8Array;
-  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: the number; else NaN. */
+  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: ±Infinity; else NaN. */
   readonly numbers: Float64Array;
   /** The 64-bit hash (hashString) of the value's canonical text (see {@link canonicalText}), as two uint32 halves. */
   readonly highs: Uint32Array;
@@ -120,6 +120,11 @@ export class TypedColumn {
       return;
     }
     if (typeof value === 'number') {
+      // A NaN the file held as a number (a Parquet float) is a null, for the profile and the checks alike.
+      if (value !== value) {
+        this.setValue(i, null);
+        return;
+      }
       this.numbers[i] = value;
       this.kinds[i] = Number.isFinite(value) ? (Number.isInteger(value) ? INTEGER : DECIMAL) | NATIVE : TEXT | NATIVE;
       // Hashed by its text, String(value), made only when hashNumberText cannot do without it.

@@ -16490,7 +16490,7 @@ var TypedColumn = class {
   valueAt;
   /** Per value: its kind, with NATIVE when the file held it as a number or boolean. */
   kinds;
-  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: the number; else NaN. */
+  /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: ±Infinity; else NaN. */
   numbers;
   /** The 64-bit hash (hashString) of the value's canonical text (see {@link canonicalText}), as two uint32 halves. */
   highs;
@@ -16524,6 +16524,10 @@ var TypedColumn = class {
       return;
     }
     if (typeof value === "number") {
+      if (value !== value) {
+        this.setValue(i, null);
+        return;
+      }
       this.numbers[i] = value;
       this.kinds[i] = Number.isFinite(value) ? (Number.isInteger(value) ? INTEGER : DECIMAL2) | NATIVE : TEXT | NATIVE;
       let length = hashNumberText(value);
@@ -17558,7 +17562,7 @@ var ColumnState = class {
   unique;
   uniqueTally;
 };
-var ContractChecker = class _ContractChecker {
+var ContractChecker = class {
   constructor(contract, options = {}) {
     this.contract = contract;
     this.max = options.maxFailuresPerCheck ?? 20;
@@ -17703,10 +17707,6 @@ var ContractChecker = class _ContractChecker {
     c.nulls++;
     if (c.nullTally && c.nullTally.failures.length < this.max) c.nullTally.failures.push({ file, line, column: c.spec.name });
   }
-  /** Whether value i is null: a null, or a NaN the file held as a number (Parquet, JSON). */
-  static isNull(kind, x) {
-    return kind === NULL || kind === (TEXT | NATIVE) && x !== x;
-  }
   checkNumbers(c, column, lines, file, fileNumber) {
     const { kinds, numbers } = column;
     const integer = c.kind === INTEGER_TYPE;
@@ -17719,7 +17719,7 @@ var ContractChecker = class _ContractChecker {
     for (let r = 0; r < column.size; r++) {
       const kind = kinds[r];
       const x = numbers[r];
-      if (_ContractChecker.isNull(kind, x)) {
+      if (kind === NULL) {
         this.nullAt(c, file, lines[r]);
         continue;
       }
@@ -17750,7 +17750,7 @@ var ContractChecker = class _ContractChecker {
     for (let r = 0; r < column.size; r++) {
       const kind = kinds[r];
       let x = numbers[r];
-      if (_ContractChecker.isNull(kind, x)) {
+      if (kind === NULL) {
         this.nullAt(c, file, lines[r]);
         continue;
       }
@@ -17781,7 +17781,7 @@ var ContractChecker = class _ContractChecker {
    * read it (regex, allowed, unique, a failure's report); lengths come from the reader.
    */
   checkTexts(c, column, lines, file, fileNumber) {
-    const { kinds, numbers, lengths, highs, lows } = column;
+    const { kinds, lengths, highs, lows } = column;
     const strict = c.kind === STRING;
     const regex = c.regex;
     const allowedHashes = c.allowedHashes;
@@ -17794,7 +17794,7 @@ var ContractChecker = class _ContractChecker {
     let conforming = 0;
     for (let r = 0; r < column.size; r++) {
       const kind = kinds[r];
-      if (_ContractChecker.isNull(kind, numbers[r])) {
+      if (kind === NULL) {
         this.nullAt(c, file, lines[r]);
         continue;
       }
