@@ -8111,9 +8111,10 @@ function parseBoolean(text) {
       return -1;
   }
 }
-function two(text, at) {
-  const high = text.charCodeAt(at) - 48;
-  const low = text.charCodeAt(at + 1) - 48;
+function two(bytes, at, end) {
+  if (at + 2 > end) return -1;
+  const high = bytes[at] - 48;
+  const low = bytes[at + 1] - 48;
   return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
 }
 function daysFromCivil(year, month, day) {
@@ -8125,55 +8126,68 @@ function daysFromCivil(year, month, day) {
   return era * 146097 + doe - 719468;
 }
 var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+var timestampScratch = new Uint8Array(64);
 function parseTimestamp(text) {
   const length = text.length;
-  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const century = two(text, 0);
-  const yy = two(text, 2);
-  const month = two(text, 5);
-  const day = two(text, 8);
+  if (length < 10) return Number.NaN;
+  if (length > timestampScratch.length) timestampScratch = new Uint8Array(length);
+  const scratch2 = timestampScratch;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 127) return Number.NaN;
+    scratch2[i] = code;
+  }
+  return parseTimestampBytes(scratch2, 0, length);
+}
+function parseTimestampBytes(bytes, start, end) {
+  const length = end - start;
+  if (length < 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return Number.NaN;
+  const century = two(bytes, start, end);
+  const yy = two(bytes, start + 2, end);
+  const month = two(bytes, start + 5, end);
+  const day = two(bytes, start + 8, end);
   if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
   const year = century * 100 + yy;
   if (day > DAYS_IN_MONTH[month - 1] && !(month === 2 && day === 29 && year % 4 === 0 && (yy !== 0 || century % 4 === 0))) return Number.NaN;
   const date = daysFromCivil(year, month, day) * 864e5;
   if (length === 10) return date;
-  const separator = text.charCodeAt(10);
-  if (separator !== 84 && separator !== 116 && separator !== 32 || length < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
-  const hour = two(text, 11);
-  const minute = two(text, 14);
+  const separator = bytes[start + 10];
+  if (separator !== 84 && separator !== 116 && separator !== 32 || length < 16 || bytes[start + 13] !== 58) return Number.NaN;
+  const hour = two(bytes, start + 11, end);
+  const minute = two(bytes, start + 14, end);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
-  let at = 16;
+  let at = start + 16;
   let second = 0;
   let millisecond = 0;
-  if (at < length && text.charCodeAt(at) === 58) {
-    second = two(text, at + 1);
+  if (at < end && bytes[at] === 58) {
+    second = two(bytes, at + 1, end);
     if (second < 0 || second > 60) return Number.NaN;
     at += 3;
-    if (at < length && text.charCodeAt(at) === 46) {
-      const start = ++at;
-      for (; at < length; at++) {
-        const digit = text.charCodeAt(at) - 48;
+    if (at < end && bytes[at] === 46) {
+      const from = ++at;
+      for (; at < end; at++) {
+        const digit = bytes[at] - 48;
         if (digit < 0 || digit > 9) break;
-        if (at - start < 3) millisecond = millisecond * 10 + digit;
+        if (at - from < 3) millisecond = millisecond * 10 + digit;
       }
-      if (at === start) return Number.NaN;
-      if (at - start === 1) millisecond *= 100;
-      else if (at - start === 2) millisecond *= 10;
+      if (at === from) return Number.NaN;
+      if (at - from === 1) millisecond *= 100;
+      else if (at - from === 2) millisecond *= 10;
     }
   }
   let offset = 0;
-  if (at < length) {
-    const zone = text.charCodeAt(at);
+  if (at < end) {
+    const zone = bytes[at];
     if (zone === 90 || zone === 122) {
       at++;
     } else if (zone === 43 || zone === 45) {
-      const hours = two(text, at + 1);
+      const hours = two(bytes, at + 1, end);
       if (hours < 0 || hours > 23) return Number.NaN;
       at += 3;
       let minutes = 0;
-      if (at < length) {
-        if (text.charCodeAt(at) === 58) at++;
-        minutes = two(text, at);
+      if (at < end) {
+        if (bytes[at] === 58) at++;
+        minutes = two(bytes, at, end);
         if (minutes < 0 || minutes > 59) return Number.NaN;
         at += 2;
       }
@@ -8182,7 +8196,7 @@ function parseTimestamp(text) {
       return Number.NaN;
     }
   }
-  if (at !== length) return Number.NaN;
+  if (at !== end) return Number.NaN;
   return date + ((hour * 60 + minute) * 60 + second) * 1e3 + millisecond - offset;
 }
 

@@ -2,7 +2,7 @@ import { isAscii } from 'node:buffer';
 import { finish, hash, hashString, LANE1_MULTIPLIER, LANE1_SEED, LANE2_MULTIPLIER, LANE2_SEED } from '../hashing/hash64';
 import { BOOLEAN, DECIMAL, INTEGER, NULL, TEXT, TIMESTAMP, TypedColumn } from './typed-column';
 import type { RecordBatch, Value } from './types';
-import { parseTimestamp } from './values';
+import { parseTimestampBytes } from './values';
 
 /**
  * A batch of CSV/TSV records kept as the file's bytes and where each field lies in them, read into values only
@@ -144,7 +144,7 @@ const POWERS_OF_TEN = Array.from({ length: 23 }, (_, i) => Number(`1e${i}`));
  * Reads a column's fields (`offsets`: its pairs, see CsvBatch) into `column`: for each field exactly what
  * `column.setText(i, text)` gives for its text (kind, number, hash, length). An ASCII field is read in one pass
  * over its bytes, hashed as hashString hashes and, when it starts like a number, read as values.ts's
- * parseDecimalHashed reads decimals; a field that may be a timestamp is then read by parseTimestamp (see
+ * parseDecimalHashed reads decimals; a field that may be a timestamp is then read by parseTimestampBytes (see
  * readTimestamps). The rest (a byte ≥ 0x80, an exponent, 16+ digits) go through setText with their text.
  *
  * One long function on purpose: it runs once per value of the file, and V8 keeps its locals in registers.
@@ -266,34 +266,12 @@ export function readColumn(column: TypedColumn, bytes: Buffer, offsets: Int32Arr
 
 /** The rows of the column being read whose field may be a timestamp (ASCII, 10+ bytes, a `-` 5th): shared scratch. */
 let candidates = new Int32Array(0);
-/** Their bytes, end to end. */
-let candidateBytes = Buffer.alloc(0);
 
-/**
- * Reads the timestamp candidates' texts with values.ts's parseTimestamp: their bytes are copied end to end and
- * made one string, whose slices are their texts (a string made per field would cost a call into the runtime
- * each, which is most of the time a timestamp column takes).
- */
+/** Reads the timestamp candidates with parseTimestampBytes, each where it lies in the chunk (no string made). */
 function readTimestamps(column: TypedColumn, bytes: Buffer, offsets: Int32Array, count: number): void {
-  let total = 0;
-  for (let n = 0; n < count; n++) {
-    const k = 2 * (candidates[n] as number);
-    total += (offsets[k + 1] as number) - (offsets[k] as number);
-  }
-  if (candidateBytes.length < total) candidateBytes = Buffer.allocUnsafeSlow(Math.max(total, 2 * candidateBytes.length));
-  let at = 0;
-  for (let n = 0; n < count; n++) {
-    const k = 2 * (candidates[n] as number);
-    // A loop, not Buffer.copy: a call into the runtime per field is what this avoids.
-    for (let p = offsets[k] as number, end = offsets[k + 1] as number; p < end; p++) candidateBytes[at++] = bytes[p] as number;
-  }
-  const text = candidateBytes.toString('latin1', 0, total);
-  at = 0;
   for (let n = 0; n < count; n++) {
     const i = candidates[n] as number;
-    const length = column.lengths[i] as number;
-    const ms = parseTimestamp(text.slice(at, at + length));
-    at += length;
+    const ms = parseTimestampBytes(bytes, offsets[2 * i] as number, offsets[2 * i + 1] as number);
     column.kinds[i] = ms === ms ? TIMESTAMP : TEXT;
     column.numbers[i] = ms;
   }

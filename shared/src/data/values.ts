@@ -169,11 +169,11 @@ export function parseBoolean(text: string): number {
   }
 }
 
-/** Two decimal digits at `at`, else a negative number. */
-function two(text: string, at: number): number {
-  const high = text.charCodeAt(at) - 48;
-  const low = text.charCodeAt(at + 1) - 48;
-  // Past the end charCodeAt is NaN, and NaN fails every comparison: test for the digits, not against them.
+/** Two decimal digits at bytes[at], else a negative number (also past `end`). */
+function two(bytes: Uint8Array, at: number, end: number): number {
+  if (at + 2 > end) return -1;
+  const high = (bytes[at] as number) - 48;
+  const low = (bytes[at + 1] as number) - 48;
   return high >= 0 && high <= 9 && low >= 0 && low <= 9 ? high * 10 + low : -1;
 }
 
@@ -189,56 +189,79 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** An ISO 8601 / RFC 3339 date or timestamp (the forms above) as milliseconds since the epoch, else NaN. */
+/** parseTimestamp's copy of a text's character codes (grown for a longer one: only many fractional digits make one). */
+let timestampScratch = new Uint8Array(64);
+
+/**
+ * An ISO 8601 / RFC 3339 date or timestamp (the forms above) as milliseconds since the epoch, else NaN. Read as
+ * its characters' codes by parseTimestampBytes (a timestamp is ASCII; any other character makes it not one).
+ */
 export function parseTimestamp(text: string): number {
   const length = text.length;
-  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
-  const century = two(text, 0);
-  const yy = two(text, 2);
-  const month = two(text, 5);
-  const day = two(text, 8);
+  if (length < 10) return Number.NaN;
+  if (length > timestampScratch.length) timestampScratch = new Uint8Array(length);
+  const scratch = timestampScratch;
+  for (let i = 0; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code > 0x7f) return Number.NaN;
+    scratch[i] = code;
+  }
+  return parseTimestampBytes(scratch, 0, length);
+}
+
+/**
+ * parseTimestamp of the ASCII text bytes[start, end), read where it lies (the CSV reader's fields): the one
+ * implementation of the timestamp forms.
+ */
+export function parseTimestampBytes(bytes: Uint8Array, start: number, end: number): number {
+  const length = end - start;
+  if (length < 10 || bytes[start + 4] !== 45 || bytes[start + 7] !== 45) return Number.NaN;
+  const century = two(bytes, start, end);
+  const yy = two(bytes, start + 2, end);
+  const month = two(bytes, start + 5, end);
+  const day = two(bytes, start + 8, end);
   if (century < 0 || yy < 0 || month < 1 || month > 12 || day < 1) return Number.NaN;
   const year = century * 100 + yy;
   if (day > (DAYS_IN_MONTH[month - 1] as number) && !(month === 2 && day === 29 && year % 4 === 0 && (yy !== 0 || century % 4 === 0))) return Number.NaN;
   const date = daysFromCivil(year, month, day) * 86_400_000;
   if (length === 10) return date;
-  const separator = text.charCodeAt(10);
-  if ((separator !== 84 && separator !== 116 && separator !== 32) || length < 16 || text.charCodeAt(13) !== 58) return Number.NaN;
-  const hour = two(text, 11);
-  const minute = two(text, 14);
+  const separator = bytes[start + 10] as number;
+  if ((separator !== 84 && separator !== 116 && separator !== 32) || length < 16 || bytes[start + 13] !== 58) return Number.NaN;
+  const hour = two(bytes, start + 11, end);
+  const minute = two(bytes, start + 14, end);
   if (hour < 0 || hour > 23 || minute < 0 || minute > 59) return Number.NaN;
-  let at = 16;
+  let at = start + 16;
   let second = 0;
   let millisecond = 0;
-  if (at < length && text.charCodeAt(at) === 58) {
-    second = two(text, at + 1);
+  if (at < end && bytes[at] === 58) {
+    second = two(bytes, at + 1, end);
     if (second < 0 || second > 60) return Number.NaN;
     at += 3;
-    if (at < length && text.charCodeAt(at) === 46) {
-      const start = ++at;
-      for (; at < length; at++) {
-        const digit = text.charCodeAt(at) - 48;
+    if (at < end && bytes[at] === 46) {
+      const from = ++at;
+      for (; at < end; at++) {
+        const digit = (bytes[at] as number) - 48;
         if (digit < 0 || digit > 9) break;
-        if (at - start < 3) millisecond = millisecond * 10 + digit;
+        if (at - from < 3) millisecond = millisecond * 10 + digit;
       }
-      if (at === start) return Number.NaN;
-      if (at - start === 1) millisecond *= 100;
-      else if (at - start === 2) millisecond *= 10;
+      if (at === from) return Number.NaN;
+      if (at - from === 1) millisecond *= 100;
+      else if (at - from === 2) millisecond *= 10;
     }
   }
   let offset = 0;
-  if (at < length) {
-    const zone = text.charCodeAt(at);
+  if (at < end) {
+    const zone = bytes[at] as number;
     if (zone === 90 || zone === 122) {
       at++;
     } else if (zone === 43 || zone === 45) {
-      const hours = two(text, at + 1);
+      const hours = two(bytes, at + 1, end);
       if (hours < 0 || hours > 23) return Number.NaN;
       at += 3;
       let minutes = 0;
-      if (at < length) {
-        if (text.charCodeAt(at) === 58) at++;
-        minutes = two(text, at);
+      if (at < end) {
+        if (bytes[at] === 58) at++;
+        minutes = two(bytes, at, end);
         if (minutes < 0 || minutes > 59) return Number.NaN;
         at += 2;
       }
@@ -247,6 +270,6 @@ export function parseTimestamp(text: string): number {
       return Number.NaN;
     }
   }
-  if (at !== length) return Number.NaN;
+  if (at !== end) return Number.NaN;
   return date + ((hour * 60 + minute) * 60 + second) * 1000 + millisecond - offset;
 }
