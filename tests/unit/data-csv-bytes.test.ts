@@ -100,7 +100,7 @@ async function readAll(name: string, content: string, options: { batchRows: numb
   return batches;
 }
 
-/** Where two columns differ, as readable lines (empty when they agree in every array and in value(i)). */
+/** Where two columns differ, as readable lines (empty when they agree in every array, in value(i) and textView(i)). */
 function differences(actual: TypedColumn, expected: TypedColumn): string[] {
   const found: string[] = [];
   for (let i = 0; i < expected.size; i++) {
@@ -110,6 +110,8 @@ function differences(actual: TypedColumn, expected: TypedColumn): string[] {
     if (!Object.is(actual.numbers[i], expected.numbers[i])) found.push(`${i} ${what}: number ${actual.numbers[i]}, expected ${expected.numbers[i]}`);
     if (actual.highs[i] !== expected.highs[i] || actual.lows[i] !== expected.lows[i]) found.push(`${i} ${what}: hash differs`);
     if (actual.lengths[i] !== expected.lengths[i]) found.push(`${i} ${what}: length ${actual.lengths[i]}, expected ${expected.lengths[i]}`);
+    // The regex checks' view of a value (a slice of the column's text) is its text.
+    if (expected.value(i) !== null && actual.textView(i) !== expected.text(i)) found.push(`${i} ${what}: textView ${JSON.stringify(actual.textView(i))}`);
   }
   return found;
 }

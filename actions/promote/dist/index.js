@@ -8237,9 +8237,10 @@ var TypedColumn = class {
    * `valueAt(i)` gives value i as read (for reports, the text checks and the top values' kept texts): called
    * only for the few values that need it. The arrays are filled by the reader, with setValue or its own.
    */
-  constructor(size, valueAt) {
+  constructor(size, valueAt, viewAt) {
     this.size = size;
     this.valueAt = valueAt;
+    this.viewAt = viewAt;
     const { memory, offset } = carve(size * BYTES_PER_VALUE);
     this.numbers = new Float64Array(memory, offset, size);
     this.highs = new Uint32Array(memory, offset + 8 * size, size);
@@ -8249,6 +8250,7 @@ var TypedColumn = class {
   }
   size;
   valueAt;
+  viewAt;
   /** Per value: its kind, with NATIVE when the file held it as a number or boolean. */
   kinds;
   /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: ±Infinity; else NaN. */
@@ -8266,6 +8268,14 @@ var TypedColumn = class {
   text(i) {
     const value = this.valueAt(i);
     return typeof value === "string" ? value : String(value);
+  }
+  /**
+   * text(i) for a check that reads it and lets it go (a regex test): it may be a slice of a larger string (a CSV
+   * batch's text), which is cheaper to make but keeps that string alive while it lives, so a value kept goes
+   * through text(i).
+   */
+  textView(i) {
+    return this.viewAt ? this.viewAt(i) : this.text(i);
   }
   /** Value i's canonical text (docs/profile.md), the one its hash is of: the text, but booleans as true/false. */
   canonicalText(i) {

@@ -430,9 +430,10 @@ export class ContractChecker {
         if (!unique.add(lines[r] as number, fileNumber, unique.spilled ? column.text(r) : undefined)) this.recordDuplicate(c, file, lines[r] as number, column.text(r));
       }
       if (!needsText) continue;
-      const text = column.text(r);
-      if (regex && !regex.test(text)) this.record(c.regexTally as Tally, file, lines[r] as number, c.spec.name, text);
-      if (allowed && !allowed.has(text) && !(kind === BOOLEAN && allowed.has(column.canonicalText(r)))) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, text);
+      // A view, let go after the tests; a failure keeps the value's own text.
+      const text = column.textView(r);
+      if (regex && !regex.test(text)) this.record(c.regexTally as Tally, file, lines[r] as number, c.spec.name, column.text(r));
+      if (allowed && !allowed.has(text) && !(kind === BOOLEAN && allowed.has(column.canonicalText(r)))) this.record(c.allowedTally as Tally, file, lines[r] as number, c.spec.name, column.text(r));
     }
     c.present += present;
     c.conforming += conforming;

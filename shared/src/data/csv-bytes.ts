@@ -38,6 +38,8 @@ export class CsvBatch implements RecordBatch {
   readonly #size: number;
   readonly #capacity: number;
   readonly #typed: Array<TypedColumn | undefined> = [];
+  /** Per column, its fields' text end to end and where each starts (null when not ASCII), made for the first textView. */
+  readonly #views: Array<ColumnText | null | undefined> = [];
 
   constructor(parts: CsvBatchParts) {
     this.file = parts.file;
@@ -65,7 +67,11 @@ export class CsvBatch implements RecordBatch {
   column(j: number): TypedColumn {
     let column = this.#typed[j];
     if (!column) {
-      column = new TypedColumn(this.#size, (i) => this.#value(j * this.#capacity + i));
+      column = new TypedColumn(
+        this.#size,
+        (i) => this.#value(j * this.#capacity + i),
+        (i) => this.#view(j, i),
+      );
       readColumn(column, this.#bytes, this.#offsets.subarray(2 * j * this.#capacity, 2 * (j * this.#capacity + this.#size)));
       this.#typed[j] = column;
     }
@@ -97,6 +103,24 @@ export class CsvBatch implements RecordBatch {
   }
 
   /**
+   * Field (i, j)'s text (non-null) as a slice of the column's text (TypedColumn.textView): one string made per
+   * column of the batch, not a call into the runtime per field, which is most of what a regex check costs otherwise.
+   * The column's text, not the batch's: a slice keeps its string alive, and a column's is small enough to go with
+   * the next young-generation collection.
+   */
+  #view(j: number, i: number): string {
+    let view = this.#views[j];
+    if (view === undefined) {
+      view = columnText(this.#bytes, this.#offsets, j * this.#capacity, this.#size);
+      this.#views[j] = view;
+    }
+    const k = j * this.#capacity + i;
+    // Not ASCII, or an escaped field (`""`), which has no plain bytes to slice: its own text.
+    if (view === null || (this.#offsets[2 * k + 1] as number) < 0) return this.#value(k) as string;
+    return view.text.slice(view.starts[i] as number, view.starts[i + 1] as number);
+  }
+
+  /**
    * The rows as strings. An ASCII batch (most) is made one string whose slices are the fields (a call into the
    * runtime per field would cost more than the rest); V8 may keep that string alive while a slice lives, so these
    * are for the batch's own use (value(i), for values kept longer, makes copies).
@@ -119,6 +143,41 @@ export class CsvBatch implements RecordBatch {
     }
     return rows;
   }
+}
+
+/** A column's fields' text end to end, and where field i starts (an escaped field has none: it is read on its own). */
+interface ColumnText {
+  text: string;
+  starts: Int32Array;
+}
+
+/** Where columnText copies a column's fields to. */
+let columnBytes = Buffer.alloc(0);
+
+/** The fields pairs[from … from + size) of `bytes`, end to end as one string, or null when one is not ASCII. */
+function columnText(bytes: Buffer, offsets: Int32Array, from: number, size: number): ColumnText | null {
+  let total = 0;
+  for (let i = 0; i < size; i++) {
+    const end = offsets[2 * (from + i) + 1] as number;
+    if (end >= 0) total += end - (offsets[2 * (from + i)] as number);
+  }
+  if (columnBytes.length < total) columnBytes = Buffer.allocUnsafeSlow(Math.max(total, 2 * columnBytes.length));
+  const starts = new Int32Array(size + 1);
+  let at = 0;
+  let ascii = 0;
+  for (let i = 0; i < size; i++) {
+    starts[i] = at;
+    const end = offsets[2 * (from + i) + 1] as number;
+    // A loop, not Buffer.copy: a call into the runtime per field is what this avoids.
+    for (let p = offsets[2 * (from + i)] as number; p < end; p++) {
+      const code = bytes[p] as number;
+      ascii |= code;
+      columnBytes[at++] = code;
+    }
+  }
+  starts[size] = at;
+  if (ascii >= 0x80) return null;
+  return { text: columnBytes.toString('latin1', 0, at), starts };
 }
 
 /**

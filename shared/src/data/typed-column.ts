@@ -81,6 +81,7 @@ export class TypedColumn {
   constructor(
     readonly size: number,
     private readonly valueAt: (i: number) => Value,
+    private readonly viewAt?: (i: number) => string,
   ) {
     const { memory, offset } = carve(size * BYTES_PER_VALUE);
     this.numbers = new Float64Array(memory, offset, size);
@@ -99,6 +100,15 @@ export class TypedColumn {
   text(i: number): string {
     const value = this.valueAt(i);
     return typeof value === 'string' ? value : String(value);
+  }
+
+  /**
+   * text(i) for a check that reads it and lets it go (a regex test): it may be a slice of a larger string (a CSV
+   * batch's text), which is cheaper to make but keeps that string alive while it lives, so a value kept goes
+   * through text(i).
+   */
+  textView(i: number): string {
+    return this.viewAt ? this.viewAt(i) : this.text(i);
   }
 
   /** Value i's canonical text (docs/profile.md), the one its hash is of: the text, but booleans as true/false. */

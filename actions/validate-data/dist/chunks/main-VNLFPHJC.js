@@ -16490,9 +16490,10 @@ var TypedColumn = class {
    * `valueAt(i)` gives value i as read (for reports, the text checks and the top values' kept texts): called
    * only for the few values that need it. The arrays are filled by the reader, with setValue or its own.
    */
-  constructor(size, valueAt) {
+  constructor(size, valueAt, viewAt) {
     this.size = size;
     this.valueAt = valueAt;
+    this.viewAt = viewAt;
     const { memory, offset } = carve(size * BYTES_PER_VALUE);
     this.numbers = new Float64Array(memory, offset, size);
     this.highs = new Uint32Array(memory, offset + 8 * size, size);
@@ -16502,6 +16503,7 @@ var TypedColumn = class {
   }
   size;
   valueAt;
+  viewAt;
   /** Per value: its kind, with NATIVE when the file held it as a number or boolean. */
   kinds;
   /** INTEGER and DECIMAL: the number; BOOLEAN: 1 or 0; TIMESTAMP: milliseconds since the epoch; TEXT|NATIVE: ±Infinity; else NaN. */
@@ -16519,6 +16521,14 @@ var TypedColumn = class {
   text(i) {
     const value = this.valueAt(i);
     return typeof value === "string" ? value : String(value);
+  }
+  /**
+   * text(i) for a check that reads it and lets it go (a regex test): it may be a slice of a larger string (a CSV
+   * batch's text), which is cheaper to make but keeps that string alive while it lives, so a value kept goes
+   * through text(i).
+   */
+  textView(i) {
+    return this.viewAt ? this.viewAt(i) : this.text(i);
   }
   /** Value i's canonical text (docs/profile.md), the one its hash is of: the text, but booleans as true/false. */
   canonicalText(i) {
@@ -17834,9 +17844,9 @@ var ContractChecker = class {
         if (!unique.add(lines[r], fileNumber, unique.spilled ? column.text(r) : void 0)) this.recordDuplicate(c, file, lines[r], column.text(r));
       }
       if (!needsText) continue;
-      const text = column.text(r);
-      if (regex && !regex.test(text)) this.record(c.regexTally, file, lines[r], c.spec.name, text);
-      if (allowed && !allowed.has(text) && !(kind === BOOLEAN && allowed.has(column.canonicalText(r)))) this.record(c.allowedTally, file, lines[r], c.spec.name, text);
+      const text = column.textView(r);
+      if (regex && !regex.test(text)) this.record(c.regexTally, file, lines[r], c.spec.name, column.text(r));
+      if (allowed && !allowed.has(text) && !(kind === BOOLEAN && allowed.has(column.canonicalText(r)))) this.record(c.allowedTally, file, lines[r], c.spec.name, column.text(r));
     }
     c.present += present;
     c.conforming += conforming;
@@ -20857,6 +20867,8 @@ var CsvBatch = class _CsvBatch {
   #size;
   #capacity;
   #typed = [];
+  /** Per column, its fields' text end to end and where each starts (null when not ASCII), made for the first textView. */
+  #views = [];
   constructor(parts) {
     this.file = parts.file;
     this.columns = parts.columns;
@@ -20881,7 +20893,11 @@ var CsvBatch = class _CsvBatch {
   column(j) {
     let column = this.#typed[j];
     if (!column) {
-      column = new TypedColumn(this.#size, (i) => this.#value(j * this.#capacity + i));
+      column = new TypedColumn(
+        this.#size,
+        (i) => this.#value(j * this.#capacity + i),
+        (i) => this.#view(j, i)
+      );
       readColumn(column, this.#bytes, this.#offsets.subarray(2 * j * this.#capacity, 2 * (j * this.#capacity + this.#size)));
       this.#typed[j] = column;
     }
@@ -20910,6 +20926,22 @@ var CsvBatch = class _CsvBatch {
     return fieldText(this.#bytes, this.#offsets[2 * k], this.#offsets[2 * k + 1]);
   }
   /**
+   * Field (i, j)'s text (non-null) as a slice of the column's text (TypedColumn.textView): one string made per
+   * column of the batch, not a call into the runtime per field, which is most of what a regex check costs otherwise.
+   * The column's text, not the batch's: a slice keeps its string alive, and a column's is small enough to go with
+   * the next young-generation collection.
+   */
+  #view(j, i) {
+    let view = this.#views[j];
+    if (view === void 0) {
+      view = columnText(this.#bytes, this.#offsets, j * this.#capacity, this.#size);
+      this.#views[j] = view;
+    }
+    const k = j * this.#capacity + i;
+    if (view === null || this.#offsets[2 * k + 1] < 0) return this.#value(k);
+    return view.text.slice(view.starts[i], view.starts[i + 1]);
+  }
+  /**
    * The rows as strings. An ASCII batch (most) is made one string whose slices are the fields (a call into the
    * runtime per field would cost more than the rest); V8 may keep that string alive while a slice lives, so these
    * are for the batch's own use (value(i), for values kept longer, makes copies).
@@ -20933,6 +20965,30 @@ var CsvBatch = class _CsvBatch {
     return rows;
   }
 };
+var columnBytes = Buffer.alloc(0);
+function columnText(bytes, offsets, from, size) {
+  let total2 = 0;
+  for (let i = 0; i < size; i++) {
+    const end = offsets[2 * (from + i) + 1];
+    if (end >= 0) total2 += end - offsets[2 * (from + i)];
+  }
+  if (columnBytes.length < total2) columnBytes = Buffer.allocUnsafeSlow(Math.max(total2, 2 * columnBytes.length));
+  const starts = new Int32Array(size + 1);
+  let at = 0;
+  let ascii = 0;
+  for (let i = 0; i < size; i++) {
+    starts[i] = at;
+    const end = offsets[2 * (from + i) + 1];
+    for (let p = offsets[2 * (from + i)]; p < end; p++) {
+      const code = bytes[p];
+      ascii |= code;
+      columnBytes[at++] = code;
+    }
+  }
+  starts[size] = at;
+  if (ascii >= 128) return null;
+  return { text: columnBytes.toString("latin1", 0, at), starts };
+}
 function fieldText(bytes, start, end) {
   if (end < 0) return bytes.toString("utf8", start, ~end).replaceAll('""', '"');
   return end === start ? null : bytes.toString("utf8", start, end);
