@@ -1,3 +1,5 @@
+import { realpath } from 'node:fs/promises';
+import path from 'node:path';
 import { glob } from 'tinyglobby';
 import { ConfigurationError, quote } from '../errors';
 import { compareBytes } from '../hashing/digest';
@@ -31,5 +33,21 @@ export async function expandGlobs(patterns: readonly string[], cwd: string, opti
     }
     for (const match of matches) found.add(toPosixPath(match));
   }
-  return [...found].sort(compareBytes);
+  return onePathPerFile([...found].sort(compareBytes), cwd);
+}
+
+/**
+ * The paths with one per file: symbolic links are followed, so a link to a folder (or one back to a parent) can
+ * name a file twice, and reading it twice would double its rows. The first path in order is kept.
+ */
+async function onePathPerFile(paths: string[], cwd: string): Promise<string[]> {
+  const seen = new Set<string>();
+  const kept: string[] = [];
+  for (const file of paths) {
+    const real = await realpath(path.resolve(cwd, file)).catch(() => file);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    kept.push(file);
+  }
+  return kept;
 }

@@ -3249,8 +3249,8 @@ var require_utils = __commonJS({
       }
       return ind;
     }
-    function removeDotSegments(path17) {
-      let input = path17;
+    function removeDotSegments(path18) {
+      let input = path18;
       const output = [];
       let nextSlash = -1;
       let len = 0;
@@ -3324,11 +3324,11 @@ var require_utils = __commonJS({
       }
       return output.join("");
     }
-    function removeDotSegmentsRelative(path17) {
-      if (path17 === "" || path17[0] === "/") {
-        return removeDotSegments(path17);
+    function removeDotSegmentsRelative(path18) {
+      if (path18 === "" || path18[0] === "/") {
+        return removeDotSegments(path18);
       }
-      const segments = path17.split("/");
+      const segments = path18.split("/");
       const last = segments.length - 1;
       const output = [];
       let trailingDirectory = false;
@@ -3691,8 +3691,8 @@ var require_schemes = __commonJS({
       }
       if (wsComponent.resourceName) {
         const queryIndex = wsComponent.resourceName.indexOf("?");
-        const path17 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
-        wsComponent.path = path17 && path17 !== "/" ? path17 : void 0;
+        const path18 = queryIndex === -1 ? wsComponent.resourceName : wsComponent.resourceName.slice(0, queryIndex);
+        wsComponent.path = path18 && path18 !== "/" ? path18 : void 0;
         wsComponent.query = queryIndex === -1 ? void 0 : wsComponent.resourceName.slice(queryIndex + 1);
         wsComponent.resourceName = void 0;
       }
@@ -7002,17 +7002,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node, visitor, path17) {
-      const ctrl = callVisitor(key, node, visitor, path17);
+    function visit_(key, node, visitor, path18) {
+      const ctrl = callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visit_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = visit_(i, node.items[i], visitor, path17);
+            const ci = visit_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7023,13 +7023,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = visit_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = visit_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = visit_("value", node.value, visitor, path17);
+          const cv = visit_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7050,17 +7050,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node, visitor, path17) {
-      const ctrl = await callVisitor(key, node, visitor, path17);
+    async function visitAsync_(key, node, visitor, path18) {
+      const ctrl = await callVisitor(key, node, visitor, path18);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path18, ctrl);
+        return visitAsync_(key, ctrl, visitor, path18);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node)) {
-          path17 = Object.freeze(path17.concat(node));
+          path18 = Object.freeze(path18.concat(node));
           for (let i = 0; i < node.items.length; ++i) {
-            const ci = await visitAsync_(i, node.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node.items[i], visitor, path18);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7071,13 +7071,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node)) {
-          path17 = Object.freeze(path17.concat(node));
-          const ck = await visitAsync_("key", node.key, visitor, path17);
+          path18 = Object.freeze(path18.concat(node));
+          const ck = await visitAsync_("key", node.key, visitor, path18);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node.key = null;
-          const cv = await visitAsync_("value", node.value, visitor, path17);
+          const cv = await visitAsync_("value", node.value, visitor, path18);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7104,23 +7104,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node, visitor, path17) {
+    function callVisitor(key, node, visitor, path18) {
       if (typeof visitor === "function")
-        return visitor(key, node, path17);
+        return visitor(key, node, path18);
       if (identity.isMap(node))
-        return visitor.Map?.(key, node, path17);
+        return visitor.Map?.(key, node, path18);
       if (identity.isSeq(node))
-        return visitor.Seq?.(key, node, path17);
+        return visitor.Seq?.(key, node, path18);
       if (identity.isPair(node))
-        return visitor.Pair?.(key, node, path17);
+        return visitor.Pair?.(key, node, path18);
       if (identity.isScalar(node))
-        return visitor.Scalar?.(key, node, path17);
+        return visitor.Scalar?.(key, node, path18);
       if (identity.isAlias(node))
-        return visitor.Alias?.(key, node, path17);
+        return visitor.Alias?.(key, node, path18);
       return void 0;
     }
-    function replaceNode(key, path17, node) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path18, node) {
+      const parent = path18[path18.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node;
       } else if (identity.isPair(parent)) {
@@ -7732,10 +7732,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path18, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path18.length - 1; i >= 0; --i) {
+        const k = path18[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -7754,7 +7754,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path18) => path18 == null || typeof path18 === "object" && !!path18[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -7784,11 +7784,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path18, value) {
+        if (isEmptyPath(path18))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path18;
           const node = this.get(key, true);
           if (identity.isCollection(node))
             node.addIn(rest, value);
@@ -7802,8 +7802,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.delete(key);
         const node = this.get(key, true);
@@ -7817,8 +7817,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path18, keepScalar) {
+        const [key, ...rest] = path18;
         const node = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node) ? node.value : node;
@@ -7836,8 +7836,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path18) {
+        const [key, ...rest] = path18;
         if (rest.length === 0)
           return this.has(key);
         const node = this.get(key, true);
@@ -7847,8 +7847,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path18, value) {
+        const [key, ...rest] = path18;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10363,9 +10363,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path18, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path18, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10440,14 +10440,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection.isEmptyPath(path17)) {
+      deleteIn(path18) {
+        if (Collection.isEmptyPath(path18)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path18) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10462,10 +10462,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection.isEmptyPath(path17))
+      getIn(path18, keepScalar) {
+        if (Collection.isEmptyPath(path18))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path18, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10476,10 +10476,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection.isEmptyPath(path17))
+      hasIn(path18) {
+        if (Collection.isEmptyPath(path18))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path18) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10496,13 +10496,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection.isEmptyPath(path17)) {
+      setIn(path18, value) {
+        if (Collection.isEmptyPath(path18)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path18), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path18, value);
         }
       }
       /**
@@ -12463,9 +12463,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path17) => {
+    visit2.itemAtPath = (cst, path18) => {
       let item = cst;
-      for (const [field, index] of path17) {
+      for (const [field, index] of path18) {
         const tok = item?.[field];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12474,23 +12474,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path17) => {
-      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
-      const field = path17[path17.length - 1][0];
+    visit2.parentCollection = (cst, path18) => {
+      const parent = visit2.itemAtPath(cst, path18.slice(0, -1));
+      const field = path18[path18.length - 1][0];
       const coll = parent?.[field];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path18, item, visitor) {
+      let ctrl = visitor(item, path18);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field of ["key", "value"]) {
         const token = item[field];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path18.concat([[field, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12501,10 +12501,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path18);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path18) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14510,8 +14510,8 @@ var require_utils2 = __commonJS({
       }
       return output;
     };
-    exports.basename = (path17, { windows } = {}) => {
-      const segs = path17.split(windows ? /[\\/]/ : "/");
+    exports.basename = (path18, { windows } = {}) => {
+      const segs = path18.split(windows ? /[\\/]/ : "/");
       const last = segs[segs.length - 1];
       if (last === "") {
         return segs[segs.length - 2];
@@ -16033,15 +16033,15 @@ var require_picomatch2 = __commonJS({
 
 // actions/validate-data/src/main.ts
 import { writeFile as writeFile4, mkdir as mkdir7 } from "node:fs/promises";
-import path16 from "node:path";
+import path17 from "node:path";
 
 // shared/src/contract/contract.ts
-function pathKey(path17) {
-  return JSON.stringify(path17);
+function pathKey(path18) {
+  return JSON.stringify(path18);
 }
-function formatPath(path17) {
+function formatPath(path18) {
   let text = "";
-  for (const part of path17) {
+  for (const part of path18) {
     if (typeof part === "number") text += `[${part}]`;
     else if (/^[A-Za-z0-9_-]+$/.test(part)) text += text ? `.${part}` : part;
     else text += `[${JSON.stringify(part)}]`;
@@ -16082,9 +16082,9 @@ var Contract = class {
     return this.spec.dataset.requiredColumns ?? this.spec.columns.map((column) => column.name);
   }
   /** The line of a key in the contract file (the nearest enclosing key that is written, e.g. `columns` for a default). */
-  lineOf(...path17) {
-    for (let n = path17.length; n > 0; n--) {
-      const line = this.lines.get(pathKey(path17.slice(0, n)));
+  lineOf(...path18) {
+    for (let n = path18.length; n > 0; n--) {
+      const line = this.lines.get(pathKey(path18.slice(0, n)));
       if (line !== void 0) return line;
     }
     return void 0;
@@ -19831,9 +19831,9 @@ function writeContract(contract, options = {}) {
     Seq(_, node) {
       if ((0, import_yaml3.isSeq)(node)) node.flow = true;
     },
-    Scalar(_, node, path17) {
+    Scalar(_, node, path18) {
       if (typeof node.value !== "string") return;
-      const parent = path17[path17.length - 1];
+      const parent = path18[path18.length - 1];
       const key = (0, import_yaml3.isPair)(parent) && parent.value === node && (0, import_yaml3.isScalar)(parent.key) ? parent.key.value : void 0;
       if (key === "drift") return;
       if (key === "regex") node.type = import_yaml3.Scalar.QUOTE_SINGLE;
@@ -19881,6 +19881,10 @@ function datasetData(dataset) {
 
 // shared/src/data/read-dataset.ts
 import { stat as stat3 } from "node:fs/promises";
+import path6 from "node:path";
+
+// shared/src/files/globs.ts
+import { realpath as realpath2 } from "node:fs/promises";
 import path5 from "node:path";
 
 // node_modules/tinyglobby/dist/index.mjs
@@ -19893,27 +19897,27 @@ import { createRequire } from "module";
 import { basename, dirname, normalize, relative, resolve, sep } from "path";
 import * as nativeFs from "fs";
 var __require2 = /* @__PURE__ */ createRequire(import.meta.url);
-function cleanPath(path17) {
-  let normalized = normalize(path17);
+function cleanPath(path18) {
+  let normalized = normalize(path18);
   if (normalized.length > 1 && normalized[normalized.length - 1] === sep) normalized = normalized.substring(0, normalized.length - 1);
   return normalized;
 }
 var SLASHES_REGEX = /[\\/]/g;
-function convertSlashes(path17, separator) {
-  return path17.replace(SLASHES_REGEX, separator);
+function convertSlashes(path18, separator) {
+  return path18.replace(SLASHES_REGEX, separator);
 }
 var WINDOWS_ROOT_DIR_REGEX = /^[a-z]:[\\/]$/i;
-function isRootDirectory(path17) {
-  return path17 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path17);
+function isRootDirectory(path18) {
+  return path18 === "/" || WINDOWS_ROOT_DIR_REGEX.test(path18);
 }
-function normalizePath(path17, options) {
+function normalizePath(path18, options) {
   const { resolvePaths, normalizePath: normalizePath$1, pathSeparator } = options;
-  const pathNeedsCleaning = process.platform === "win32" && path17.includes("/") || path17.startsWith(".");
-  if (resolvePaths) path17 = resolve(path17);
-  if (normalizePath$1 || pathNeedsCleaning) path17 = cleanPath(path17);
-  if (path17 === ".") return "";
-  const needsSeperator = path17[path17.length - 1] !== pathSeparator;
-  return convertSlashes(needsSeperator ? path17 + pathSeparator : path17, pathSeparator);
+  const pathNeedsCleaning = process.platform === "win32" && path18.includes("/") || path18.startsWith(".");
+  if (resolvePaths) path18 = resolve(path18);
+  if (normalizePath$1 || pathNeedsCleaning) path18 = cleanPath(path18);
+  if (path18 === ".") return "";
+  const needsSeperator = path18[path18.length - 1] !== pathSeparator;
+  return convertSlashes(needsSeperator ? path18 + pathSeparator : path18, pathSeparator);
 }
 function joinPathWithBasePath(filename, directoryPath) {
   return directoryPath + filename;
@@ -19950,8 +19954,8 @@ var pushDirectory = (directoryPath, paths) => {
   paths.push(directoryPath || ".");
 };
 var pushDirectoryFilter = (directoryPath, paths, filters) => {
-  const path17 = directoryPath || ".";
-  if (filters.every((filter) => filter(path17, true))) paths.push(path17);
+  const path18 = directoryPath || ".";
+  if (filters.every((filter) => filter(path18, true))) paths.push(path18);
 };
 var empty$2 = () => {
 };
@@ -20003,26 +20007,26 @@ var empty = () => {
 function build$3(options) {
   return options.group ? groupFiles : empty;
 }
-var resolveSymlinksAsync = function(path17, state, callback$1) {
+var resolveSymlinksAsync = function(path18, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
-  fs.realpath(path17, (error2, resolvedPath) => {
+  fs.realpath(path18, (error2, resolvedPath) => {
     if (error2) return queue.dequeue(suppressErrors ? null : error2, state);
     fs.stat(resolvedPath, (error$1, stat8) => {
       if (error$1) return queue.dequeue(suppressErrors ? null : error$1, state);
-      if (stat8.isDirectory() && isRecursive(path17, resolvedPath, state)) return queue.dequeue(null, state);
+      if (stat8.isDirectory() && isRecursive(path18, resolvedPath, state)) return queue.dequeue(null, state);
       callback$1(stat8, resolvedPath);
       queue.dequeue(null, state);
     });
   });
 };
-var resolveSymlinks = function(path17, state, callback$1) {
+var resolveSymlinks = function(path18, state, callback$1) {
   const { queue, fs, options: { suppressErrors } } = state;
   queue.enqueue();
   try {
-    const resolvedPath = fs.realpathSync(path17);
+    const resolvedPath = fs.realpathSync(path18);
     const stat8 = fs.statSync(resolvedPath);
-    if (stat8.isDirectory() && isRecursive(path17, resolvedPath, state)) return;
+    if (stat8.isDirectory() && isRecursive(path18, resolvedPath, state)) return;
     callback$1(stat8, resolvedPath);
   } catch (e) {
     if (!suppressErrors) throw e;
@@ -20032,9 +20036,9 @@ function build$2(options, isSynchronous) {
   if (!options.resolveSymlinks || options.excludeSymlinks) return null;
   return isSynchronous ? resolveSymlinks : resolveSymlinksAsync;
 }
-function isRecursive(path17, resolved, state) {
+function isRecursive(path18, resolved, state) {
   if (state.options.useRealPaths) return isRecursiveUsingRealPaths(resolved, state);
-  let parent = dirname(path17);
+  let parent = dirname(path18);
   let depth = 1;
   while (parent !== state.root && depth < 2) {
     const resolvedPath = state.symlinks.get(parent);
@@ -20042,7 +20046,7 @@ function isRecursive(path17, resolved, state) {
     if (isSameRoot) depth++;
     else parent = dirname(parent);
   }
-  state.symlinks.set(path17, resolved);
+  state.symlinks.set(path18, resolved);
   return depth > 1;
 }
 function isRecursiveUsingRealPaths(resolved, state) {
@@ -20214,19 +20218,19 @@ var Walker2 = class {
         const filename = this.joinPath(entry.name, directoryPath);
         this.pushFile(filename, files, this.state.counts, filters);
       } else if (entry.isDirectory()) {
-        let path17 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
-        if (exclude && exclude(entry.name, path17)) continue;
-        this.pushDirectory(path17, paths, filters);
-        this.walkDirectory(this.state, path17, path17, depth - 1, this.walk);
+        let path18 = joinDirectoryPath(entry.name, directoryPath, this.state.options.pathSeparator);
+        if (exclude && exclude(entry.name, path18)) continue;
+        this.pushDirectory(path18, paths, filters);
+        this.walkDirectory(this.state, path18, path18, depth - 1, this.walk);
       } else if (this.resolveSymlink && entry.isSymbolicLink()) {
-        let path17 = joinPathWithBasePath(entry.name, directoryPath);
-        this.resolveSymlink(path17, this.state, (stat8, resolvedPath) => {
+        let path18 = joinPathWithBasePath(entry.name, directoryPath);
+        this.resolveSymlink(path18, this.state, (stat8, resolvedPath) => {
           if (stat8.isDirectory()) {
             resolvedPath = normalizePath(resolvedPath, this.state.options);
-            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path17 + pathSeparator)) return;
-            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path17 + pathSeparator, depth - 1, this.walk);
+            if (exclude && exclude(entry.name, useRealPaths ? resolvedPath : path18 + pathSeparator)) return;
+            this.walkDirectory(this.state, resolvedPath, useRealPaths ? resolvedPath : path18 + pathSeparator, depth - 1, this.walk);
           } else {
-            resolvedPath = useRealPaths ? resolvedPath : path17;
+            resolvedPath = useRealPaths ? resolvedPath : path18;
             const filename = basename(resolvedPath);
             const directoryPath$1 = normalizePath(dirname(resolvedPath), this.state.options);
             resolvedPath = this.joinPath(filename, directoryPath$1);
@@ -20392,7 +20396,7 @@ var Builder = class {
       isMatch = globFn(patterns, ...options);
       this.globCache[patterns.join("\0")] = isMatch;
     }
-    this.options.filters.push((path17) => isMatch(path17));
+    this.options.filters.push((path18) => isMatch(path18));
     return this;
   }
 };
@@ -20467,19 +20471,19 @@ function buildRelative(cwd, root) {
     return p[p.length - 1] === "/" && result !== "" ? `${result}/` : result || ".";
   };
 }
-function ensureNonDriveRelativePath(path17) {
-  return path17.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
+function ensureNonDriveRelativePath(path18) {
+  return path18.replace(DRIVE_RELATIVE_PATH, (match) => `${match}/`);
 }
 var splitPatternOptions = { parts: true };
-function splitPattern(path17) {
+function splitPattern(path18) {
   var _result$parts;
-  const result = import_picomatch.default.scan(path17, splitPatternOptions);
-  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path17];
+  const result = import_picomatch.default.scan(path18, splitPatternOptions);
+  return ((_result$parts = result.parts) === null || _result$parts === void 0 ? void 0 : _result$parts.length) ? result.parts : [path18];
 }
 var POSIX_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}*?|]|^!|[!+@](?=\()|\\(?![()[\]{}!*+?@|]))/g;
 var WIN32_UNESCAPED_GLOB_SYMBOLS = /(?<!\\)([()[\]{}]|^!|[!+@](?=\())/g;
-var escapePosixPath = (path17) => path17.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
-var escapeWin32Path = (path17) => path17.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapePosixPath = (path18) => path18.replace(POSIX_UNESCAPED_GLOB_SYMBOLS, "\\$&");
+var escapeWin32Path = (path18) => path18.replace(WIN32_UNESCAPED_GLOB_SYMBOLS, "\\$&");
 var escapePath = isWin ? escapeWin32Path : escapePosixPath;
 function isDynamicPattern(pattern, options) {
   if ((options === null || options === void 0 ? void 0 : options.caseSensitiveMatch) === false) return true;
@@ -20586,13 +20590,13 @@ function buildCrawler(options, patterns) {
   if (options.deep !== void 0) maxDepth = Math.round(options.deep - props.depthOffset);
   const crawler = new Builder({
     filters: [debug2 ? (p, isDirectory) => {
-      const path17 = format2(p, isDirectory);
-      const matches = matcher(path17) && !ignore(path17);
-      if (matches) log(`matched ${path17}`);
+      const path18 = format2(p, isDirectory);
+      const matches = matcher(path18) && !ignore(path18);
+      if (matches) log(`matched ${path18}`);
       return matches;
     } : (p, isDirectory) => {
-      const path17 = format2(p, isDirectory);
-      return matcher(path17) && !ignore(path17);
+      const path18 = format2(p, isDirectory);
+      return matcher(path18) && !ignore(path18);
     }],
     exclude: debug2 ? (_, p) => {
       const skipped = excludePredicate(_, p);
@@ -20815,7 +20819,18 @@ async function expandGlobs(patterns, cwd, options) {
     }
     for (const match of matches) found.add(toPosixPath(match));
   }
-  return [...found].sort(compareBytes);
+  return onePathPerFile([...found].sort(compareBytes), cwd);
+}
+async function onePathPerFile(paths, cwd) {
+  const seen = /* @__PURE__ */ new Set();
+  const kept = [];
+  for (const file of paths) {
+    const real = await realpath2(path5.resolve(cwd, file)).catch(() => file);
+    if (seen.has(real)) continue;
+    seen.add(real);
+    kept.push(file);
+  }
+  return kept;
 }
 
 // shared/src/data/csv.ts
@@ -22187,32 +22202,32 @@ function parseFloat16(bytes) {
 }
 
 // node_modules/hyparquet/src/schema.js
-function schemaTree(schema, rootIndex, path17) {
+function schemaTree(schema, rootIndex, path18) {
   const element = schema[rootIndex];
   const children = [];
   let count = 1;
   if (element.num_children) {
     while (children.length < element.num_children) {
       const childElement = schema[rootIndex + count];
-      const child = schemaTree(schema, rootIndex + count, [...path17, childElement.name]);
+      const child = schemaTree(schema, rootIndex + count, [...path18, childElement.name]);
       count += child.count;
       children.push(child);
     }
   }
-  return { count, element, children, path: path17 };
+  return { count, element, children, path: path18 };
 }
 function getSchemaPath(schema, name) {
   return getTreePath(schemaTree(schema, 0, []), name);
 }
 function getTreePath(tree, name) {
-  const path17 = [tree];
+  const path18 = [tree];
   for (const part of name) {
     const child = tree.children.find((child2) => child2.element.name === part);
     if (!child) throw new Error(`parquet schema element not found: ${name}`);
-    path17.push(child);
+    path18.push(child);
     tree = child;
   }
-  return path17;
+  return path18;
 }
 function getPhysicalColumns(schemaTree2) {
   const columns = [];
@@ -22950,7 +22965,7 @@ function pathsNeededForFilter(filter) {
   return [...new Set(paths)];
 }
 function columnsNeededForFilter(filter) {
-  return [...new Set(pathsNeededForFilter(filter).map((path17) => path17.split(".")[0]))];
+  return [...new Set(pathsNeededForFilter(filter).map((path18) => path18.split(".")[0]))];
 }
 function matchFilter(record, filter, strict = true) {
   if ("$and" in filter && Array.isArray(filter.$and)) {
@@ -23155,9 +23170,9 @@ function unionRanges(a, b) {
   }
   return out;
 }
-function resolve3(record, path17) {
+function resolve3(record, path18) {
   let value = record;
-  for (const part of path17.split(".")) {
+  for (const part of path18.split(".")) {
     value = value?.[part];
   }
   return value;
@@ -23817,7 +23832,7 @@ function assembleLists(output, definitionLevels, repetitionLevels, values, schem
   return output;
 }
 function assembleNested(subcolumnData, schema, parsers, depth = 0) {
-  const path17 = schema.path.join(".");
+  const path18 = schema.path.join(".");
   const optional = schema.element.repetition_type === "OPTIONAL";
   const nextDepth = optional ? depth + 1 : depth;
   if (isListLike(schema)) {
@@ -23832,7 +23847,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const values = subcolumnData.get(subcolumn);
     if (!values) throw new Error("parquet list column missing values");
     if (optional) flattenAtDepth(values, depth);
-    subcolumnData.set(path17, values);
+    subcolumnData.set(path18, values);
     subcolumnData.delete(subcolumn);
     return;
   }
@@ -23840,8 +23855,8 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     const mapName = schema.children[0].element.name;
     assembleNested(subcolumnData, schema.children[0].children[0], parsers, nextDepth + 1);
     assembleNested(subcolumnData, schema.children[0].children[1], parsers, nextDepth + 1);
-    const keys = subcolumnData.get(`${path17}.${mapName}.key`);
-    const values = subcolumnData.get(`${path17}.${mapName}.value`);
+    const keys = subcolumnData.get(`${path18}.${mapName}.key`);
+    const values = subcolumnData.get(`${path18}.${mapName}.value`);
     if (!keys) throw new Error("parquet map column missing keys");
     if (!values) throw new Error("parquet map column missing values");
     if (keys.length !== values.length) {
@@ -23849,9 +23864,9 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
     }
     const out = assembleMaps(keys, values, nextDepth);
     if (optional) flattenAtDepth(out, depth);
-    subcolumnData.delete(`${path17}.${mapName}.key`);
-    subcolumnData.delete(`${path17}.${mapName}.value`);
-    subcolumnData.set(path17, out);
+    subcolumnData.delete(`${path18}.${mapName}.key`);
+    subcolumnData.delete(`${path18}.${mapName}.value`);
+    subcolumnData.set(path18, out);
     return;
   }
   if (schema.children.length) {
@@ -23871,7 +23886,7 @@ function assembleNested(subcolumnData, schema, parsers, depth = 0) {
       inverted = decodeVariantColumn(inverted, parsers);
     }
     if (optional) flattenAtDepth(inverted, depth);
-    subcolumnData.set(path17, inverted);
+    subcolumnData.set(path18, inverted);
   }
 }
 function flattenAtDepth(arr, depth) {
@@ -30756,7 +30771,7 @@ async function* readDataset(patterns, options) {
   const plan = planShard(await listDataFiles(patterns, options.cwd, label), options.shard);
   let rowNumber = 0;
   for (const file of plan.files) {
-    const absolute = path5.resolve(options.cwd, file);
+    const absolute = path6.resolve(options.cwd, file);
     const { format: format2, gzip } = formatOf(file);
     const size = (await stat3(absolute)).size;
     const progress = new ProgressReporter(`Reading ${file}`, size, options.logger, options.clock, options.progressIntervalMs);
@@ -32314,10 +32329,10 @@ function describeSchemaError(error2) {
 
 // shared/src/files/json-file.ts
 import { mkdir, rename, writeFile } from "node:fs/promises";
-import path6 from "node:path";
+import path7 from "node:path";
 async function writeJsonFile(file, data, options) {
   assertMatchesSchema(options.schema, data, file, options.label);
-  await mkdir(path6.dirname(path6.resolve(file)), { recursive: true });
+  await mkdir(path7.dirname(path7.resolve(file)), { recursive: true });
   const temporary = `${file}.tmp-${process.pid}`;
   await writeFile(temporary, `${JSON.stringify(data, null, options.pretty === false ? void 0 : 2)}
 `);
@@ -32530,10 +32545,10 @@ function referenceBinEdges(profile) {
 
 // actions/validate-data/src/reference.ts
 import { mkdtemp as mkdtemp2, rm as rm2 } from "node:fs/promises";
-import path12 from "node:path";
+import path13 from "node:path";
 
 // shared/src/registry/connect.ts
-import path11 from "node:path";
+import path12 from "node:path";
 
 // shared/src/runtime/github.ts
 function createGitHubClient(token, options) {
@@ -33212,12 +33227,12 @@ function asServiceError(error2, what) {
 
 // shared/src/registry/stores/local.ts
 import { cp, link, mkdir as mkdir2, readFile as readFile3, readdir as readdir3, rename as rename2, stat as stat5, writeFile as writeFile2 } from "node:fs/promises";
-import path8 from "node:path";
+import path9 from "node:path";
 
 // shared/src/registry/stores/common.ts
 import { randomBytes } from "node:crypto";
 import { rm, stat as stat4 } from "node:fs/promises";
-import path7 from "node:path";
+import path8 from "node:path";
 var DIGEST = /^sha256:[0-9a-f]{64}$/;
 var VERSION = /^v?(\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?)$/;
 var NAME2 = /^[A-Za-z0-9][A-Za-z0-9._-]*(?:\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
@@ -33268,7 +33283,7 @@ async function verifyDigest(store, what, target, expected) {
   if (actual !== expected) throw new ServiceError(`${store}: ${what}: digest mismatch: expected ${expected}, the store's copy has ${actual}`);
 }
 function tempSibling(target) {
-  return path7.join(path7.dirname(target), `.tmp-${path7.basename(target)}-${process.pid}-${randomBytes(4).toString("hex")}`);
+  return path8.join(path8.dirname(target), `.tmp-${path8.basename(target)}-${process.pid}-${randomBytes(4).toString("hex")}`);
 }
 async function exists(target) {
   try {
@@ -33297,7 +33312,7 @@ var LocalArtifactStore = class {
     const { root, version, modelEntry, extraEntries } = await this.storeObjects(model, extras);
     const index = { schemaVersion: 1, name: model.name, version, model: modelEntry, extras: extraEntries };
     await this.writeIndex(root, index);
-    return { location: path8.join(root, ...modelEntry.path.split("/")) };
+    return { location: path9.join(root, ...modelEntry.path.split("/")) };
   }
   /**
    * Stores the model and the extras as content-addressed objects, without the version's index: what is written
@@ -33306,12 +33321,12 @@ var LocalArtifactStore = class {
    */
   async prepare(model, extras) {
     const { root, modelEntry } = await this.storeObjects(model, extras);
-    return { location: path8.join(root, ...modelEntry.path.split("/")) };
+    return { location: path9.join(root, ...modelEntry.path.split("/")) };
   }
   async storeObjects(model, extras) {
     const { version, kind } = await checkModel(this.label, model);
     checkExtras(this.label, extras);
-    const root = path8.resolve(this.dir);
+    const root = path9.resolve(this.dir);
     const modelEntry = await this.storeObject(root, model.path, model.digest, kind);
     const extraEntries = [];
     for (const extra of extras) {
@@ -33330,22 +33345,22 @@ var LocalArtifactStore = class {
   async get(name, version, digest, destination) {
     const { root, what, index } = await this.requireIndex(name, version, digest);
     if (index.model.digest !== digest) throw new ServiceError(`${this.label}: ${what}: digest mismatch: expected ${digest}, the store's index has ${index.model.digest}`);
-    const source = path8.join(root, ...index.model.path.split("/"));
-    return this.fetchVerified(source, what, digest, destination, path8.basename(source));
+    const source = path9.join(root, ...index.model.path.split("/"));
+    return this.fetchVerified(source, what, digest, destination, path9.basename(source));
   }
   async getFile(name, version, fileName, digest, destination) {
     const { root, what, index } = await this.requireIndex(name, version, digest);
     const entry = index.extras.find((extra) => extra.name === fileName);
     if (!entry) throw new ServiceError(`${this.label}: ${what} has no ${quote(fileName)} (stored with it: ${index.extras.map((e) => e.name).join(", ") || "nothing"})`);
     if (entry.digest !== digest) throw new ServiceError(`${this.label}: ${what} ${fileName}: digest mismatch: expected ${digest}, the store's index has ${entry.digest}`);
-    return this.fetchVerified(path8.join(root, ...entry.path.split("/")), `${what} ${fileName}`, digest, destination, fileName);
+    return this.fetchVerified(path9.join(root, ...entry.path.split("/")), `${what} ${fileName}`, digest, destination, fileName);
   }
   /** The index of name@version, after checking the arguments; a ServiceError when the store has none. */
   async requireIndex(name, version, digest) {
     checkName(this.label, name);
     const tagVersion = normalizeVersion(this.label, version);
     checkDigest(this.label, digest);
-    const root = path8.resolve(this.dir);
+    const root = path9.resolve(this.dir);
     const what = `${name}@${tagVersion}`;
     const index = await this.readIndex(root, name, tagVersion);
     if (!index) throw new ServiceError(`${this.label}: no artifact for ${what} (no ${this.indexRelative(name, tagVersion)})`);
@@ -33355,7 +33370,7 @@ var LocalArtifactStore = class {
   async fetchVerified(source, what, digest, destination, targetName) {
     if (!await exists(source)) throw new ServiceError(`${this.label}: ${what}: the object ${relativeTo(this.dir, source)} is missing`);
     await mkdir2(destination, { recursive: true });
-    const target = path8.join(destination, targetName);
+    const target = path9.join(destination, targetName);
     if (await exists(target)) {
       await verifyDigest(this.label, `${what} (already at ${target})`, target, digest);
       return target;
@@ -33371,18 +33386,18 @@ var LocalArtifactStore = class {
     return target;
   }
   /** Copies `source` to objects/sha256/<hex>/<name> unless it is there already; returns its index entry. */
-  async storeObject(root, source, digest, kind, name = path8.basename(path8.resolve(source))) {
+  async storeObject(root, source, digest, kind, name = path9.basename(path9.resolve(source))) {
     const hex = digest.slice("sha256:".length);
-    const objects = path8.join(root, "objects", "sha256");
-    const final = path8.join(objects, hex);
+    const objects = path9.join(root, "objects", "sha256");
+    const final = path9.join(objects, hex);
     const found = await this.existingObject(final);
     if (found !== void 0) return { digest, kind, path: `objects/sha256/${hex}/${found}` };
     await mkdir2(objects, { recursive: true });
     const temp = tempSibling(final);
     try {
       await mkdir2(temp);
-      await this.copy(source, path8.join(temp, name));
-      await verifyDigest(this.label, `the copy of ${quote(source)}`, path8.join(temp, name), digest);
+      await this.copy(source, path9.join(temp, name));
+      await verifyDigest(this.label, `the copy of ${quote(source)}`, path9.join(temp, name), digest);
       try {
         await rename2(temp, final);
       } catch (error2) {
@@ -33407,7 +33422,7 @@ var LocalArtifactStore = class {
     return `models/${name}/${version}.json`;
   }
   async readIndex(root, name, version) {
-    const file = path8.join(root, "models", ...name.split("/"), `${version}.json`);
+    const file = path9.join(root, "models", ...name.split("/"), `${version}.json`);
     let text;
     try {
       text = await readFile3(file, "utf8");
@@ -33424,8 +33439,8 @@ var LocalArtifactStore = class {
   async writeIndex(root, index) {
     const text = `${JSON.stringify(index, null, 2)}
 `;
-    const file = path8.join(root, "models", ...index.name.split("/"), `${index.version}.json`);
-    await mkdir2(path8.dirname(file), { recursive: true });
+    const file = path9.join(root, "models", ...index.name.split("/"), `${index.version}.json`);
+    await mkdir2(path9.dirname(file), { recursive: true });
     const temp = tempSibling(file);
     try {
       await writeFile2(temp, text, { flag: "wx" });
@@ -33453,21 +33468,21 @@ var LocalArtifactStore = class {
   }
 };
 function relativeTo(dir, file) {
-  return path8.relative(path8.resolve(dir), file).split(path8.sep).join("/");
+  return path9.relative(path9.resolve(dir), file).split(path9.sep).join("/");
 }
 
 // shared/src/registry/stores/github-release.ts
 import { createReadStream as createReadStream3, createWriteStream as createWriteStream2 } from "node:fs";
 import { cp as cp2, mkdir as mkdir4, mkdtemp, readdir as readdir4, rename as rename3, stat as stat7 } from "node:fs/promises";
 import os from "node:os";
-import path10 from "node:path";
+import path11 from "node:path";
 import { Readable as Readable2 } from "node:stream";
 import { pipeline as pipeline2 } from "node:stream/promises";
 
 // shared/src/registry/stores/tar.ts
 import { createReadStream as createReadStream2, createWriteStream } from "node:fs";
 import { mkdir as mkdir3, open as open3, stat as stat6 } from "node:fs/promises";
-import path9 from "node:path";
+import path10 from "node:path";
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import { createGunzip as createGunzip2, createGzip } from "node:zlib";
@@ -33514,13 +33529,13 @@ function fileHeaders(entryPath, size) {
     return [header(entryPath.slice(slash + 1), size, "0", entryPath.slice(0, slash))];
   }
   const record = paxRecord("path", entryPath);
-  const short = `PaxHeaders/${path9.posix.basename(entryPath)}`.slice(0, 99).replace(/[^\x20-\x7e]/g, "_");
+  const short = `PaxHeaders/${path10.posix.basename(entryPath)}`.slice(0, 99).replace(/[^\x20-\x7e]/g, "_");
   return [header(short, record.length, "x"), record, padding(record.length), header(entryPath.replace(/[^\x20-\x7e]/g, "_").slice(-100), size, "0")];
 }
 async function* tarStream(folder, root) {
   let written2 = 0;
   for (const relative2 of await listFiles(folder)) {
-    const file = path9.join(folder, relative2);
+    const file = path10.join(folder, relative2);
     const { size } = await stat6(file);
     for (const block of fileHeaders(`${root}/${relative2}`, size)) {
       written2 += block.length;
@@ -33571,7 +33586,7 @@ function parsePax(data) {
 function safePath(name) {
   const trimmed = name.replace(/^\.\//, "").replace(/\/+$/, "");
   const parts = trimmed.split("/");
-  if (trimmed === "" || path9.posix.isAbsolute(trimmed) || trimmed.includes("\\") || parts.some((p) => p === ".." || p === "")) {
+  if (trimmed === "" || path10.posix.isAbsolute(trimmed) || trimmed.includes("\\") || parts.some((p) => p === ".." || p === "")) {
     throw new Error(`unsafe path ${JSON.stringify(name)} in the archive`);
   }
   return trimmed;
@@ -33626,13 +33641,13 @@ async function extractTarGz(archive, into) {
           continue;
         }
         pax = {};
-        const target = path9.join(into, ...safePath(name).split("/"));
+        const target = path10.join(into, ...safePath(name).split("/"));
         if (type === "5") {
           await mkdir3(target, { recursive: true });
           continue;
         }
         if (type !== "0" && type !== "\0") throw new Error(`entry ${JSON.stringify(name)} has type ${JSON.stringify(type)}; only regular files and folders are extracted`);
-        await mkdir3(path9.dirname(target), { recursive: true });
+        await mkdir3(path10.dirname(target), { recursive: true });
         pending = { handle: await open3(target, "wx"), remaining: size, pad };
       }
     }
@@ -33676,15 +33691,15 @@ var GitHubReleaseStore = class {
   async put(model, extras) {
     const { version, kind } = await checkModel(this.label, model);
     const tag = `${model.name}@${version}`;
-    const work = await mkdtemp(path10.join(this.tempDir, "mlops-release-"));
+    const work = await mkdtemp(path11.join(this.tempDir, "mlops-release-"));
     try {
       const planned = [];
       if (kind === "file") {
-        planned.push({ name: path10.basename(path10.resolve(model.path)), label: `${MODEL_FILE}${model.digest}`, file: model.path, contentType: "application/octet-stream" });
+        planned.push({ name: path11.basename(path11.resolve(model.path)), label: `${MODEL_FILE}${model.digest}`, file: model.path, contentType: "application/octet-stream" });
       } else {
-        const archive = path10.join(work, `${assetName(model.name)}-${version}.tar.gz`);
-        await writeTarGz(model.path, path10.basename(path10.resolve(model.path)), archive);
-        planned.push({ name: path10.basename(archive), label: `${MODEL_FOLDER}${model.digest}`, file: archive, contentType: "application/gzip" });
+        const archive = path11.join(work, `${assetName(model.name)}-${version}.tar.gz`);
+        await writeTarGz(model.path, path11.basename(path11.resolve(model.path)), archive);
+        planned.push({ name: path11.basename(archive), label: `${MODEL_FOLDER}${model.digest}`, file: archive, contentType: "application/gzip" });
       }
       checkExtras(this.label, extras, [planned[0]?.name ?? ""]);
       for (const extra of extras) {
@@ -33739,26 +33754,26 @@ var GitHubReleaseStore = class {
     if (!model) throw new ServiceError(`${this.label}: release ${tag} has no model asset (an asset labelled "model sha256:…" or "model folder sha256:…")`);
     const folder = (model.label ?? "").startsWith(MODEL_FOLDER);
     await mkdir4(destination, { recursive: true });
-    const work = await mkdtemp(path10.join(this.tempDir, "mlops-release-"));
+    const work = await mkdtemp(path11.join(this.tempDir, "mlops-release-"));
     try {
-      const downloaded = path10.join(work, folder ? "model.tar.gz" : model.name);
+      const downloaded = path11.join(work, folder ? "model.tar.gz" : model.name);
       await this.download(model, tag, downloaded);
       let fetched = downloaded;
       if (folder) {
-        const extracted = path10.join(work, "extracted");
+        const extracted = path11.join(work, "extracted");
         try {
           await extractTarGz(downloaded, extracted);
         } catch (error2) {
           throw new ServiceError(`${this.label}: ${tag}: the asset ${quote(model.name)} is not a readable archive: ${error2.message}`);
         }
         const top = await readdir4(extracted);
-        if (top.length !== 1 || !(await stat7(path10.join(extracted, top[0] ?? ""))).isDirectory()) {
+        if (top.length !== 1 || !(await stat7(path11.join(extracted, top[0] ?? ""))).isDirectory()) {
           throw new ServiceError(`${this.label}: ${tag}: the asset ${quote(model.name)} does not hold one top folder`);
         }
-        fetched = path10.join(extracted, top[0] ?? "");
+        fetched = path11.join(extracted, top[0] ?? "");
       }
       await verifyDigest(this.label, tag, fetched, digest);
-      const target = path10.join(destination, path10.basename(fetched));
+      const target = path11.join(destination, path11.basename(fetched));
       if (await exists(target)) {
         await verifyDigest(this.label, `${tag} (already at ${target})`, target, digest);
         return target;
@@ -33781,7 +33796,7 @@ var GitHubReleaseStore = class {
     if (!asset) throw new ServiceError(`${this.label}: release ${tag} has no asset ${quote(fileName)}`);
     if (asset.label && asset.label !== digest) throw new ServiceError(`${this.label}: ${tag} ${fileName}: digest mismatch: expected ${digest}, the asset is labelled ${asset.label}`);
     await mkdir4(destination, { recursive: true });
-    const target = path10.join(destination, fileName);
+    const target = path11.join(destination, fileName);
     if (await exists(target)) {
       await verifyDigest(this.label, `${tag} ${fileName} (already at ${target})`, target, digest);
       return target;
@@ -33932,7 +33947,7 @@ async function readProductionVersion(access, remote, model, stage = PRODUCTION) 
 }
 function storeOfVersion(given, payload, workspace) {
   if (given) return given;
-  return payload.artifact.store === "github-release" ? { kind: "github-release" } : { kind: "local", dir: path11.resolve(workspace, DEFAULT_LOCAL_STORE) };
+  return payload.artifact.store === "github-release" ? { kind: "github-release" } : { kind: "local", dir: path12.resolve(workspace, DEFAULT_LOCAL_STORE) };
 }
 
 // actions/validate-data/src/reference.ts
@@ -33957,7 +33972,7 @@ async function readReference(settings, runtime) {
     return void 0;
   }
   const store = createArtifactStore(storeOfVersion(settings.artifactStore, production.payload, settings.workspace), access);
-  const folder = await mkdtemp2(path12.join(runtime.context.tempDir, "mlops-reference-"));
+  const folder = await mkdtemp2(path13.join(runtime.context.tempDir, "mlops-reference-"));
   try {
     const file = await runtime.logger.group(`Fetch the profile of ${model}@${version} from ${store.label}`, () => store.getFile(model, version, "profile.json", profileDigest, folder));
     const label = `${stage} (${model}@${version})`;
@@ -33969,7 +33984,7 @@ async function readReference(settings, runtime) {
 
 // shared/src/runtime/artifact.ts
 import { cp as cp3, mkdir as mkdir5 } from "node:fs/promises";
-import path13 from "node:path";
+import path14 from "node:path";
 var actionsArtifactUploader = {
   description: "GitHub Actions artifacts",
   async upload(name, files, rootDirectory) {
@@ -33986,10 +34001,10 @@ function localFolderArtifacts(directory) {
   return {
     description: `the local artifact folder ${directory}`,
     async upload(name, files, rootDirectory) {
-      const target = path13.join(directory, name);
+      const target = path14.join(directory, name);
       for (const file of files) {
-        const destination = path13.join(target, path13.relative(rootDirectory, file));
-        await mkdir5(path13.dirname(destination), { recursive: true });
+        const destination = path14.join(target, path14.relative(rootDirectory, file));
+        await mkdir5(path14.dirname(destination), { recursive: true });
         await cp3(file, destination, { recursive: true });
       }
       return { location: target };
@@ -33998,14 +34013,14 @@ function localFolderArtifacts(directory) {
 }
 function selectArtifactUploader(env) {
   if (env["ACTIONS_RUNTIME_TOKEN"] && env["ACTIONS_RESULTS_URL"]) return actionsArtifactUploader;
-  if (env["MLOPS_ARTIFACT_DIR"]) return localFolderArtifacts(path13.resolve(env["MLOPS_ARTIFACT_DIR"]));
+  if (env["MLOPS_ARTIFACT_DIR"]) return localFolderArtifacts(path14.resolve(env["MLOPS_ARTIFACT_DIR"]));
   return void 0;
 }
 
 // shared/src/runtime/cache.ts
 import { createHash as createHash2 } from "node:crypto";
 import { cp as cp4, mkdir as mkdir6, readFile as readFile4, rename as rename4, rm as rm3, writeFile as writeFile3 } from "node:fs/promises";
-import path14 from "node:path";
+import path15 from "node:path";
 var loadCacheModule = () => import("./cache-QN2XN6L7.js");
 function actionsCacheService(logger) {
   let restoreFailed = false;
@@ -34049,37 +34064,37 @@ var CacheSaveSkipped = class extends Error {
   name = "CacheSaveSkipped";
 };
 function localFolderCache(directory, workspace) {
-  const entryDir = (key) => path14.join(directory, createHash2("sha256").update(key).digest("hex"));
+  const entryDir = (key) => path15.join(directory, createHash2("sha256").update(key).digest("hex"));
   return {
     description: `the local cache folder ${directory}`,
     async restore(paths, key) {
       const dir = entryDir(key);
       let manifest2;
       try {
-        manifest2 = JSON.parse(await readFile4(path14.join(dir, "entry.json"), "utf8"));
+        manifest2 = JSON.parse(await readFile4(path15.join(dir, "entry.json"), "utf8"));
       } catch {
         return void 0;
       }
       if (manifest2.key !== key) return void 0;
-      const wanted = paths.map((p) => path14.relative(workspace, path14.resolve(workspace, p)));
+      const wanted = paths.map((p) => path15.relative(workspace, path15.resolve(workspace, p)));
       if (JSON.stringify(wanted) !== JSON.stringify(manifest2.paths)) return void 0;
       for (const [index, relative2] of manifest2.paths.entries()) {
-        const target = path14.resolve(workspace, relative2);
+        const target = path15.resolve(workspace, relative2);
         await rm3(target, { recursive: true, force: true });
-        await mkdir6(path14.dirname(target), { recursive: true });
-        await cp4(path14.join(dir, "files", String(index)), target, { recursive: true });
+        await mkdir6(path15.dirname(target), { recursive: true });
+        await cp4(path15.join(dir, "files", String(index)), target, { recursive: true });
       }
       return key;
     },
     async save(paths, key) {
       const dir = entryDir(key);
       const staging = `${dir}.tmp-${process.pid}-${Date.now()}`;
-      const relative2 = paths.map((p) => path14.relative(workspace, path14.resolve(workspace, p)));
-      await mkdir6(path14.join(staging, "files"), { recursive: true });
+      const relative2 = paths.map((p) => path15.relative(workspace, path15.resolve(workspace, p)));
+      await mkdir6(path15.join(staging, "files"), { recursive: true });
       for (const [index, p] of paths.entries()) {
-        await cp4(path14.resolve(workspace, p), path14.join(staging, "files", String(index)), { recursive: true });
+        await cp4(path15.resolve(workspace, p), path15.join(staging, "files", String(index)), { recursive: true });
       }
-      await writeFile3(path14.join(staging, "entry.json"), JSON.stringify({ key, paths: relative2 }));
+      await writeFile3(path15.join(staging, "entry.json"), JSON.stringify({ key, paths: relative2 }));
       await rm3(dir, { recursive: true, force: true });
       await rename4(staging, dir);
     }
@@ -34103,7 +34118,7 @@ function noCache(reason, logger) {
 function selectCache(env, workspace, logger) {
   if (cacheServiceAvailable(env)) return actionsCacheService(logger);
   const localDir = env["MLOPS_CACHE_DIR"];
-  if (localDir) return localFolderCache(path14.resolve(localDir), workspace);
+  if (localDir) return localFolderCache(path15.resolve(localDir), workspace);
   return noCache("not on a GitHub runner (ACTIONS_CACHE_URL and ACTIONS_RESULTS_URL are unset) and MLOPS_CACHE_DIR is not set", logger);
 }
 function cacheServiceAvailable(env) {
@@ -34166,9 +34181,9 @@ var ProcessGroupMemorySampler = class {
     }
   }
 };
-function readOrEmpty(path17) {
+function readOrEmpty(path18) {
   try {
-    return readFileSync(path17, "utf8");
+    return readFileSync(path18, "utf8");
   } catch {
     return "";
   }
@@ -34862,7 +34877,7 @@ function columnSummary(column) {
 }
 
 // actions/validate-data/src/inputs.ts
-import path15 from "node:path";
+import path16 from "node:path";
 
 // shared/src/inputs.ts
 function multilineInput(inputs, name) {
@@ -34874,7 +34889,7 @@ var FAIL_ON = ["error", "warning", "never"];
 function readValidateSettings(inputs, workspace) {
   const resolve4 = (name) => {
     const value = inputs.get(name);
-    return value ? path15.resolve(workspace, value) : void 0;
+    return value ? path16.resolve(workspace, value) : void 0;
   };
   const data = multilineInput(inputs, "data");
   const merge = multilineInput(inputs, "merge");
@@ -34897,7 +34912,7 @@ function readValidateSettings(inputs, workspace) {
     assertModelName(modelName, "model-name:");
     reference = { kind: "production", modelName, stage };
   } else if (referenceValue) {
-    reference = { kind: "file", path: path15.resolve(workspace, referenceValue) };
+    reference = { kind: "file", path: path16.resolve(workspace, referenceValue) };
   }
   const storeValue = inputs.get("artifact-store");
   const store = storeValue ? parseArtifactStore(storeValue, "artifact-store") : void 0;
@@ -34909,10 +34924,10 @@ function readValidateSettings(inputs, workspace) {
     contract: resolve4("contract"),
     ...reference ? { reference } : {},
     registry: inputs.get("registry") || "origin",
-    ...store ? { artifactStore: store.kind === "local" ? { kind: "local", dir: path15.resolve(workspace, store.dir) } : store } : {},
+    ...store ? { artifactStore: store.kind === "local" ? { kind: "local", dir: path16.resolve(workspace, store.dir) } : store } : {},
     githubToken: inputs.get("github-token"),
-    profile: resolve4("profile") ?? path15.join(workspace, "profile.json"),
-    report: resolve4("report") ?? path15.join(workspace, "validation.json"),
+    profile: resolve4("profile") ?? path16.join(workspace, "profile.json"),
+    report: resolve4("report") ?? path16.join(workspace, "validation.json"),
     failOn,
     shard,
     merge,
@@ -35327,14 +35342,14 @@ function finishContext(profile, reference, now) {
 }
 async function mergeShardProfiles(settings, runtime) {
   const files = await expandGlobs(settings.merge, settings.workspace, { label: "merge" });
-  const profiles = await Promise.all(files.map((file) => readProfile(path16.resolve(settings.workspace, file), "merge", file)));
+  const profiles = await Promise.all(files.map((file) => readProfile(path17.resolve(settings.workspace, file), "merge", file)));
   runtime.logger.info(`Merging ${profiles.length} shard profiles: ${files.map((file) => quote(file)).join(", ")}`);
   return mergeProfiles(profiles);
 }
 async function writeInferredContract(settings, profile, now) {
   const file = settings.inferContract;
   const contract = inferContract(datasetSummary(profile), { source: settings.data.join(", "), date: new Date(now).toISOString().slice(0, 10) });
-  await mkdir7(path16.dirname(file), { recursive: true });
+  await mkdir7(path17.dirname(file), { recursive: true });
   await writeFile4(file, writeContract(contract));
   return contract;
 }
