@@ -76,10 +76,13 @@ describe('mlops-actions <action>', () => {
     }
   });
 
-  it('makes a bare origin under .mlops/ for a repository without a remote, and says so', async () => {
+  it('makes a bare origin under .mlops/ for a repository without a remote, and says so, only when the registry is read', async () => {
     const fresh = await scratchRepo({ example: true });
     try {
-      const { stdout } = cli(fresh.dir, 'validate-data', '--with', 'data=data/*.csv', '--with', 'contract=contract.yaml');
+      // A run that reads no registry leaves the repository's remotes as they are.
+      cli(fresh.dir, 'validate-data', '--with', 'data=data/*.csv', '--with', 'contract=contract.yaml');
+      expect(fresh.git('remote')).toBe('');
+      const { stdout } = cli(fresh.dir, 'validate-data', '--with', 'data=data/*.csv', '--with', 'contract=contract.yaml', '--with', 'reference=production', '--with', 'model-name=m');
       expect(stdout).toContain('The repository had no remote: made the bare repository .mlops/registry.git and added it as origin');
       expect(fresh.git('remote', 'get-url', 'origin')).toBe(path.join(fresh.dir, '.mlops', 'registry.git'));
     } finally {

@@ -5,7 +5,7 @@ import { Ajv } from 'ajv';
 import { parse as parseYaml } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import schema from '../../shared/schemas/contract.schema.json';
-import { loadContract, parseContract } from '../../shared/src/contract';
+import { loadContract, parseContract, writeContract } from '../../shared/src/contract';
 import { ConfigurationError } from '../../shared/src/errors';
 
 const fixtures = path.join(import.meta.dirname, '../fixtures/contract');
@@ -80,6 +80,18 @@ describe('loading a contract', () => {
     await expect(loadContract(path.join(dir, 'none.yaml'))).rejects.toThrow(`contract: ${JSON.stringify(path.join(dir, 'none.yaml'))} does not exist`);
     writeFileSync(path.join(dir, 'c.toml'), 'version = 1\n');
     await expect(loadContract(path.join(dir, 'c.toml'))).rejects.toThrow('has no known extension; expected .yaml, .yml or .json');
+  });
+});
+
+describe('column names', () => {
+  it('keep the file\'s order, names such as 1 and __proto__ included, through a write and a load', () => {
+    const text = 'version: 1\ncolumns:\n  "null": { type: string }\n  "1": { type: integer }\n  __proto__: { type: integer, min: 0 }\n  "true": { type: boolean }\n';
+    const contract = parseContract(text, 'c.yaml');
+    expect(contract.columns.map((c) => c.name)).toEqual(['null', '1', '__proto__', 'true']);
+    expect(contract.column('__proto__')?.min).toBe(0);
+    expect(contract.lineOf('columns', '__proto__', 'min')).toBe(5);
+    const again = parseContract(writeContract(contract), 'c.yaml');
+    expect(again.columns.map((c) => c.name)).toEqual(['null', '1', '__proto__', 'true']);
   });
 });
 

@@ -198,6 +198,13 @@ describe('the profile', () => {
 });
 
 describe('merging profiles', () => {
+  it('lists a file that shards split once, with its rows summed', () => {
+    const shard = (rows: Value[][]) => profileOf(batch(['x'], rows, 'd.csv'), batch(['x'], [[9]], 'e.csv'));
+    const merged = mergeProfiles([shard([[1], [2]]), shard([[3]])]);
+    expect(merged.files).toEqual([{ path: 'd.csv', rows: 3 }, { path: 'e.csv', rows: 2 }]);
+    expect(merged.rows).toBe(5);
+  });
+
   it('of shards gives the profile of the whole (exact parts exactly), in any grouping', () => {
     const data = rows(0, 3000);
     const whole = profileOf(batch(COLUMNS, data, 'all.csv'));

@@ -34,6 +34,8 @@ export async function validateData(runtime: ActionRuntime): Promise<void> {
   if (settings.merge.length > 0) {
     profile = await logger.group('Merge the shard profiles', () => mergeShardProfiles(settings, runtime));
     if (contract) checks = new ContractChecker(contract).datasetResults(finishContext(profile, reference, now));
+    // From the profile of the whole, as a run over all the data would infer it (the data is not read here).
+    if (settings.inferContract) inferred = await logger.group('Infer a contract', () => writeInferredContract(settings, profile, now));
   } else {
     const pass = await logger.group('Read and check the data', () => readAndCheck(settings, contract, reference, runtime));
     profile = pass.profile;
@@ -109,7 +111,8 @@ async function mergeShardProfiles(settings: ValidateSettings, runtime: ActionRun
 
 async function writeInferredContract(settings: ValidateSettings, profile: Profile, now: number): Promise<Contract> {
   const file = settings.inferContract as string;
-  const contract = inferContract(datasetSummary(profile), { source: settings.data.join(', '), date: new Date(now).toISOString().slice(0, 10) });
+  const source = settings.merge.length > 0 ? `the shard profiles ${settings.merge.join(', ')}` : settings.data.join(', ');
+  const contract = inferContract(datasetSummary(profile), { source, date: new Date(now).toISOString().slice(0, 10) });
   await mkdir(path.dirname(file), { recursive: true });
   await writeFile(file, writeContract(contract));
   return contract;

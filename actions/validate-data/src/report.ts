@@ -130,7 +130,7 @@ function logText(text: string): string {
 export function driftMessage(drift: DriftReportEntry): string {
   const reasons: string[] = [];
   if (drift.effectDrifted) {
-    reasons.push(`${drift.method} ${format(drift.value)} is above the threshold ${format(drift.threshold)} and the noise floor ${format(drift.noiseFloor)}`);
+    reasons.push(`${methodName(drift.method)} ${format(drift.value)} is above the threshold ${format(drift.threshold)} and the noise floor ${format(drift.noiseFloor)}`);
   }
   if (drift.nullRate.drifted) reasons.push(nullRateSentence(drift));
   const extra = [drift.reason, drift.note].filter((text): text is string => Boolean(text));
@@ -145,10 +145,15 @@ function nullRateSentence(drift: DriftReportEntry): string {
   );
 }
 
+/** A method as the contract spells it (`jensen-shannon`; validation.json keeps the short `js`). */
+function methodName(method: string): string {
+  return method === 'js' ? 'jensen-shannon' : method;
+}
+
 /** The rule that fired, for the summary's table. */
 function ruleOf(drift: DriftReportEntry): string {
-  if (drift.effectDrifted && drift.nullRate.drifted) return `${drift.method} and null rate`;
-  return drift.effectDrifted ? drift.method : 'null rate';
+  if (drift.effectDrifted && drift.nullRate.drifted) return `${methodName(drift.method)} and null rate`;
+  return drift.effectDrifted ? methodName(drift.method) : 'null rate';
 }
 
 /** The job summary: the verdict, then failed checks, drift, and the passing checks folded away. Data text is escaped. */
@@ -218,7 +223,7 @@ function driftSections(entries: ValidationReport['drift']): string[] {
       driftTable(drifted, true),
     );
   }
-  const unmeasured = entries.filter((d) => !d.drifted && d.reason !== undefined);
+  const unmeasured = entries.filter((d) => !d.drifted && d.reason !== undefined && d.method !== 'off');
   if (unmeasured.length > 0) {
     lines.push('', '#### Columns without an effect size', '', 'Not judged on their effect size, for the reason given; their null rate still is.', '', driftTable(unmeasured, false));
   }
@@ -226,7 +231,8 @@ function driftSections(entries: ValidationReport['drift']): string[] {
   if (steady.length > 0) {
     lines.push('', `<details><summary>${plural(steady.length, 'column')} without drift</summary>`, '', driftTable(steady, false), '', '</details>');
   }
-  const off = entries.filter((d) => !d.drifted && d.reason === undefined && d.method === 'off');
+  // `off` judges nothing, the null rate included: with or without an effect size, folded away.
+  const off = entries.filter((d) => !d.drifted && d.method === 'off');
   if (off.length > 0) {
     lines.push('', `<details><summary>${plural(off.length, 'column')} not judged (<code>drift: off</code>)</summary>`, '', driftTable(off, false), '', '</details>');
   }
@@ -239,7 +245,7 @@ function driftTable(entries: ValidationReport['drift'], withRule: boolean): stri
     entries.map((d) => [
       markdownCode(d.column, NAME_CHARS),
       ...(withRule ? [ruleOf(d)] : []),
-      d.method === 'off' ? 'off (not judged)' : d.method,
+      d.method === 'off' ? 'off (not judged)' : methodName(d.method),
       d.method === 'off' ? `${statisticsText(d)}` : format(d.value),
       format(d.threshold),
       format(d.noiseFloor),

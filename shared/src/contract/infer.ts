@@ -93,9 +93,12 @@ export const INFERENCE = {
  * - `unique: true` for integer and string columns of at least 100 values that the profile proves distinct: exact
  *   counts only (an exact distinct count equal to the values, and exact top values, so at most 1,000 values), and
  *   for integers distinct as numbers too (`7` and `007` are one integer to the check);
- * - `required-columns`: the observed columns that every row had (a column missing from some file is not
- *   required); `rows`: 0.5 × to 2 × the observed rows.
+ * - `required-columns`: the observed columns that every file had (a column missing from some file is not
+ *   required; a JSON Lines key missing from some records is a null there, not a missing column); `rows`: 0.5 × to 2 × the observed rows.
  */
+/** 0000-01-01T00:00:00Z, the first instant a contract's four-digit years can write. */
+const FIRST_INSTANT = -62_167_219_200_000;
+
 export function inferContract(summary: DatasetSummary, options: InferOptions): Contract {
   const columns = summary.columns.map((column) => inferColumn(column));
   const spec: ContractSpec = {
@@ -132,7 +135,8 @@ function inferColumn(summary: ColumnSummary): ColumnContract {
     case 'timestamp':
       column.type = 'timestamp';
       if (summary.min !== undefined && summary.max !== undefined && summary.count > 0) {
-        const low = summary.min - (summary.max - summary.min) * INFERENCE.widen;
+        // Never before 0000-01-01: a contract's timestamps have four-digit years (a `0001-01-01` sentinel is data).
+        const low = Math.max(FIRST_INSTANT, summary.min - (summary.max - summary.min) * INFERENCE.widen);
         column.min = isoOf(Math.floor(low / 86_400_000) * 86_400_000).slice(0, 10);
       }
       break;
@@ -150,29 +154,16 @@ function inferColumn(summary: ColumnSummary): ColumnContract {
   return column;
 }
 
-/** `nullable: false` or a `max-null-fraction`, from the nulls the checks may count (see `possibleNulls`). */
+/** `nullable: false` or a `max-null-fraction`, from the profile's nulls (which the checks count alike: a float NaN is one). */
 function inferNulls(column: ColumnContract, summary: ColumnSummary): void {
   const rows = summary.count + summary.nulls;
-  const nulls = possibleNulls(summary);
+  const nulls = summary.nulls;
   if (nulls === 0 && summary.count > 0) column.nullable = false;
   else if (nulls > 0 && rows > 0) {
     // clean(): 0.1 × 2 + 0.01 is 21.000000000000004 hundredths in floating point, which is to round up to 0.21.
     const fraction = Math.ceil(clean(((nulls / rows) * INFERENCE.nullFactor + INFERENCE.nullMargin) * 100)) / 100;
     if (fraction < 1) column.maxNullFraction = fraction;
   }
-}
-
-/**
- * The most nulls the checks may count: the profile's, and the float NaNs (Parquet, JSON can have none) that
- * the profile counts as text but the checks as nulls. In a typed column a NaN is a stray; in a string column it
- * is the text `NaN`, whose count the top values bound (under by at most `topError`, which bounds an unlisted
- * value's count too). That bound is added only where numbers were seen: a float column's text is its NaNs and
- * infinities, and a column of text, which a long one's error would loosen, holds no float NaN.
- */
-function possibleNulls(summary: ColumnSummary): number {
-  if (summary.type !== 'string') return summary.nulls + summary.invalid;
-  const listed = summary.topValues?.find((entry) => entry.value === 'NaN')?.count ?? 0;
-  return summary.nulls + listed + (summary.numbersAndBooleans > 0 ? summary.topError : 0);
 }
 
 /** A string column: a category, or length bounds; `type: string` only when no value could be a JSON number or boolean. */
@@ -240,7 +231,9 @@ function distinctAsNumbers(top: ReadonlyArray<{ value: string }>): boolean {
   const seen = new Set<number>();
   for (const { value } of top) {
     const x = parseDecimal(value);
-    if (x !== x) continue;
+    // Past 2^53 the check compares an integer's digits as written (a double would round it): distinct texts are
+    // distinct to it, and the top values are distinct texts.
+    if (x !== x || !Number.isSafeInteger(x)) continue;
     // A Set compares as SameValueZero, so -0 and 0 are one number, as they are to the check.
     if (seen.has(x)) return false;
     seen.add(x);

@@ -114,6 +114,14 @@ function enumText(values: unknown[]): string {
   return values.map((value) => (typeof value === 'string' && /^[a-z][a-z0-9-]*$/.test(value) ? value : JSON.stringify(value))).join(', ');
 }
 
+/** Set by the walker on each mapping it reads: its keys in the file's order. */
+const KEY_ORDER = Symbol('key order');
+
+/** A mapping's keys in the file's order. */
+function keysInOrder(mapping: object): string[] {
+  return (mapping as { [KEY_ORDER]?: string[] })[KEY_ORDER] ?? Object.keys(mapping);
+}
+
 class Walker {
   constructor(
     private readonly document: Document,
@@ -191,7 +199,11 @@ class Walker {
 
   private walkMap(node: Node, schema: SchemaNode, at: ContractPath, line: number, keyLine: number): Record<string, unknown> {
     if (!isMap(node)) throw new Error('not a map');
-    const result: Record<string, unknown> = {};
+    // No prototype, so a column may be named `__proto__`; KEY_ORDER keeps the file's order, which an object would
+    // not for names such as `1`.
+    const result: Record<string, unknown> = Object.create(null) as Record<string, unknown>;
+    const order: string[] = [];
+    Object.defineProperty(result, KEY_ORDER, { value: order });
     const known = Object.keys(schema.properties ?? {});
     for (const pair of node.items) {
       const keyNode = (pair.key ?? null) as Node | null;
@@ -211,6 +223,7 @@ class Walker {
         }
         child = schema.additionalProperties === true ? {} : (schema.additionalProperties as SchemaNode);
       }
+      order.push(key);
       // A JSON Schema is taken whole; ajv checks it when it is compiled.
       result[key] = Object.keys(child).length === 0 || (at.length === 0 && key === 'records') ? this.checkedPlain(pair.value as Node | null, child, keyPath, itemLine) : this.walk(pair.value, child, keyPath, itemLine);
     }
@@ -265,7 +278,8 @@ function buildSpec(data: Record<string, unknown>, lineOf: (path: ContractPath) =
   const at = (p: ContractPath, message: string): never => fail(lineOf(p), `${formatPath(p)} ${message}`);
   const columnsData = (data.columns ?? {}) as Record<string, Record<string, unknown> | null>;
   const columns: ColumnContract[] = [];
-  for (const [name, raw] of Object.entries(columnsData)) {
+  for (const name of keysInOrder(columnsData)) {
+    const raw = columnsData[name] ?? null;
     const c = raw ?? {};
     const base = ['columns', name];
     const type = c.type as ColumnType | undefined;

@@ -1,18 +1,21 @@
 import { Document, isPair, isScalar, isSeq, Scalar, visit } from 'yaml';
-import schema from '../../schemas/contract.schema.json';
 import type { Contract } from './contract';
 import type { ColumnContract, DatasetContract } from './types';
 
+/** The contract's JSON Schema where an editor can fetch it: the file in the repository at the v1 tag (its $id is a name, not a file). */
+export const CONTRACT_SCHEMA_URL = 'https://raw.githubusercontent.com/mlops-actions/mlops-actions/v1/shared/schemas/contract.schema.json';
+
 export interface WriteOptions {
-  /** Where editors find the JSON Schema (`# yaml-language-server: $schema=…`); default: the schema's $id. */
+  /** Where editors find the JSON Schema (`# yaml-language-server: $schema=…`); default: CONTRACT_SCHEMA_URL. */
   schemaUrl?: string;
 }
 
 /** The contract's YAML: the header comment, then the keys in a stable order (the order of docs/contract.md). */
 export function writeContract(contract: Contract, options: WriteOptions = {}): string {
   const data: Record<string, unknown> = { version: 1 };
-  const columns: Record<string, unknown> = {};
-  for (const column of contract.columns) columns[column.name] = columnData(column);
+  // A Map keeps the columns in their order: an object would put names like `1` first (and treat `__proto__` apart).
+  const columns = new Map<string, unknown>();
+  for (const column of contract.columns) columns.set(column.name, columnData(column));
   data.columns = columns;
   const dataset = datasetData(contract.spec.dataset);
   if (Object.keys(dataset).length > 0) data.dataset = dataset;
@@ -34,7 +37,7 @@ export function writeContract(contract: Contract, options: WriteOptions = {}): s
       else if (YAML_11_SPECIAL.test(node.value)) node.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  const schemaUrl = options.schemaUrl ?? (schema as { $id: string }).$id;
+  const schemaUrl = options.schemaUrl ?? CONTRACT_SCHEMA_URL;
   const header = [`yaml-language-server: $schema=${schemaUrl}`, ...contract.header].map((line) => (line ? `# ${line}` : '#'));
   return `${header.join('\n')}\n${document.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
 }

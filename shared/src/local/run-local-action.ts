@@ -84,13 +84,22 @@ export async function runLocalAction(options: LocalActionOptions): Promise<Bundl
   return result;
 }
 
+/**
+ * Whether the action reads the registry with these inputs: validate-data only for a `production` or `stage:`
+ * reference (a profile file or no reference reads no registry, and the user's repository is then left as it is).
+ */
+function readsRegistry(action: string, inputs: Readonly<Record<string, string>>): boolean {
+  if (action === 'validate-data') return /^(production|stage:)/.test((inputs['reference'] ?? '').trim());
+  return true;
+}
+
 /** Makes `origin` when the action reads the registry from it and the repository has none. */
 async function withRegistry(options: LocalActionOptions): Promise<Readonly<Record<string, string>>> {
   const metadata = readActionMetadata(options.actionsRoot, options.action);
   // A typo in the inputs is reported before the repository is touched.
   inputEnvironment(metadata, options.inputs, (text) => text, options.inputSource);
   const registry = 'registry' in metadata.inputs ? (options.inputs['registry'] ?? metadata.inputs['registry']?.default ?? '') : '';
-  if (registry === 'origin') {
+  if (registry === 'origin' && readsRegistry(options.action, options.inputs)) {
     const note = await ensureOrigin(options.workspace);
     if (note) options.onNote?.(note);
   }

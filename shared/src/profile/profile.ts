@@ -92,17 +92,18 @@ export class Profiler {
 }
 
 /**
- * The profile of the union of the profiles' data: rows summed, files listed in order, columns matched by name
+ * The profile of the union of the profiles' data: rows summed, files listed in order (a file that shards split,
+ * once, with its rows summed), columns matched by name
  * (in first-seen order). Counts, kinds, nulls, lengths, moments, histograms (on equal edges) and exact-mode
  * sketches merge exactly; the approximate sketches stay within their stated error, in any grouping or order.
  */
 export function mergeProfiles(profiles: readonly Profile[], options: { createdAt?: string } = {}): Profile {
   const columns = new Map<string, ColumnAccumulator>();
-  const files: Profile['files'] = [];
+  const files = new Map<string, number>();
   let rows = 0;
   for (const profile of profiles) {
     rows += profile.rows;
-    files.push(...profile.files.map((file) => ({ ...file })));
+    for (const file of profile.files) files.set(file.path, (files.get(file.path) ?? 0) + file.rows);
     for (const json of profile.columns) {
       const column = ColumnAccumulator.fromJSON(json);
       const existing = columns.get(json.name);
@@ -110,7 +111,7 @@ export function mergeProfiles(profiles: readonly Profile[], options: { createdAt
       else columns.set(json.name, column);
     }
   }
-  const merged: Profile = { schemaVersion: 1, rows, files, columns: [...columns.values()].map((column) => column.toJSON()) };
+  const merged: Profile = { schemaVersion: 1, rows, files: [...files].map(([path, fileRows]) => ({ path, rows: fileRows })), columns: [...columns.values()].map((column) => column.toJSON()) };
   if (options.createdAt !== undefined) merged.createdAt = options.createdAt;
   return merged;
 }
