@@ -180,6 +180,8 @@ describe('inferring a contract', () => {
   it('widens numeric bounds outward, rounding, never across zero', () => {
     expect(widenNumbers(0, 100, true)).toEqual([0, 110]);
     expect(widenNumbers(3, 3, true)).toEqual([2, 4]);
+    // An all-negative column's max rounds up to -0, written as 0.
+    expect(Object.is(widenNumbers(-5, -1, true)[1], 0)).toBe(true);
     expect(widenNumbers(-50, -1, true)).toEqual([-55, 0]);
     expect(widenNumbers(-5, 5, true)).toEqual([-6, 6]);
     expect(widenNumbers(0.1234, 0.9876, false)).toEqual([0.036, 1.075]);

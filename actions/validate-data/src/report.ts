@@ -162,7 +162,7 @@ export function summaryMarkdown(report: ValidationReport): string {
   const lines = [
     `### Data validation ${verdict}`,
     '',
-    `${report.rows.toLocaleString('en-US')} rows in ${report.files.length} file${report.files.length === 1 ? '' : 's'}` +
+    `${report.rows.toLocaleString('en-US')} row${report.rows === 1 ? '' : 's'} in ${report.files.length} file${report.files.length === 1 ? '' : 's'}` +
       `${report.mode === 'shard' ? ` (shard ${escapeMarkdown(report.shard ?? '', NAME_CHARS)})` : report.mode === 'merge' ? ' (merged shard profiles)' : ''}; ` +
       `${report.errors} error${report.errors === 1 ? '' : 's'}, ${report.warnings} warning${report.warnings === 1 ? '' : 's'} (fail-on: ${report.failOn}).` +
       `${report.contract ? ` Contract ${markdownCode(report.contract, TEXT_CHARS)}.` : ' No contract: profile only.'}` +

@@ -260,7 +260,8 @@ export function widenNumbers(min: number, max: number, integer: boolean): [numbe
   }
   if (min >= 0 && low < 0) low = 0;
   if (max <= 0 && high > 0) high = 0;
-  return [low, high];
+  // `+ 0` turns a -0 (Math.ceil of -0.6) into 0, which a contract writes as `0`, not `-0`.
+  return [low + 0, high + 0];
 }
 
 function clean(value: number): number {
