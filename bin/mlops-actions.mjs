@@ -9977,11 +9977,15 @@ async function runLocalAction(options) {
   });
   return result;
 }
+function readsRegistry(action, inputs) {
+  if (action === "validate-data") return /^(production|stage:)/.test((inputs["reference"] ?? "").trim());
+  return true;
+}
 async function withRegistry(options) {
   const metadata = readActionMetadata(options.actionsRoot, options.action);
   inputEnvironment(metadata, options.inputs, (text) => text, options.inputSource);
   const registry = "registry" in metadata.inputs ? options.inputs["registry"] ?? metadata.inputs["registry"]?.default ?? "" : "";
-  if (registry === "origin") {
+  if (registry === "origin" && readsRegistry(options.action, options.inputs)) {
     const note = await ensureOrigin(options.workspace);
     if (note) options.onNote?.(note);
   }

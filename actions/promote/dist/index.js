@@ -8809,6 +8809,10 @@ var QuantileSketch = class _QuantileSketch {
     }
     return low === 0 ? 0 : cumulative[low - 1] / this.n;
   }
+  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
+  sortedItems() {
+    return this.sortedView();
+  }
   /** Same as cdf: the estimated normalized rank of x. */
   rank(x) {
     return this.cdf(x);

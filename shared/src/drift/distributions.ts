@@ -29,16 +29,35 @@ export interface NumericDistribution {
    */
   histogram(edges: readonly number[]): number[];
   /**
-   * Optional: the increasing points where the distribution's CDF is known to change (exact views: every distinct
-   * value; sketches: their quantile points). KS D and Wasserstein-1 evaluate both CDFs at the union of both
-   * supports. Without it, drift uses the quantiles at p = 0, 1/1000, …, 1 (see docs/statistics.md).
+   * Optional: the increasing points where the distribution's CDF is known to change, for exact views (every
+   * distinct value). KS D (and, when both views have it, Wasserstein-1) evaluate both CDFs at the union of both
+   * supports. Without it, KS uses the quantiles at p = 0, 1/1000, …, 1, and W1 `quantileKnots()` (see
+   * docs/statistics.md).
    */
   support?(): readonly number[];
+  /**
+   * Optional, for views without `support()` (compacted sketches): the view's best estimate of its quantile function
+   * p ↦ Q(p) on [0, 1], as a piecewise-linear curve through `knots()` (see QuantileKnots). Wasserstein-1 from such
+   * views is ∫₀¹|Q_ref(p) − Q_cur(p)| dp over these curves (docs/statistics.md). Absent: the quantiles at
+   * p = 0, 1/1000, …, 1 stand in (linear between them), or, with `support()`, the exact step function. W1 also
+   * reads `mean` and `rankError` there.
+   */
+  quantileKnots?(): QuantileKnots;
   /**
    * Optional: a bound on |cdf(x) − true CDF(x)| (a sketch's rank error as a fraction; 0 or absent when exact). It is
    * added to the KS noise floor, since D from two sketches can be off by the sum of their errors.
    */
   rankError?: number;
+}
+
+/**
+ * A quantile function as knots: Q(p) is linear between (p[i], x[i]) and (p[i + 1], x[i + 1]). p runs from 0 to 1 and
+ * never decreases, x never decreases; two knots at the same p make a jump (the value left of it, then right of it),
+ * so steps are representable too.
+ */
+export interface QuantileKnots {
+  readonly p: ArrayLike<number>;
+  readonly x: ArrayLike<number>;
 }
 
 /** A categorical column's distribution: counts of its values; values beyond those counted are lumped together. */

@@ -230,6 +230,11 @@ export class QuantileSketch {
     return low === 0 ? 0 : (cumulative[low - 1] as number) / this.n;
   }
 
+  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
+  sortedItems(): { values: Float64Array; cumulative: Float64Array } {
+    return this.sortedView();
+  }
+
   /** Same as cdf: the estimated normalized rank of x. */
   rank(x: number): number {
     return this.cdf(x);

@@ -1,4 +1,4 @@
-import type { CategoricalDistribution, NumericDistribution } from '../drift/distributions';
+import type { CategoricalDistribution, NumericDistribution, QuantileKnots } from '../drift/distributions';
 import type { ProfileColumn } from './column';
 import type { Profile } from './profile';
 import { DEFAULT_QUANTILE_K, type QuantileSketch } from './quantiles';
@@ -46,6 +46,38 @@ function exactSupport(sketch: QuantileSketch): number[] {
   return points;
 }
 
+/**
+ * A compacted sketch's quantile function as knots (see QuantileKnots): each held item, of weight w and cumulative
+ * weight c (items sorted by value), is a knot at the middle of the ranks it stands for, p = (c − w/2)/n, and Q is
+ * linear between knots, as the ranks between two items are shared between them. The exact min and max each own
+ * their 1/n at the ends (p in [0, 1/n] and [1 − 1/n, 1]), as one value does; between those and the outer knots Q
+ * stays at the outer items. Linear interpolation and the exact extremes are what make W1 from two sketches close to
+ * the exact one on heavy tails (docs/statistics.md, "Profiles (sketches) against exact data").
+ */
+function sketchKnots(sketch: QuantileSketch): QuantileKnots {
+  const { values, cumulative } = sketch.sortedItems();
+  const n = sketch.n;
+  const low = 1 / n;
+  const high = 1 - 1 / n;
+  const p: number[] = [0, low];
+  const x: number[] = [sketch.min, sketch.min];
+  for (let i = 0; i < values.length; i++) {
+    const before = i === 0 ? 0 : (cumulative[i - 1] as number);
+    const middle = (before + (cumulative[i] as number)) / 2 / n;
+    if (middle <= low || middle >= high) continue;
+    if (p.length === 2) {
+      p.push(low);
+      x.push(values[i] as number);
+    }
+    p.push(middle);
+    x.push(values[i] as number);
+  }
+  // The last inner item's value up to 1 − 1/n (the min's if there were none), then the max.
+  p.push(high, high, 1);
+  x.push(x[x.length - 1]!, sketch.max, sketch.max);
+  return { p: Float64Array.from(p), x: Float64Array.from(x) };
+}
+
 const decoded = new WeakMap<object, NumericSummary>();
 function decode(json: NumericSummaryJson): NumericSummary {
   let summary = decoded.get(json);
@@ -73,6 +105,7 @@ export function numericDistribution(column: ProfileColumn, reading = readingOf(c
   // Values too large for a double's variance (beyond about 1e150) have no distances to compare on.
   if (!Number.isFinite(std) || !Number.isFinite(moments.mean)) return undefined;
   let support: number[] | undefined;
+  let knots: QuantileKnots | undefined;
   return {
     count: moments.count,
     nulls: column.nulls,
@@ -84,8 +117,9 @@ export function numericDistribution(column: ProfileColumn, reading = readingOf(c
     quantile: (p) => quantiles.quantile(p),
     cdf: (x) => quantiles.cdf(x),
     rankError: rankErrorOf(quantiles),
-    // A compacted sketch has none: drift then reads its quantiles at p = 0, 1/1000, …, 1 (docs/statistics.md).
-    ...(quantiles.exact ? { support: () => (support ??= exactSupport(quantiles)) } : {}),
+    // A compacted sketch has no support: KS reads its quantiles at p = 0, 1/1000, …, 1, and W1 its quantile
+    // function through its items (docs/statistics.md).
+    ...(quantiles.exact ? { support: () => (support ??= exactSupport(quantiles)) } : { quantileKnots: () => (knots ??= sketchKnots(quantiles)) }),
     histogram(edges) {
       if (histogram !== null && sameEdges(histogram.edges, edges)) return [...histogram.counts];
       const counts: number[] = [];

@@ -18277,7 +18277,7 @@ var contract_schema_default = {
         unique: {
           type: "boolean",
           default: false,
-          description: "`true`: no non-null value may occur twice (within one run: across the files of a run, not across the shards of a matrix job). Values are compared as their type: numbers by value (`7` and `007` are one value), except integers past 2^53 (64-bit ids), which a double would round, by their digits; timestamps as instants to the millisecond; text as written. Exact up to 64-bit hash collisions; bounded memory: a table of at most about 16 MiB per column, which past that spills sorted runs to a temporary folder (about 32 bytes a distinct value) and merges them at the end."
+          description: "`true`: no non-null value may occur twice (within one run: across the files of a run, not across the shards of a matrix job). Values are compared as their type: numbers by value (`7` and `007` are one value), except integers past 2^53 (64-bit ids), which a double would round, by their digits as written (there `+` or a leading zero makes another value; a JSON Lines number is already a double); timestamps as instants to the millisecond; text as written. Exact up to 64-bit hash collisions; bounded memory: a table of at most about 16 MiB per column, which past that spills sorted runs to a temporary folder (about 32 bytes a distinct value) and merges them at the end."
         },
         mostly: {
           type: "number",
@@ -19384,6 +19384,10 @@ function accepts(types, value) {
 function enumText(values) {
   return values.map((value) => typeof value === "string" && /^[a-z][a-z0-9-]*$/.test(value) ? value : JSON.stringify(value)).join(", ");
 }
+var KEY_ORDER = /* @__PURE__ */ Symbol("key order");
+function keysInOrder(mapping) {
+  return mapping[KEY_ORDER] ?? Object.keys(mapping);
+}
 var Walker = class {
   constructor(document, lineAt2, fail, lines) {
     this.document = document;
@@ -19457,7 +19461,9 @@ var Walker = class {
   }
   walkMap(node, schema, at, line, keyLine) {
     if (!(0, import_yaml2.isMap)(node)) throw new Error("not a map");
-    const result = {};
+    const result = /* @__PURE__ */ Object.create(null);
+    const order = [];
+    Object.defineProperty(result, KEY_ORDER, { value: order });
     const known = Object.keys(schema.properties ?? {});
     for (const pair of node.items) {
       const keyNode = pair.key ?? null;
@@ -19477,6 +19483,7 @@ var Walker = class {
         }
         child = schema.additionalProperties === true ? {} : schema.additionalProperties;
       }
+      order.push(key);
       result[key] = Object.keys(child).length === 0 || at.length === 0 && key === "records" ? this.checkedPlain(pair.value, child, keyPath, itemLine) : this.walk(pair.value, child, keyPath, itemLine);
     }
     for (const required of schema.required ?? []) {
@@ -19523,7 +19530,8 @@ function buildSpec(data, lineOf, fail) {
   const at = (p, message) => fail(lineOf(p), `${formatPath(p)} ${message}`);
   const columnsData = data.columns ?? {};
   const columns = [];
-  for (const [name, raw] of Object.entries(columnsData)) {
+  for (const name of keysInOrder(columnsData)) {
+    const raw = columnsData[name] ?? null;
     const c = raw ?? {};
     const base = ["columns", name];
     const type = c.type;
@@ -19680,6 +19688,7 @@ var INFERENCE = {
   rowsLow: 0.5,
   rowsHigh: 2
 };
+var FIRST_INSTANT = -621672192e5;
 function inferContract(summary2, options) {
   const columns = summary2.columns.map((column) => inferColumn(column));
   const spec = {
@@ -19715,7 +19724,7 @@ function inferColumn(summary2) {
     case "timestamp":
       column.type = "timestamp";
       if (summary2.min !== void 0 && summary2.max !== void 0 && summary2.count > 0) {
-        const low = summary2.min - (summary2.max - summary2.min) * INFERENCE.widen;
+        const low = Math.max(FIRST_INSTANT, summary2.min - (summary2.max - summary2.min) * INFERENCE.widen);
         column.min = isoOf(Math.floor(low / 864e5) * 864e5).slice(0, 10);
       }
       break;
@@ -19734,17 +19743,12 @@ function inferColumn(summary2) {
 }
 function inferNulls(column, summary2) {
   const rows = summary2.count + summary2.nulls;
-  const nulls = possibleNulls(summary2);
+  const nulls = summary2.nulls;
   if (nulls === 0 && summary2.count > 0) column.nullable = false;
   else if (nulls > 0 && rows > 0) {
     const fraction = Math.ceil(clean((nulls / rows * INFERENCE.nullFactor + INFERENCE.nullMargin) * 100)) / 100;
     if (fraction < 1) column.maxNullFraction = fraction;
   }
-}
-function possibleNulls(summary2) {
-  if (summary2.type !== "string") return summary2.nulls + summary2.invalid;
-  const listed2 = summary2.topValues?.find((entry) => entry.value === "NaN")?.count ?? 0;
-  return summary2.nulls + listed2 + (summary2.numbersAndBooleans > 0 ? summary2.topError : 0);
 }
 function inferText(column, summary2) {
   const categories = categoriesOf(summary2);
@@ -19787,7 +19791,7 @@ function distinctAsNumbers(top) {
   const seen = /* @__PURE__ */ new Set();
   for (const { value } of top) {
     const x = parseDecimal(value);
-    if (x !== x) continue;
+    if (x !== x || !Number.isSafeInteger(x)) continue;
     if (seen.has(x)) return false;
     seen.add(x);
   }
@@ -19810,7 +19814,7 @@ function widenNumbers(min, max, integer) {
   }
   if (min >= 0 && low < 0) low = 0;
   if (max <= 0 && high > 0) high = 0;
-  return [low, high];
+  return [low + 0, high + 0];
 }
 function clean(value) {
   return Number(value.toPrecision(12));
@@ -19818,10 +19822,11 @@ function clean(value) {
 
 // shared/src/contract/write.ts
 var import_yaml3 = __toESM(require_dist(), 1);
+var CONTRACT_SCHEMA_URL = "https://raw.githubusercontent.com/mlops-actions/mlops-actions/v1/shared/schemas/contract.schema.json";
 function writeContract(contract, options = {}) {
   const data = { version: 1 };
-  const columns = {};
-  for (const column of contract.columns) columns[column.name] = columnData(column);
+  const columns = /* @__PURE__ */ new Map();
+  for (const column of contract.columns) columns.set(column.name, columnData(column));
   data.columns = columns;
   const dataset = datasetData(contract.spec.dataset);
   if (Object.keys(dataset).length > 0) data.dataset = dataset;
@@ -19840,7 +19845,7 @@ function writeContract(contract, options = {}) {
       else if (YAML_11_SPECIAL.test(node.value)) node.type = import_yaml3.Scalar.QUOTE_DOUBLE;
     }
   });
-  const schemaUrl = options.schemaUrl ?? contract_schema_default.$id;
+  const schemaUrl = options.schemaUrl ?? CONTRACT_SCHEMA_URL;
   const header2 = [`yaml-language-server: $schema=${schemaUrl}`, ...contract.header].map((line) => line ? `# ${line}` : "#");
   return `${header2.join("\n")}
 ${document.toString({ lineWidth: 0, flowCollectionPadding: false })}`;
@@ -31249,6 +31254,10 @@ var QuantileSketch = class _QuantileSketch {
     }
     return low === 0 ? 0 : cumulative[low - 1] / this.n;
   }
+  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
+  sortedItems() {
+    return this.sortedView();
+  }
   /** Same as cdf: the estimated normalized rank of x. */
   rank(x) {
     return this.cdf(x);
@@ -32394,11 +32403,11 @@ var Profiler = class {
 };
 function mergeProfiles(profiles, options = {}) {
   const columns = /* @__PURE__ */ new Map();
-  const files = [];
+  const files = /* @__PURE__ */ new Map();
   let rows = 0;
   for (const profile of profiles) {
     rows += profile.rows;
-    files.push(...profile.files.map((file) => ({ ...file })));
+    for (const file of profile.files) files.set(file.path, (files.get(file.path) ?? 0) + file.rows);
     for (const json of profile.columns) {
       const column = ColumnAccumulator.fromJSON(json);
       const existing = columns.get(json.name);
@@ -32406,7 +32415,7 @@ function mergeProfiles(profiles, options = {}) {
       else columns.set(json.name, column);
     }
   }
-  const merged = { schemaVersion: 1, rows, files, columns: [...columns.values()].map((column) => column.toJSON()) };
+  const merged = { schemaVersion: 1, rows, files: [...files].map(([path18, fileRows]) => ({ path: path18, rows: fileRows })), columns: [...columns.values()].map((column) => column.toJSON()) };
   if (options.createdAt !== void 0) merged.createdAt = options.createdAt;
   return merged;
 }
@@ -32470,6 +32479,28 @@ function exactSupport(sketch) {
   }
   return points;
 }
+function sketchKnots(sketch) {
+  const { values, cumulative } = sketch.sortedItems();
+  const n = sketch.n;
+  const low = 1 / n;
+  const high = 1 - 1 / n;
+  const p = [0, low];
+  const x = [sketch.min, sketch.min];
+  for (let i = 0; i < values.length; i++) {
+    const before2 = i === 0 ? 0 : cumulative[i - 1];
+    const middle = (before2 + cumulative[i]) / 2 / n;
+    if (middle <= low || middle >= high) continue;
+    if (p.length === 2) {
+      p.push(low);
+      x.push(values[i]);
+    }
+    p.push(middle);
+    x.push(values[i]);
+  }
+  p.push(high, high, 1);
+  x.push(x[x.length - 1], sketch.max, sketch.max);
+  return { p: Float64Array.from(p), x: Float64Array.from(x) };
+}
 var decoded = /* @__PURE__ */ new WeakMap();
 function decode2(json) {
   let summary2 = decoded.get(json);
@@ -32487,6 +32518,7 @@ function numericDistribution(column, reading = readingOf2(column)) {
   const std = Math.sqrt(moments.variance);
   if (!Number.isFinite(std) || !Number.isFinite(moments.mean)) return void 0;
   let support;
+  let knots;
   return {
     count: moments.count,
     nulls: column.nulls,
@@ -32498,8 +32530,9 @@ function numericDistribution(column, reading = readingOf2(column)) {
     quantile: (p) => quantiles.quantile(p),
     cdf: (x) => quantiles.cdf(x),
     rankError: rankErrorOf(quantiles),
-    // A compacted sketch has none: drift then reads its quantiles at p = 0, 1/1000, …, 1 (docs/statistics.md).
-    ...quantiles.exact ? { support: () => support ??= exactSupport(quantiles) } : {},
+    // A compacted sketch has no support: KS reads its quantiles at p = 0, 1/1000, …, 1, and W1 its quantile
+    // function through its items (docs/statistics.md).
+    ...quantiles.exact ? { support: () => support ??= exactSupport(quantiles) } : { quantileKnots: () => knots ??= sketchKnots(quantiles) },
     histogram(edges) {
       if (histogram !== null && sameEdges(histogram.edges, edges)) return [...histogram.counts];
       const counts = [];
@@ -34556,15 +34589,81 @@ function mergeSupports(a, b) {
 }
 function compareCdfs(reference, current) {
   const points = mergeSupports(supportOf(reference), supportOf(current));
+  const exact = reference.support !== void 0 && current.support !== void 0;
   let ks = 0;
   let wasserstein = 0;
   for (let i = 0; i < points.length; i++) {
     const x = points[i];
     const gap = Math.abs(reference.cdf(x) - current.cdf(x));
     if (gap > ks) ks = gap;
-    if (i + 1 < points.length) wasserstein += gap * (points[i + 1] - x);
+    if (exact && i + 1 < points.length) wasserstein += gap * (points[i + 1] - x);
   }
+  if (!exact) wasserstein = sketchWasserstein(reference, current);
   return { ks, wasserstein };
+}
+function quantileCurve(distribution) {
+  if (distribution.quantileKnots) return distribution.quantileKnots();
+  const p = [];
+  const x = [];
+  if (distribution.support) {
+    let below = 0;
+    for (const point of distribution.support()) {
+      const at = distribution.cdf(point);
+      p.push(below, at);
+      x.push(point, point);
+      below = at;
+    }
+    if (p.length > 0) p[p.length - 1] = 1;
+  } else {
+    for (let k = 0; k <= FALLBACK_SUPPORT_POINTS; k++) {
+      const value = distribution.quantile(k / FALLBACK_SUPPORT_POINTS);
+      if (!Number.isFinite(value)) continue;
+      p.push(k / FALLBACK_SUPPORT_POINTS);
+      x.push(value);
+    }
+  }
+  return { p, x };
+}
+function sketchWasserstein(reference, current) {
+  const tail = Math.min(0.25, Math.max(reference.rankError ?? 0, current.rankError ?? 0));
+  const { absolute, signed: signed2 } = quantileDistance(quantileCurve(reference), quantileCurve(current), tail, 1 - tail);
+  return absolute + Math.abs(reference.mean - current.mean - signed2);
+}
+function quantileDistance(a, b, from = 0, to = 1) {
+  const ap = a.p;
+  const bp = b.p;
+  if (ap.length === 0 || bp.length === 0) return { absolute: Number.NaN, signed: Number.NaN };
+  let i = 0;
+  let j = 0;
+  let sum = 0;
+  let signed2 = 0;
+  let u = Math.max(ap[0], bp[0], from);
+  const end = Math.min(ap[ap.length - 1], bp[bp.length - 1], to);
+  while (u < end) {
+    while (i + 1 < ap.length - 1 && ap[i + 1] <= u) i++;
+    while (j + 1 < bp.length - 1 && bp[j + 1] <= u) j++;
+    const v = Math.min(ap[i + 1], bp[j + 1], end);
+    if (v > u) {
+      const d0 = linear(a, i, u) - linear(b, j, u);
+      const d1 = linear(a, i, v) - linear(b, j, v);
+      const h = v - u;
+      const m0 = Math.abs(d0);
+      const m1 = Math.abs(d1);
+      sum += d0 * d1 >= 0 ? (m0 + m1) / 2 * h : (d0 * d0 + d1 * d1) / (2 * (m0 + m1)) * h;
+      signed2 += (d0 + d1) / 2 * h;
+    }
+    u = v;
+  }
+  return { absolute: sum, signed: signed2 };
+}
+function linear(curve, i, p) {
+  const p0 = curve.p[i];
+  const p1 = curve.p[i + 1];
+  const x0 = curve.x[i];
+  const x1 = curve.x[i + 1];
+  if (p1 <= p0) return x1;
+  const t = (p - p0) / (p1 - p0);
+  return t <= 0 ? x0 : t >= 1 ? x1 : x0 + (x1 - x0) * t;
 }
 function cdfSpread(distribution) {
   const points = supportOf(distribution);
@@ -34800,7 +34899,8 @@ function profileDrift(reference, current, contract) {
     const before2 = referenceColumns.get(column.name);
     if (!before2) continue;
     const { drift, note } = compare(before2, column, settingsOf(contract, column.name));
-    const contractLine = contract?.lineOf("columns", column.name, "drift") ?? contract?.lineOf("columns", column.name);
+    const described = contract?.column(column.name) !== void 0;
+    const contractLine = described ? contract?.lineOf("columns", column.name, "drift") ?? contract?.lineOf("columns", column.name) : void 0;
     entries.push({ column: column.name, drift, ...contractLine ? { contractLine } : {}, ...note ? { note } : {} });
   }
   return entries;
@@ -35140,7 +35240,7 @@ function logText(text) {
 function driftMessage(drift) {
   const reasons = [];
   if (drift.effectDrifted) {
-    reasons.push(`${drift.method} ${format(drift.value)} is above the threshold ${format(drift.threshold)} and the noise floor ${format(drift.noiseFloor)}`);
+    reasons.push(`${methodName(drift.method)} ${format(drift.value)} is above the threshold ${format(drift.threshold)} and the noise floor ${format(drift.noiseFloor)}`);
   }
   if (drift.nullRate.drifted) reasons.push(nullRateSentence(drift));
   const extra = [drift.reason, drift.note].filter((text) => Boolean(text));
@@ -35150,16 +35250,19 @@ function nullRateSentence(drift) {
   const { reference, current, change, threshold, noiseFloor } = drift.nullRate;
   return `its null rate went from ${format(reference)} to ${format(current)}, a change of ${signed(change)} beyond the threshold ${format(threshold)} and the noise floor ${format(noiseFloor)}`;
 }
+function methodName(method) {
+  return method === "js" ? "jensen-shannon" : method;
+}
 function ruleOf(drift) {
-  if (drift.effectDrifted && drift.nullRate.drifted) return `${drift.method} and null rate`;
-  return drift.effectDrifted ? drift.method : "null rate";
+  if (drift.effectDrifted && drift.nullRate.drifted) return `${methodName(drift.method)} and null rate`;
+  return drift.effectDrifted ? methodName(drift.method) : "null rate";
 }
 function summaryMarkdown(report2) {
   const verdict = report2.passed ? "✅ passed" : "❌ failed";
   const lines = [
     `### Data validation ${verdict}`,
     "",
-    `${report2.rows.toLocaleString("en-US")} rows in ${report2.files.length} file${report2.files.length === 1 ? "" : "s"}${report2.mode === "shard" ? ` (shard ${escapeMarkdown(report2.shard ?? "", NAME_CHARS)})` : report2.mode === "merge" ? " (merged shard profiles)" : ""}; ${report2.errors} error${report2.errors === 1 ? "" : "s"}, ${report2.warnings} warning${report2.warnings === 1 ? "" : "s"} (fail-on: ${report2.failOn}).${report2.contract ? ` Contract ${markdownCode(report2.contract, TEXT_CHARS)}.` : " No contract: profile only."}${report2.inferredContract ? ` Inferred contract written to ${markdownCode(report2.inferredContract, TEXT_CHARS)}.` : ""}`
+    `${report2.rows.toLocaleString("en-US")} row${report2.rows === 1 ? "" : "s"} in ${report2.files.length} file${report2.files.length === 1 ? "" : "s"}${report2.mode === "shard" ? ` (shard ${escapeMarkdown(report2.shard ?? "", NAME_CHARS)})` : report2.mode === "merge" ? " (merged shard profiles)" : ""}; ${report2.errors} error${report2.errors === 1 ? "" : "s"}, ${report2.warnings} warning${report2.warnings === 1 ? "" : "s"} (fail-on: ${report2.failOn}).${report2.contract ? ` Contract ${markdownCode(report2.contract, TEXT_CHARS)}.` : " No contract: profile only."}${report2.inferredContract ? ` Inferred contract written to ${markdownCode(report2.inferredContract, TEXT_CHARS)}.` : ""}`
   ];
   const failed = report2.checks.filter((check) => !check.passed);
   if (failed.length > 0) {
@@ -35209,7 +35312,7 @@ function driftSections(entries) {
       driftTable(drifted, true)
     );
   }
-  const unmeasured = entries.filter((d) => !d.drifted && d.reason !== void 0);
+  const unmeasured = entries.filter((d) => !d.drifted && d.reason !== void 0 && d.method !== "off");
   if (unmeasured.length > 0) {
     lines.push("", "#### Columns without an effect size", "", "Not judged on their effect size, for the reason given; their null rate still is.", "", driftTable(unmeasured, false));
   }
@@ -35217,7 +35320,7 @@ function driftSections(entries) {
   if (steady.length > 0) {
     lines.push("", `<details><summary>${plural2(steady.length, "column")} without drift</summary>`, "", driftTable(steady, false), "", "</details>");
   }
-  const off = entries.filter((d) => !d.drifted && d.reason === void 0 && d.method === "off");
+  const off = entries.filter((d) => !d.drifted && d.method === "off");
   if (off.length > 0) {
     lines.push("", `<details><summary>${plural2(off.length, "column")} not judged (<code>drift: off</code>)</summary>`, "", driftTable(off, false), "", "</details>");
   }
@@ -35229,7 +35332,7 @@ function driftTable(entries, withRule) {
     entries.map((d) => [
       markdownCode(d.column, NAME_CHARS),
       ...withRule ? [ruleOf(d)] : [],
-      d.method === "off" ? "off (not judged)" : d.method,
+      d.method === "off" ? "off (not judged)" : methodName(d.method),
       d.method === "off" ? `${statisticsText(d)}` : format(d.value),
       format(d.threshold),
       format(d.noiseFloor),
@@ -35284,6 +35387,7 @@ async function validateData(runtime) {
   if (settings.merge.length > 0) {
     profile = await logger.group("Merge the shard profiles", () => mergeShardProfiles(settings, runtime));
     if (contract) checks = new ContractChecker(contract).datasetResults(finishContext(profile, reference, now));
+    if (settings.inferContract) inferred = await logger.group("Infer a contract", () => writeInferredContract(settings, profile, now));
   } else {
     const pass = await logger.group("Read and check the data", () => readAndCheck(settings, contract, reference, runtime));
     profile = pass.profile;
@@ -35348,7 +35452,8 @@ async function mergeShardProfiles(settings, runtime) {
 }
 async function writeInferredContract(settings, profile, now) {
   const file = settings.inferContract;
-  const contract = inferContract(datasetSummary(profile), { source: settings.data.join(", "), date: new Date(now).toISOString().slice(0, 10) });
+  const source = settings.merge.length > 0 ? `the shard profiles ${settings.merge.join(", ")}` : settings.data.join(", ");
+  const contract = inferContract(datasetSummary(profile), { source, date: new Date(now).toISOString().slice(0, 10) });
   await mkdir7(path17.dirname(file), { recursive: true });
   await writeFile4(file, writeContract(contract));
   return contract;
