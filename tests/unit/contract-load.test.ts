@@ -110,7 +110,7 @@ describe('contract errors: one line with the file and line', () => {
     ['mostly 0', 'version: 1\ncolumns:\n  age:\n    mostly: 0\n', 'line 4: columns.age.mostly must be greater than 0 and at most 1, got 0'],
     ['mostly above 1', 'version: 1\ncolumns:\n  age:\n    mostly: 1.5\n', 'line 4: columns.age.mostly must be greater than 0 and at most 1, got 1.5'],
     ['an invalid regex', "version: 1\ncolumns:\n  email:\n    type: string\n    regex: '^(abc'\n", 'line 5: columns.email.regex is not a valid regular expression (Unterminated group), got "^(abc"'],
-    ['a regex on a number', "version: 1\ncolumns:\n  n:\n    type: number\n    regex: '^1'\n", "line 5: columns.n.regex applies to string and category columns; this column's type is number"],
+    ['a regex on a number', "version: 1\ncolumns:\n  n:\n    type: number\n    regex: '^1'\n", "line 5: columns.n.regex applies to string, category and untyped columns; this column's type is number"],
     ['min on a string', 'version: 1\ncolumns:\n  s:\n    type: string\n    min: 1\n', "line 5: columns.s.min applies to integer, number and timestamp columns; this column's type is string"],
     ['a bad timestamp bound', 'version: 1\ncolumns:\n  t:\n    type: timestamp\n    min: yesterday\n', 'line 5: columns.t.min must be a timestamp such as 2024-01-31 or 2024-01-31T12:00:00Z, got "yesterday"'],
     ['min-length above max-length', 'version: 1\ncolumns:\n  s: { type: string, min-length: 5, max-length: 2 }\n', 'line 3: columns.s.min-length (5) is greater than columns.s.max-length (2)'],

@@ -310,7 +310,7 @@ function buildSpec(data: Record<string, unknown>, lineOf: (path: ContractPath) =
     }
 
     for (const k of ['regex', 'min-length', 'max-length'] as const) {
-      if (c[k] !== undefined && !textual) at(key(k), `applies to string and category columns; this column's type is ${type}`);
+      if (c[k] !== undefined && !textual) at(key(k), `applies to string, category and untyped columns; this column's type is ${type}`);
     }
     if (typeof c.regex === 'string') {
       try {

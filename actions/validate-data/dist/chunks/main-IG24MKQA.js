@@ -19560,7 +19560,7 @@ function buildSpec(data, lineOf, fail) {
       if (low > high) at(key("min"), `(${describeValue(column.min)}) is greater than ${formatPath(key("max"))} (${describeValue(column.max)})`);
     }
     for (const k of ["regex", "min-length", "max-length"]) {
-      if (c[k] !== void 0 && !textual) at(key(k), `applies to string and category columns; this column's type is ${type}`);
+      if (c[k] !== void 0 && !textual) at(key(k), `applies to string, category and untyped columns; this column's type is ${type}`);
     }
     if (typeof c.regex === "string") {
       try {
