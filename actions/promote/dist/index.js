@@ -8280,7 +8280,7 @@ var TypedColumn = class {
   /** Value i's canonical text (docs/profile.md), the one its hash is of: the text, but booleans as true/false. */
   canonicalText(i) {
     if ((this.kinds[i] & KIND) === BOOLEAN) return this.numbers[i] === 1 ? TRUE : FALSE;
-    return this.text(i);
+    return this.textView(i);
   }
   /** Reads `value` into slot i: the one reading of a value (data/values.ts) for text, numbers and booleans. */
   setValue(i, value) {

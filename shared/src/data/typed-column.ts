@@ -114,7 +114,8 @@ export class TypedColumn {
   /** Value i's canonical text (docs/profile.md), the one its hash is of: the text, but booleans as true/false. */
   canonicalText(i: number): string {
     if (((this.kinds[i] as number) & KIND) === BOOLEAN) return this.numbers[i] === 1 ? TRUE : FALSE;
-    return this.text(i);
+    // A view: its callers let it go, or copy what they keep (the top values keep their own copy of a text).
+    return this.textView(i);
   }
 
   /** Reads `value` into slot i: the one reading of a value (data/values.ts) for text, numbers and booleans. */
