@@ -6,7 +6,7 @@ import { ConfigurationError, quote } from '../errors';
 import { describeValue, TYPE_WORDS } from '../files/describe';
 import { parseStructured, readTextFile } from '../files/structured';
 import { Contract, formatPath, pathKey, type ContractPath } from './contract';
-import { compileRecordsSchema } from './records';
+import { compileRecordsSchema, RECORD_FORMATS } from './records';
 import { didYouMean } from './suggest';
 import { type ColumnContract, type ColumnType, type ContractSpec, type DatasetContract, type DriftSetting, type Severity } from './types';
 import { parseDuration } from './values';
@@ -404,7 +404,10 @@ function buildSpec(data: Record<string, unknown>, lineOf: (path: ContractPath) =
     try {
       compileRecordsSchema(records);
     } catch (error) {
-      at(['records'], `is not a valid JSON Schema: ${(error as Error).message.split('\n')[0]}`);
+      // ajv says an unknown format is "ignored", yet refuses the schema: say what it takes instead.
+      const message = (error as Error).message.split('\n')[0] ?? '';
+      const format = /^unknown format "([^"]*)"/.exec(message)?.[1];
+      at(['records'], format !== undefined ? `uses the format ${quote(format)}, which is not one of ${RECORD_FORMATS.join(', ')}` : `is not a valid JSON Schema: ${message}`);
     }
     spec.records = records;
   }

@@ -17,6 +17,9 @@ const FORMATS: Record<string, RegExp | ((text: string) => boolean)> = {
   ipv4: /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/,
 };
 
+/** The formats a records schema may name. */
+export const RECORD_FORMATS = Object.keys(FORMATS);
+
 /** Compiles a contract's records schema once; throws ajv's error when the schema itself is wrong. */
 export function compileRecordsSchema(schema: Record<string, unknown> | boolean): ValidateFunction {
   const ajv = new Ajv({ allErrors: false, strictSchema: true, strictNumbers: true, strictTypes: false, strictTuples: false, strictRequired: false, formats: FORMATS });

@@ -16666,6 +16666,7 @@ var FORMATS = {
   uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i,
   ipv4: /^((25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)$/
 };
+var RECORD_FORMATS = Object.keys(FORMATS);
 function compileRecordsSchema(schema) {
   const ajv2 = new import_ajv.Ajv({ allErrors: false, strictSchema: true, strictNumbers: true, strictTypes: false, strictTuples: false, strictRequired: false, formats: FORMATS });
   return ajv2.compile(schema);
@@ -18262,7 +18263,7 @@ var contract_schema_default = {
           minItems: 1,
           uniqueItems: true,
           items: { type: ["string", "number", "boolean"] },
-          description: "The values allowed, each of the column's type (compared as numbers for integer and number columns, as instants for timestamps, as booleans for boolean columns, as text otherwise, where a value that reads as a boolean, such as TRUE, also matches true or false)."
+          description: "The values allowed, each of the column's type (compared as numbers for integer and number columns, as instants for timestamps, as booleans for boolean columns, as text otherwise, where a value that reads as a boolean, such as TRUE, also matches true or false). A string column takes text only (quote a number: `'7'`); category and untyped columns take numbers and booleans as their text."
         },
         "min-length": {
           type: "integer",
@@ -18336,10 +18337,10 @@ var contract_schema_default = {
           type: "object",
           additionalProperties: false,
           required: ["column", "max-age"],
-          description: "The newest value of a timestamp column must be at most `max-age` before now.",
+          description: "The newest value of a timestamp column must be at most `max-age` before now (a newest value in the future passes: data dated ahead is fresh).",
           properties: {
             column: { type: "string", description: "A timestamp column of `columns`." },
-            "max-age": { type: "string", pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", description: "A duration: a number and a unit, s, m, h, d or w (`36h`, `7d`)." },
+            "max-age": { type: "string", pattern: "^[0-9]+(\\.[0-9]+)?(s|m|h|d|w)$", description: "A duration: a number (fractions too) and a unit, s, m, h, d or w (`36h`, `7d`, `1.5d`)." },
             severity: { $ref: "#/definitions/severity" }
           }
         },
@@ -19648,7 +19649,9 @@ function buildSpec(data, lineOf, fail) {
     try {
       compileRecordsSchema(records);
     } catch (error2) {
-      at(["records"], `is not a valid JSON Schema: ${error2.message.split("\n")[0]}`);
+      const message = error2.message.split("\n")[0] ?? "";
+      const format2 = /^unknown format "([^"]*)"/.exec(message)?.[1];
+      at(["records"], format2 !== void 0 ? `uses the format ${quote(format2)}, which is not one of ${RECORD_FORMATS.join(", ")}` : `is not a valid JSON Schema: ${message}`);
     }
     spec.records = records;
   }
