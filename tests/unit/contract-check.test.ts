@@ -359,3 +359,17 @@ describe('a merge step', () => {
     ]);
   });
 });
+
+describe('messages', () => {
+  it('say of a column with one value that it passes, with the threshold', () => {
+    const results = run('columns:\n  v: { type: integer, min: 0 }\n', [column('v', ['3'])]);
+    expect(results['columns.v.type']?.message).toBe('column "v": its one value passes (integer)');
+    expect(results['columns.v.min']?.message).toBe('column "v": its one value passes (>= 0)');
+    expect(run('columns:\n  v: { type: integer }\n', [column('v', ['3', '4'])])['columns.v.type']?.message).toBe('column "v": all 2 values are integers');
+  });
+
+  it('never round a share of failures to 0%', () => {
+    const values = Array.from({ length: 30_000 }, (_, i) => (i === 7 ? 'x' : String(i)));
+    expect(run('columns:\n  v: { type: integer }\n', [column('v', values)])['columns.v.type']?.message).toMatch(/^column "v": 1 of 30000 values \(<0\.01%\) are not integers/);
+  });
+});

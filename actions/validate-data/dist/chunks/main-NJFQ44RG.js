@@ -18027,7 +18027,7 @@ var ContractChecker = class {
       const allowedHere = check === "type" ? Math.floor((1 - c.mostly) * evaluated * (1 + 1e-12) + 1e-9) : allowed;
       let message;
       if (evaluated === 0) message = `${subject}: no values to check`;
-      else if (tally.failed === 0) message = `${subject}: ${evaluated === 1 ? "the value" : `all ${evaluated} values`} ${good}`;
+      else if (tally.failed === 0) message = evaluated === 1 ? `${subject}: its one value passes (${threshold})` : `${subject}: all ${evaluated} values ${good}`;
       else {
         const within = tally.failed <= allowedHere ? "; within" : "; more than";
         const mostly = c.mostly < 1 ? `${within} the ${allowedHere} that mostly ${c.mostly} allows` : "";
