@@ -8664,9 +8664,14 @@ var QuantileSketch = class _QuantileSketch {
   /** The depth below the top from which a level's capacity is SAMPLED_WIDTH or less (k's alone). */
   sampledDepth;
   view = null;
-  /** Adds one value (NaN is ignored: callers pass finite numbers). */
-  add(x) {
-    if (x !== x) return;
+  /**
+   * Adds one value (NaN is ignored: callers pass finite numbers). A −0 is held as 0: equal as numbers, and two
+   * zeros of different signs would sort in either order, so a sketch read back from JSON (which sorts −0 first)
+   * could promote other zeros than one that was not.
+   */
+  add(value) {
+    if (value !== value) return;
+    const x = value === 0 ? 0 : value;
     this.n++;
     if (x < this.min) this.min = x;
     if (x > this.max) this.max = x;
@@ -8704,7 +8709,7 @@ var QuantileSketch = class _QuantileSketch {
         } else {
           const take = Math.min(block - size, count - at);
           const level = this.grow(0, size + take);
-          level.set(values.subarray(at, at + take), size);
+          copyValues(level, size, values, at, take);
           this.sizes[0] = size + take;
           this.retained += take;
           at += take;
@@ -8713,7 +8718,7 @@ var QuantileSketch = class _QuantileSketch {
       } else {
         const take = Math.min(this.capacity + 1 - this.retained, count - at);
         const level = this.grow(0, size + take);
-        level.set(values.subarray(at, at + take), size);
+        copyValues(level, size, values, at, take);
         this.sizes[0] = size + take;
         this.retained += take;
         at += take;
@@ -8733,7 +8738,8 @@ var QuantileSketch = class _QuantileSketch {
   sampleBlock(values, from) {
     const s = this.sampled;
     this.random = nextRandom(this.random);
-    const chosen = values[from + (this.random >>> 32 - s)];
+    const drawn = values[from + (this.random >>> 32 - s)];
+    const chosen = drawn === 0 ? 0 : drawn;
     if (values === this.levels[0]) this.sizes[0] = 0;
     this.retained -= (1 << s) - 1;
     const upper = this.sizes[s];
@@ -8958,6 +8964,12 @@ var QuantileSketch = class _QuantileSketch {
     return this.view;
   }
 };
+function copyValues(target, to, values, from, count) {
+  for (let i = 0; i < count; i++) {
+    const x = values[from + i];
+    target[to + i] = x === 0 ? 0 : x;
+  }
+}
 function sortLevel0(values, size) {
   let descents = 0;
   let previous = values[0];

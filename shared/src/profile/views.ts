@@ -101,16 +101,20 @@ export function numericDistribution(column: ProfileColumn, reading = readingOf(c
   if (!json || json.count === 0) return undefined;
   const summary = decode(json);
   const { moments, quantiles, histogram } = summary;
-  const std = Math.sqrt(moments.variance);
+  // A constant column is exactly that: its variance and mean carry rounding noise (3.6e-15 for 0.1), which W1/σ
+  // would divide by, and two such means differ by noise that W1's tail term would count.
+  const constant = moments.min === moments.max;
+  const std = constant ? 0 : Math.sqrt(moments.variance);
+  const mean = constant ? moments.min : moments.mean;
   // Values too large for a double's variance (beyond about 1e150) have no distances to compare on.
-  if (!Number.isFinite(std) || !Number.isFinite(moments.mean)) return undefined;
+  if (!Number.isFinite(std) || !Number.isFinite(mean)) return undefined;
   let support: number[] | undefined;
   let knots: QuantileKnots | undefined;
   return {
     count: moments.count,
     nulls: column.nulls,
     rows: column.count,
-    mean: moments.mean,
+    mean,
     std,
     min: moments.min,
     max: moments.max,
