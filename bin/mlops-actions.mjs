@@ -9978,8 +9978,9 @@ async function runLocalAction(options) {
   return result;
 }
 function readsRegistry(action, inputs) {
-  if (action === "validate-data") return /^(production|stage:)/.test((inputs["reference"] ?? "").trim());
-  return true;
+  if (action !== "validate-data") return true;
+  const reference = (inputs["reference"] ?? "").trim();
+  return reference === "production" || reference.startsWith("stage:");
 }
 async function withRegistry(options) {
   const metadata = readActionMetadata(options.actionsRoot, options.action);

@@ -247,6 +247,12 @@ describe('inferring from what the profile can and cannot prove', () => {
     expect(infer({ ...integers, invalid: 1, topValues: [{ value: 'N/A', count: 1 }, ...ids(1, 199)] })?.unique).toBe(true);
   });
 
+  it('never writes a timestamp min before 0000-01-01 (a 0001-01-01 sentinel in the data)', () => {
+    const stamps = { ...exact, name: 't', type: 'timestamp', count: 300, nulls: 0, distinct: 300, topValues: ids(1, 300), min: Date.UTC(2001, 0, 1) - 2000 * 365.25 * 86_400_000, max: Date.UTC(2024, 4, 2) } as const;
+    expect(infer(stamps)?.min).toBe('0000-01-01');
+    expect(infer({ ...stamps, min: Date.UTC(2024, 0, 1), max: Date.UTC(2024, 0, 11) })?.min).toBe('2023-12-31');
+  });
+
   it('requires only the columns every file had', () => {
     // `late` was in 200 of the 300 rows: a file without it would fail required-columns.
     const all = { ...integers, count: 250, nulls: 50, distinct: 250, topValues: ids(1, 250) };

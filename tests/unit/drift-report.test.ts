@@ -7,6 +7,7 @@ import type { CheckResult } from '../../shared/src/contract';
 import { columnDrift, exactCategorical, exactNumeric } from '../../shared/src/drift';
 import type { Logger, SourceLocation } from '../../shared/src/ports';
 import { normals } from '../fixtures/random';
+import { oneLine } from '../../shared/src/runtime/logger';
 
 interface Logged {
   level: 'info' | 'warning' | 'error';
@@ -75,9 +76,9 @@ describe('drift annotations', () => {
     const { logger, logged } = recorder();
     const checks = Array.from({ length: 11 }, (_, i) => ({ ...failedWarn(i), contractLine: undefined, message: `bad value "x\n::error title=forged::injected 100%"` }));
     annotate(reportOf([], checks), logger);
-    const line = logged.filter((l) => l.level === 'info')[1]!.message;
-    expect(line).toBe('  warning at data.csv:12: bad value "x%0A::error title=forged::injected 100%25"');
-    expect(line).not.toContain('\n');
+    // The runtime's logger writes every info line as one line (oneLine): the newline cannot start a command.
+    const line = oneLine(logged.filter((l) => l.level === 'info')[1]!.message);
+    expect(line).toBe('  warning at data.csv:12: bad value "x%0A::error title=forged::injected 100%"');
   });
 });
 

@@ -39,6 +39,13 @@ describe('QuantileSketch JSON round trip with both -0 and 0', () => {
   // toJSON sorts each level with Float64Array.prototype.sort (-0 before 0), while in memory two zeros could sort in
   // either order: a sketch read back mid-stream then promoted other zeros than one that was not. The sketch now
   // holds every zero as 0, so it continues exactly as it would have.
+  it('holds a −0 as 0 in addBatch too, min and quantiles included', () => {
+    const sketch = new QuantileSketch();
+    sketch.addBatch(Float64Array.from([-0, 1, -0]), 3);
+    expect(Object.is(sketch.min, 0)).toBe(true);
+    expect(Object.is(sketch.quantile(0.5), 0)).toBe(true);
+  });
+
   it('continues as the sketch that was not read back', () => {
     const next = uniforms(7);
     const data = Float64Array.from({ length: 5000 }, () => (next() < 0.5 ? (next() < 0.5 ? 0 : -0) : next()));

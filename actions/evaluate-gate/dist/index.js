@@ -18116,9 +18116,13 @@ function annotation(where) {
     title: where.title
   };
 }
+function oneLine(message) {
+  return message.replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
 var actionsLogger = {
+  // core.debug, warning and error escape their text as command data; info writes it as it is.
   debug: (message) => debug(message),
-  info: (message) => info(message),
+  info: (message) => info(oneLine(message)),
   warning: (message, where) => warning(message, annotation(where)),
   error: (message, where) => error(message, annotation(where)),
   group: (name, fn) => group(name, fn),

@@ -8686,8 +8686,10 @@ var QuantileSketch = class _QuantileSketch {
     while (this.overFull()) this.compress();
   }
   /**
-   * add() for values[0 … count) (finite numbers), the same sketch to the bit: each block copied into level 0 fills
-   * it to one past the capacity, where add() would compact, so the compactions fall where they would one by one.
+   * add() for values[0 … count) (finite numbers), the same sketch to the bit. Without the sampler each block copied
+   * into level 0 fills it to one past the capacity, where add() would compact; with it, whole blocks are drawn from
+   * `values` directly and a partial one is completed in level 0, as add() fills it. Either way the compactions and
+   * draws fall where they would one by one.
    */
   addBatch(values, count) {
     let min = this.min;
@@ -8697,6 +8699,8 @@ var QuantileSketch = class _QuantileSketch {
       if (x < min) min = x;
       if (x > max) max = x;
     }
+    if (min === 0) min = 0;
+    if (max === 0) max = 0;
     let at = 0;
     while (at < count) {
       const size = this.sizes[0];
@@ -8833,7 +8837,7 @@ var QuantileSketch = class _QuantileSketch {
   }
   static fromJSON(json) {
     const sketch = new _QuantileSketch(json.k);
-    sketch.levels = json.levels.map((text) => decodeFloat64(text));
+    sketch.levels = json.levels.map((text) => decodeFloat64(text).map((x) => x === 0 ? 0 : x));
     if (sketch.levels.length === 0) sketch.levels = [new Float64Array(0)];
     sketch.sizes = sketch.levels.map((level) => level.length);
     sketch.retained = sketch.sizes.reduce((sum, size) => sum + size, 0);
@@ -8975,11 +8979,6 @@ function sortLevel0(values, size) {
   let previous = values[0];
   for (let i = 0; i < size; i++) {
     const value = values[i];
-    if (!(Math.abs(value) > 0)) {
-      if (holdsBothZerosOrNaN(values, size)) sortRange(values, 0, size - 1);
-      else fastSort(values, 0, size - 1);
-      return;
-    }
     descents += +(value < previous);
     previous = value;
   }
@@ -8987,19 +8986,6 @@ function sortLevel0(values, size) {
   const few = (size >>> 3) + 1;
   if (descents <= few || size - 1 - descents <= few) sortRange(values, 0, size - 1);
   else fastSort(values, 0, size - 1);
-}
-function holdsBothZerosOrNaN(values, size) {
-  let minusZeros = 0;
-  let zeros = 0;
-  for (let i = 0; i < size; i++) {
-    const value = values[i];
-    if (value !== value) return true;
-    if (value === 0) {
-      if (Object.is(value, -0)) minusZeros++;
-      else zeros++;
-    }
-  }
-  return minusZeros > 0 && zeros > 0;
 }
 function fastSort(values, low, high) {
   while (high - low >= SMALL_SORT) {
@@ -10165,9 +10151,13 @@ function annotation(where) {
     title: where.title
   };
 }
+function oneLine(message) {
+  return message.replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+}
 var actionsLogger = {
+  // core.debug, warning and error escape their text as command data; info writes it as it is.
   debug: (message) => debug(message),
-  info: (message) => info(message),
+  info: (message) => info(oneLine(message)),
   warning: (message, where) => warning(message, annotation(where)),
   error: (message, where) => error(message, annotation(where)),
   group: (name, fn) => group(name, fn),

@@ -87,7 +87,7 @@ const TEXT_CHARS = 300;
 /**
  * Annotations that point where to look: at the first failing row of the data file and at the contract line that
  * set the check. Paths are relative to the workspace, as GitHub resolves them against the repository. What does
- * not fit in GitHub's budget goes to the log as plain lines, escaped so it cannot be read as a workflow command.
+ * not fit in GitHub's budget goes to the log as plain lines (one line each: see the runtime's logger).
  */
 export function annotate(report: ValidationReport, logger: Logger): void {
   const drifted = report.drift.filter((d) => d.drifted);
@@ -100,7 +100,8 @@ export function annotate(report: ValidationReport, logger: Logger): void {
       return;
     }
     if (unshown++ === 0) logger.info(`More than GitHub shows as annotations (${ANNOTATIONS_PER_LEVEL} a level); the rest, also in the report:`);
-    logger.info(`  ${level}${file ? ` at ${logText(file)}${line ? `:${line}` : ''}` : ''}: ${logText(message)}`);
+    // The logger keeps it one line, so untrusted text in it cannot start a workflow command.
+    logger.info(`  ${level}${file ? ` at ${file}${line ? `:${line}` : ''}` : ''}: ${message}`);
   };
   for (const check of report.checks.filter((c) => !c.passed)) {
     const level = check.severity === 'error' ? 'error' : 'warning';
@@ -116,14 +117,6 @@ export function annotate(report: ValidationReport, logger: Logger): void {
   for (const drift of drifted) {
     emit('warning', driftMessage(drift), drift.contractLine && report.contract ? report.contract : undefined, drift.contractLine, 'drift');
   }
-}
-
-/**
- * Text for a plain log line: `%`, CR and LF percent-encoded as the runner's own commands do, so untrusted text
- * can neither start a line of its own (a `::command::` is read only at a line's start) nor be mistaken for one.
- */
-function logText(text: string): string {
-  return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 }
 
 /** Why a column drifted, naming the rule that fired: its effect size, its null rate, or both. */

@@ -74,6 +74,9 @@ export const INFERENCE = {
   rowsHigh: 2,
 } as const;
 
+/** 0000-01-01T00:00:00Z, the first instant a contract's four-digit years can write. */
+const FIRST_INSTANT = -62_167_219_200_000;
+
 /**
  * A contract that the summarised data passes, with tolerances so that the next batch of the same kind passes too:
  *
@@ -84,8 +87,7 @@ export const INFERENCE = {
  * - a typed column with stray values (at most 1 % of its values are not of its type: the profile's `invalid`):
  *   `mostly` = 1 − 2 × their share, the share rounded up to one significant digit, so that the strays pass;
  * - nullability: `nullable: false` when there were no nulls, else `max-null-fraction` = 2 × observed + 0.01
- *   (rounded up to two decimals; left out when that reaches 1). A float NaN is text to the profile but a null to
- *   the checks, so what may be one counts as a null here: a typed column's strays, a string column's `NaN`;
+ *   (rounded up to two decimals; left out when that reaches 1), from the profile's nulls (a float NaN is one);
  * - strings with at most 20 distinct values, each seen more than once (the top values account for every value),
  *   become `category` with `allowed`; other strings get length bounds widened like numbers (min at least 0), and
  *   `type: string` only when no value reads as a number or boolean (in JSON Lines those may be JSON numbers and
@@ -96,9 +98,6 @@ export const INFERENCE = {
  * - `required-columns`: the observed columns that every file had (a column missing from some file is not
  *   required; a JSON Lines key missing from some records is a null there, not a missing column); `rows`: 0.5 × to 2 × the observed rows.
  */
-/** 0000-01-01T00:00:00Z, the first instant a contract's four-digit years can write. */
-const FIRST_INSTANT = -62_167_219_200_000;
-
 export function inferContract(summary: DatasetSummary, options: InferOptions): Contract {
   const columns = summary.columns.map((column) => inferColumn(column));
   const spec: ContractSpec = {

@@ -89,8 +89,11 @@ export async function runLocalAction(options: LocalActionOptions): Promise<Bundl
  * reference (a profile file or no reference reads no registry, and the user's repository is then left as it is).
  */
 function readsRegistry(action: string, inputs: Readonly<Record<string, string>>): boolean {
-  if (action === 'validate-data') return /^(production|stage:)/.test((inputs['reference'] ?? '').trim());
-  return true;
+  if (action !== 'validate-data') return true;
+  // As parseStageReference (registry/connect.ts, which this bundle does not load) reads the input: a file named
+  // production.json is a file.
+  const reference = (inputs['reference'] ?? '').trim();
+  return reference === 'production' || reference.startsWith('stage:');
 }
 
 /** Makes `origin` when the action reads the registry from it and the repository has none. */

@@ -41,7 +41,10 @@ export interface QuantileSketchJson {
   random: number;
   min: number | null;
   max: number | null;
-  /** Level h (weight 2^h): its items, sorted, as little-endian float64, base64. */
+  /**
+   * Level h (weight 2^h): its items as little-endian float64, base64; sorted, but for level 0 once the sampler
+   * works, which holds the block in progress in the order added (the next draw reads it by position).
+   */
   levels: string[];
 }
 
@@ -95,8 +98,10 @@ export class QuantileSketch {
   }
 
   /**
-   * add() for values[0 … count) (finite numbers), the same sketch to the bit: each block copied into level 0 fills
-   * it to one past the capacity, where add() would compact, so the compactions fall where they would one by one.
+   * add() for values[0 … count) (finite numbers), the same sketch to the bit. Without the sampler each block copied
+   * into level 0 fills it to one past the capacity, where add() would compact; with it, whole blocks are drawn from
+   * `values` directly and a partial one is completed in level 0, as add() fills it. Either way the compactions and
+   * draws fall where they would one by one.
    */
   addBatch(values: Float64Array, count: number): void {
     let min = this.min;
@@ -106,6 +111,9 @@ export class QuantileSketch {
       if (x < min) min = x;
       if (x > max) max = x;
     }
+    // A −0 is held as 0, min and max too (see add).
+    if (min === 0) min = 0;
+    if (max === 0) max = 0;
     let at = 0;
     while (at < count) {
       const size = this.sizes[0] as number;
@@ -258,7 +266,8 @@ export class QuantileSketch {
 
   static fromJSON(json: QuantileSketchJson): QuantileSketch {
     const sketch = new QuantileSketch(json.k);
-    sketch.levels = json.levels.map((text) => decodeFloat64(text));
+    // A sketch written before −0 was held as 0 may hold one: as 0 here, as adding it now would.
+    sketch.levels = json.levels.map((text) => decodeFloat64(text).map((x) => (x === 0 ? 0 : x)));
     if (sketch.levels.length === 0) sketch.levels = [new Float64Array(0)];
     sketch.sizes = sketch.levels.map((level) => level.length);
     sketch.retained = sketch.sizes.reduce((sum, size) => sum + size, 0);
@@ -417,23 +426,15 @@ function copyValues(target: Float64Array, to: number, values: Float64Array, from
 }
 
 /**
- * Sorts level 0's values[0 … size) for a compaction, to the same array as sortRange gives. The only finite doubles
- * that compare equal without being the same bits are -0 and 0, so unless the level holds both (or a NaN, which
- * callers never pass) every correct sort gives the same array, and the faster fastSort can stand in; otherwise
- * sortRange places -0 and 0 as it always has, which decides which of them move up. sortRange also takes
- * (nearly) sorted and reversed runs, where its branches are predictable and it beats fastSort.
+ * Sorts level 0's values[0 … size) for a compaction. The sketch holds no −0 and no NaN, so equal values are the
+ * same bits and every correct sort gives the same array: the faster fastSort, except on (nearly) sorted and
+ * reversed runs, where sortRange's branches are predictable and it beats fastSort.
  */
 function sortLevel0(values: Float64Array, size: number): void {
   let descents = 0;
   let previous = values[0] as number;
   for (let i = 0; i < size; i++) {
     const value = values[i] as number;
-    // Only -0, 0 and NaN fail this.
-    if (!(Math.abs(value) > 0)) {
-      if (holdsBothZerosOrNaN(values, size)) sortRange(values, 0, size - 1);
-      else fastSort(values, 0, size - 1);
-      return;
-    }
     descents += +(value < previous);
     previous = value;
   }
@@ -443,21 +444,6 @@ function sortLevel0(values: Float64Array, size: number): void {
   const few = (size >>> 3) + 1;
   if (descents <= few || size - 1 - descents <= few) sortRange(values, 0, size - 1);
   else fastSort(values, 0, size - 1);
-}
-
-/** Whether values[0 … size) holds a NaN, or both a -0 and a 0. */
-function holdsBothZerosOrNaN(values: Float64Array, size: number): boolean {
-  let minusZeros = 0;
-  let zeros = 0;
-  for (let i = 0; i < size; i++) {
-    const value = values[i] as number;
-    if (value !== value) return true;
-    if (value === 0) {
-      if (Object.is(value, -0)) minusZeros++;
-      else zeros++;
-    }
-  }
-  return minusZeros > 0 && zeros > 0;
 }
 
 /**
