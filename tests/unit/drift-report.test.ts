@@ -118,6 +118,6 @@ describe('drift in the job summary', () => {
     expect(summary).toContain('#### Columns without an effect size');
     expect(summary).toMatch(/\| <code>gone<\/code> \| wasserstein \| — \|.*\| the current data has no non\\-null values \|/);
     expect(summary).toContain('1 column not judged (<code>drift: off</code>)');
-    expect(summary).toMatch(/\| <code>quiet<\/code> \| off \(not judged\) \| psi [\d.]+, js [\d.]+, ks 0\.\d+, W1\/σ 2\.\d+ \|/);
+    expect(summary).toMatch(/\| <code>quiet<\/code> \| off \(not judged\) \| psi [\d.]+, jensen-shannon [\d.]+, ks 0\.\d+, W1\/σ 2\.\d+ \|/);
   });
 });

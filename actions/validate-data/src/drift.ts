@@ -1,10 +1,10 @@
 import type { Contract } from '../../../shared/src/contract';
 import {
   lenientColumnDrift,
+  METHODS_BY_NAME,
   unmeasuredColumnDrift,
   type ColumnDrift,
   type DriftKind,
-  type DriftMethod,
   type DriftSettings,
 } from '../../../shared/src/drift';
 import { categoricalDistribution, numericDistribution, type Profile, type ProfileColumn } from '../../../shared/src/profile';
@@ -23,7 +23,6 @@ export interface DriftEntry {
 }
 
 /** The contract spells Jensen–Shannon out; the drift module's name for it is `js`. */
-const METHOD_NAMES: Record<string, DriftMethod> = { psi: 'psi', ks: 'ks', 'jensen-shannon': 'js', wasserstein: 'wasserstein' };
 
 /**
  * Drift of every column the reference and the current profile share, with the contract's per-column settings.
@@ -50,7 +49,7 @@ function settingsOf(contract: Contract | undefined, column: string): DriftSettin
   const setting = contract?.drift(column);
   if (setting === 'off') return { method: 'off' };
   const settings: DriftSettings = {};
-  if (setting?.method) settings.method = METHOD_NAMES[setting.method];
+  if (setting?.method) settings.method = METHODS_BY_NAME[setting.method];
   if (setting?.threshold !== undefined) settings.threshold = setting.threshold;
   return settings;
 }

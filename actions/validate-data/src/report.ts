@@ -1,5 +1,6 @@
 import schema from '../../../shared/schemas/validation.schema.json';
 import type { CheckResult } from '../../../shared/src/contract';
+import { METHOD_NAMES, type DriftMethod } from '../../../shared/src/drift';
 import { writeJsonFile } from '../../../shared/src/files/json-file';
 import { clipText, escapeMarkdown, markdownCode, markdownTable } from '../../../shared/src/markdown';
 import type { Logger, OutputSink } from '../../../shared/src/ports';
@@ -139,8 +140,8 @@ function nullRateSentence(drift: DriftReportEntry): string {
 }
 
 /** A method as the contract spells it (`jensen-shannon`; validation.json keeps the short `js`). */
-function methodName(method: string): string {
-  return method === 'js' ? 'jensen-shannon' : method;
+function methodName(method: DriftMethod): string {
+  return METHOD_NAMES[method];
 }
 
 /** The rule that fired, for the summary's table. */
@@ -251,7 +252,7 @@ function driftTable(entries: ValidationReport['drift'], withRule: boolean): stri
 
 /** A `drift: off` column's statistics, since none is its effect size. */
 function statisticsText(d: DriftReportEntry): string {
-  const names: Array<[keyof DriftReportEntry['statistics'], string]> = [['psi', 'psi'], ['js', 'js'], ['ks', 'ks'], ['wasserstein', 'W1/σ']];
+  const names: Array<[keyof DriftReportEntry['statistics'], string]> = [['psi', 'psi'], ['js', METHOD_NAMES.js], ['ks', 'ks'], ['wasserstein', 'W1/σ']];
   return names
     .filter(([key]) => d.statistics[key] !== undefined)
     .map(([key, name]) => `${name} ${format(d.statistics[key])}`)

@@ -222,8 +222,9 @@ export class ContractChecker {
   /** The `rowsBefore` records of the current file, read before column c first appeared in it, as nulls of c. */
   private earlierNulls(c: ColumnState, current: { file: string; rowsBefore: number; firstLine: number }): void {
     c.rows += current.rowsBefore;
-    c.nulls += current.rowsBefore;
-    if (c.nullTally && c.nullTally.failures.length < this.max) c.nullTally.failures.push({ file: current.file, line: current.firstLine, column: c.spec.name });
+    // One failure, at the file's first record, stands for them all.
+    this.nullAt(c, current.file, current.firstLine);
+    c.nulls += current.rowsBefore - 1;
   }
 
   private record(tally: Tally, file: string, line: number, column: string | undefined, value: Value | undefined, first?: CheckFailure['firstOccurrence']): void {

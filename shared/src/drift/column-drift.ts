@@ -38,6 +38,10 @@ export const METHOD_NAMES: Readonly<Record<DriftMethod, string>> = {
   wasserstein: 'wasserstein',
   off: 'off',
 };
+/** METHOD_NAMES the other way: the method a contract's name stands for. */
+export const METHODS_BY_NAME: Readonly<Record<string, DriftMethod>> = Object.fromEntries(
+  Object.entries(METHOD_NAMES).map(([method, name]) => [name, method as DriftMethod]),
+);
 /** The primary method when the settings name none. */
 export const DEFAULT_METHOD: Readonly<Record<DriftKind, DriftMethod>> = { numeric: 'wasserstein', categorical: 'psi' };
 /** The threshold of each method when the settings give none. */

@@ -17661,8 +17661,8 @@ var ContractChecker = class {
   /** The `rowsBefore` records of the current file, read before column c first appeared in it, as nulls of c. */
   earlierNulls(c, current) {
     c.rows += current.rowsBefore;
-    c.nulls += current.rowsBefore;
-    if (c.nullTally && c.nullTally.failures.length < this.max) c.nullTally.failures.push({ file: current.file, line: current.firstLine, column: c.spec.name });
+    this.nullAt(c, current.file, current.firstLine);
+    c.nulls += current.rowsBefore - 1;
   }
   record(tally, file, line, column, value, first) {
     tally.failed++;
@@ -34730,6 +34730,9 @@ var METHOD_NAMES = {
   wasserstein: "wasserstein",
   off: "off"
 };
+var METHODS_BY_NAME = Object.fromEntries(
+  Object.entries(METHOD_NAMES).map(([method, name]) => [name, method])
+);
 var DEFAULT_METHOD = { numeric: "wasserstein", categorical: "psi" };
 var DEFAULT_THRESHOLD = {
   psi: 0.2,
@@ -34898,7 +34901,6 @@ function emptySide(n, m) {
 }
 
 // actions/validate-data/src/drift.ts
-var METHOD_NAMES2 = { psi: "psi", ks: "ks", "jensen-shannon": "js", wasserstein: "wasserstein" };
 function profileDrift(reference, current, contract) {
   const referenceColumns = new Map(reference.columns.map((column) => [column.name, column]));
   const entries = [];
@@ -34916,7 +34918,7 @@ function settingsOf(contract, column) {
   const setting = contract?.drift(column);
   if (setting === "off") return { method: "off" };
   const settings = {};
-  if (setting?.method) settings.method = METHOD_NAMES2[setting.method];
+  if (setting?.method) settings.method = METHODS_BY_NAME[setting.method];
   if (setting?.threshold !== void 0) settings.threshold = setting.threshold;
   return settings;
 }
@@ -35255,7 +35257,7 @@ function nullRateSentence(drift) {
   return `its null rate went from ${format(reference)} to ${format(current)}, a change of ${signed(change)} beyond the threshold ${format(threshold)} and the noise floor ${format(noiseFloor)}`;
 }
 function methodName(method) {
-  return method === "js" ? "jensen-shannon" : method;
+  return METHOD_NAMES[method];
 }
 function ruleOf(drift) {
   if (drift.effectDrifted && drift.nullRate.drifted) return `${methodName(drift.method)} and null rate`;
@@ -35347,7 +35349,7 @@ function driftTable(entries, withRule) {
   );
 }
 function statisticsText(d) {
-  const names = [["psi", "psi"], ["js", "js"], ["ks", "ks"], ["wasserstein", "W1/σ"]];
+  const names = [["psi", "psi"], ["js", METHOD_NAMES.js], ["ks", "ks"], ["wasserstein", "W1/σ"]];
   return names.filter(([key]) => d.statistics[key] !== void 0).map(([key, name]) => `${name} ${format(d.statistics[key])}`).join(", ");
 }
 var CATEGORIES_SHOWN = 5;
