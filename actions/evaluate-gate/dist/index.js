@@ -21416,7 +21416,8 @@ async function* readJsonLinesFile(absolutePath, name, options) {
       while (row.length < index) row.push(null);
       row[index] = toValue(record[key]);
     }
-    if (colonsAfterQuotes(json) > keys) {
+    const colons = colonsAfterQuotes(json);
+    if (colons > keys && colons > keys + nestedKeys(record)) {
       const twice = duplicateKey(json);
       if (twice !== void 0) throw lineError(name, line, `the record names key ${quote(twice)} twice; expected unique keys`);
     }
@@ -21495,6 +21496,22 @@ function colonsAfterQuotes(json) {
     while (before === 32 || before === 9 || before === 13) before = json.charCodeAt(--back);
     if (before === 34) count++;
   }
+  return count;
+}
+function nestedKeys(record) {
+  let count = 0;
+  const visit = (value) => {
+    if (value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    for (const key in value) {
+      count++;
+      visit(value[key]);
+    }
+  };
+  for (const key in record) visit(record[key]);
   return count;
 }
 function duplicateKey(json) {

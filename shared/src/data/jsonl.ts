@@ -86,8 +86,10 @@ export async function* readJsonLinesFile(absolutePath: string, name: string, opt
       row[index] = toValue((record as Record<string, unknown>)[key]);
     }
     // A key named twice leaves fewer keys than the text names: looked for only when the text has more colons after
-    // a quote than the record has keys (a nested object, or a string holding `":`, is then looked at for nothing).
-    if (colonsAfterQuotes(json) > keys) {
+    // a quote than the record has keys, nested objects' keys counted too (a string holding `":` is then looked at
+    // for nothing).
+    const colons = colonsAfterQuotes(json);
+    if (colons > keys && colons > keys + nestedKeys(record)) {
       const twice = duplicateKey(json);
       if (twice !== undefined) throw lineError(name, line, `the record names key ${quote(twice)} twice; expected unique keys`);
     }
@@ -181,6 +183,24 @@ function colonsAfterQuotes(json: string): number {
     while (before === 32 || before === 9 || before === 13) before = json.charCodeAt(--back);
     if (before === 34) count++;
   }
+  return count;
+}
+
+/** The keys of the objects inside `record`'s values (not its own), at any depth: the colons they account for. */
+function nestedKeys(record: object): number {
+  let count = 0;
+  const visit = (value: unknown): void => {
+    if (value === null || typeof value !== 'object') return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit(item);
+      return;
+    }
+    for (const key in value) {
+      count++;
+      visit((value as Record<string, unknown>)[key]);
+    }
+  };
+  for (const key in record) visit((record as Record<string, unknown>)[key]);
   return count;
 }
 

@@ -21760,7 +21760,8 @@ async function* readJsonLinesFile(absolutePath, name, options) {
       while (row.length < index) row.push(null);
       row[index] = toValue(record[key]);
     }
-    if (colonsAfterQuotes(json) > keys) {
+    const colons = colonsAfterQuotes(json);
+    if (colons > keys && colons > keys + nestedKeys(record)) {
       const twice = duplicateKey(json);
       if (twice !== void 0) throw lineError(name, line, `the record names key ${quote(twice)} twice; expected unique keys`);
     }
@@ -21839,6 +21840,22 @@ function colonsAfterQuotes(json) {
     while (before2 === 32 || before2 === 9 || before2 === 13) before2 = json.charCodeAt(--back);
     if (before2 === 34) count++;
   }
+  return count;
+}
+function nestedKeys(record) {
+  let count = 0;
+  const visit2 = (value) => {
+    if (value === null || typeof value !== "object") return;
+    if (Array.isArray(value)) {
+      for (const item of value) visit2(item);
+      return;
+    }
+    for (const key in value) {
+      count++;
+      visit2(value[key]);
+    }
+  };
+  for (const key in record) visit2(record[key]);
   return count;
 }
 function duplicateKey(json) {
