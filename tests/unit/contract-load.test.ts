@@ -103,7 +103,7 @@ describe('contract errors: one line with the file and line', () => {
     ['a misspelt dataset key', 'version: 1\ndataset:\n  requried-columns: [a]\n', 'line 3: dataset.requried-columns is not a known key; did you mean "required-columns"?'],
     ['a numeric drift method on a category column', 'version: 1\ncolumns:\n  plan:\n    type: category\n    drift: { method: ks }\n', 'line 5: columns.plan.drift.method is ks, which compares numbers, but the column\'s type is category; expected psi or jensen-shannon'],
     ['a records schema with an unknown format', 'version: 1\nrecords:\n  properties:\n    ip: { type: string, format: ipv6 }\n', 'line 2: records uses the format "ipv6", which is not one of date, date-time, time, email, uri, uuid, ipv4'],
-    ['a required column one slip from a described one', 'version: 1\ncolumns:\n  score: { type: number }\ndataset:\n  required-columns: [scor]\n', 'line 5: dataset.required-columns[0] "scor" is not a column of columns; did you mean "score"?'],
+    ['a required column one slip from a described one', 'version: 1\ncolumns:\n  score: { type: number }\ndataset:\n  required-columns: [scor]\n', 'line 5: dataset.required-columns[0] "scor" is not one of the columns under columns; did you mean "score"?'],
     ['a word for a number', 'version: 1\ncolumns:\n  age:\n    type: integer\n    min: zero\n', 'line 5: columns.age.min must be a number, got "zero"'],
     ['a list for a number', 'version: 1\ncolumns:\n  age:\n    mostly: [1]\n', 'line 4: columns.age.mostly must be a number, got a list'],
     ['an unknown type', 'version: 1\ncolumns:\n  age: { type: interger }\n', 'line 3: columns.age.type must be one of integer, number, string, boolean, timestamp, category, got "interger"; did you mean "integer"?'],

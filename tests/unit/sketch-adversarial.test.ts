@@ -25,7 +25,7 @@ describe('W1 drift of a constant column', () => {
     [19.99, 5000, 100_000],
     [1 / 3, 5000, 100_000],
     [0.3, 2000, 100_000],
-  ])('does not drift for the constant %d (%d rows against %d)', (value, n, m) => {
+  ])('does not drift for the constant %s (%d rows against %d)', (value, n, m) => {
     const reference = constantProfile(value, n);
     const current = constantProfile(value, m, reference);
     const [entry] = profileDrift(reference, current, undefined);

@@ -20269,9 +20269,8 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 var timestampScratch = new Uint8Array(64);
 function parseTimestamp(text) {
   const length = text.length;
-  if (length < 10) return Number.NaN;
-  if (length > timestampScratch.length) timestampScratch = new Uint8Array(length);
-  const scratch2 = timestampScratch;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const scratch2 = length <= timestampScratch.length ? timestampScratch : new Uint8Array(length);
   for (let i = 0; i < length; i++) {
     const code2 = text.charCodeAt(i);
     if (code2 > 127) return Number.NaN;
@@ -20645,6 +20644,7 @@ var CsvBatch = class _CsvBatch {
   }
 };
 var columnBytes = Buffer.alloc(0);
+var MAX_KEPT_SCRATCH = 4 * 2 ** 20;
 function columnText(bytes, offsets, from, size) {
   let total = 0;
   for (let i = 0; i < size; i++) {
@@ -20654,19 +20654,21 @@ function columnText(bytes, offsets, from, size) {
   if (columnBytes.length < total) columnBytes = Buffer.allocUnsafeSlow(Math.max(total, 2 * columnBytes.length));
   const starts = new Int32Array(size + 1);
   let at = 0;
-  let ascii = 0;
   for (let i = 0; i < size; i++) {
     starts[i] = at;
     const end = offsets[2 * (from + i) + 1];
+    let ascii = 0;
     for (let p = offsets[2 * (from + i)]; p < end; p++) {
       const code2 = bytes[p];
       ascii |= code2;
       columnBytes[at++] = code2;
     }
+    if (ascii >= 128) return null;
   }
   starts[size] = at;
-  if (ascii >= 128) return null;
-  return { text: columnBytes.toString("latin1", 0, at), starts };
+  const text = columnBytes.toString("latin1", 0, at);
+  if (columnBytes.length > MAX_KEPT_SCRATCH) columnBytes = Buffer.alloc(0);
+  return { text, starts };
 }
 function fieldText(bytes, start, end) {
   if (end < 0) return bytes.toString("utf8", start, ~end).replaceAll('""', '"');
@@ -21446,8 +21448,9 @@ async function* readJsonLinesFile(absolutePath, name, options) {
       position = newline + 1;
     }
     if (position < text.length) {
-      pending.push(position === 0 ? text : text.slice(position));
-      pendingLength += text.length - position;
+      const part = position === 0 ? text : text.slice(position);
+      pending.push(part);
+      pendingLength += Buffer.byteLength(part, "utf8");
       if (pendingLength > maxLine) {
         const limit = describeBytes(maxLine);
         throw lineError(name, line, `a line starts here and runs past ${limit} without a line end; expected one JSON object per line, each of at most ${limit}`);

@@ -8129,9 +8129,8 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 var timestampScratch = new Uint8Array(64);
 function parseTimestamp(text) {
   const length = text.length;
-  if (length < 10) return Number.NaN;
-  if (length > timestampScratch.length) timestampScratch = new Uint8Array(length);
-  const scratch2 = timestampScratch;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const scratch2 = length <= timestampScratch.length ? timestampScratch : new Uint8Array(length);
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     if (code > 127) return Number.NaN;
@@ -8793,7 +8792,7 @@ var QuantileSketch = class _QuantileSketch {
     if (this.n === 0) return NaN;
     if (p <= 0) return this.min;
     if (p >= 1) return this.max;
-    const { values, cumulative } = this.sortedView();
+    const { values, cumulative } = this.sortedItems();
     const target = p * this.n * (1 - 1e-12);
     let low = 0;
     let high = values.length - 1;
@@ -8809,7 +8808,7 @@ var QuantileSketch = class _QuantileSketch {
     if (this.n === 0) return NaN;
     if (x < this.min) return 0;
     if (x >= this.max) return 1;
-    const { values, cumulative } = this.sortedView();
+    const { values, cumulative } = this.sortedItems();
     let low = 0;
     let high = values.length;
     while (low < high) {
@@ -8818,10 +8817,6 @@ var QuantileSketch = class _QuantileSketch {
       else high = middle;
     }
     return low === 0 ? 0 : cumulative[low - 1] / this.n;
-  }
-  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
-  sortedItems() {
-    return this.sortedView();
   }
   /** Same as cdf: the estimated normalized rank of x. */
   rank(x) {
@@ -8940,7 +8935,8 @@ var QuantileSketch = class _QuantileSketch {
     this.sizes[h] = size & 1;
     this.retained -= promoted;
   }
-  sortedView() {
+  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
+  sortedItems() {
     if (this.view) return this.view;
     const count = this.retained;
     const values = new Float64Array(count);

@@ -38,8 +38,7 @@ export function profileDrift(reference: Profile, current: Profile, contract: Con
     if (!before) continue;
     const { drift, note } = compare(before, column, settingsOf(contract, column.name));
     // The contract's line only for a column it describes (lineOf would fall back to `columns:` for another).
-    const described = contract?.column(column.name) !== undefined;
-    const contractLine = described ? (contract?.lineOf('columns', column.name, 'drift') ?? contract?.lineOf('columns', column.name)) : undefined;
+    const contractLine = contract?.column(column.name) ? (contract.lineOf('columns', column.name, 'drift') ?? contract.lineOf('columns', column.name)) : undefined;
     entries.push({ column: column.name, drift, ...(contractLine ? { contractLine } : {}), ...(note ? { note } : {}) });
   }
   return entries;

@@ -226,7 +226,7 @@ function driftSections(entries: ValidationReport['drift']): string[] {
     lines.push('', `<details><summary>${plural(steady.length, 'column')} without drift</summary>`, '', driftTable(steady, false), '', '</details>');
   }
   // `off` judges nothing, the null rate included: with or without an effect size, folded away.
-  const off = entries.filter((d) => !d.drifted && d.method === 'off');
+  const off = entries.filter((d) => d.method === 'off');
   if (off.length > 0) {
     lines.push('', `<details><summary>${plural(off.length, 'column')} not judged (<code>drift: off</code>)</summary>`, '', driftTable(off, false), '', '</details>');
   }
@@ -240,7 +240,7 @@ function driftTable(entries: ValidationReport['drift'], withRule: boolean): stri
       markdownCode(d.column, NAME_CHARS),
       ...(withRule ? [ruleOf(d)] : []),
       d.method === 'off' ? 'off (not judged)' : methodName(d.method),
-      d.method === 'off' ? `${statisticsText(d)}` : format(d.value),
+      d.method === 'off' ? statisticsText(d) : format(d.value),
       format(d.threshold),
       format(d.noiseFloor),
       `${format(d.nullRate.reference)} → ${format(d.nullRate.current)}`,

@@ -385,7 +385,7 @@ function buildSpec(data: Record<string, unknown>, lineOf: (path: ContractPath) =
     const described = columns.map((column) => column.name);
     dataset.requiredColumns.forEach((name, index) => {
       const hint = described.includes(name) ? '' : didYouMean(name, described);
-      if (hint) at(['dataset', 'required-columns', index], `${quote(name)} is not a column of columns${hint}`);
+      if (hint) at(['dataset', 'required-columns', index], `${quote(name)} is not one of the columns under columns${hint}`);
     });
   }
   if (d['forbidden-columns'] !== undefined) {

@@ -151,8 +151,9 @@ interface ColumnText {
   starts: Int32Array;
 }
 
-/** Where columnText copies a column's fields to. */
+/** Where columnText copies a column's fields to, kept between batches up to MAX_KEPT_SCRATCH. */
 let columnBytes = Buffer.alloc(0);
+const MAX_KEPT_SCRATCH = 4 * 2 ** 20;
 
 /** The fields pairs[from … from + size) of `bytes`, end to end as one string, or null when one is not ASCII. */
 function columnText(bytes: Buffer, offsets: Int32Array, from: number, size: number): ColumnText | null {
@@ -164,20 +165,23 @@ function columnText(bytes: Buffer, offsets: Int32Array, from: number, size: numb
   if (columnBytes.length < total) columnBytes = Buffer.allocUnsafeSlow(Math.max(total, 2 * columnBytes.length));
   const starts = new Int32Array(size + 1);
   let at = 0;
-  let ascii = 0;
   for (let i = 0; i < size; i++) {
     starts[i] = at;
     const end = offsets[2 * (from + i) + 1] as number;
+    let ascii = 0;
     // A loop, not Buffer.copy: a call into the runtime per field is what this avoids.
     for (let p = offsets[2 * (from + i)] as number; p < end; p++) {
       const code = bytes[p] as number;
       ascii |= code;
       columnBytes[at++] = code;
     }
+    if (ascii >= 0x80) return null;
   }
   starts[size] = at;
-  if (ascii >= 0x80) return null;
-  return { text: columnBytes.toString('latin1', 0, at), starts };
+  const text = columnBytes.toString('latin1', 0, at);
+  // A batch of huge fields (records may take up to MAX_RECORD_BYTES) does not keep its scratch for the process.
+  if (columnBytes.length > MAX_KEPT_SCRATCH) columnBytes = Buffer.alloc(0);
+  return { text, starts };
 }
 
 /**

@@ -17,8 +17,8 @@ import { toValue } from './values';
  *
  * Bad input is a one-line error at the file and line: invalid JSON (with the column where it goes wrong), a line
  * that is not an object, a record that names a key twice (JSON.parse would keep the last value silently), invalid
- * UTF-8, a line longer than `maxRecordBytes` (MAX_RECORD_BYTES, counted in characters: a line with no end is not
- * held whole in memory), and with `requireRows` a file with no records (empty, or blank lines only).
+ * UTF-8, a line longer than `maxRecordBytes` (MAX_RECORD_BYTES of UTF-8: a line with no end is not held whole
+ * in memory), and with `requireRows` a file with no records (empty, or blank lines only).
  */
 export interface JsonLinesReadOptions {
   gzip: boolean;
@@ -28,7 +28,7 @@ export interface JsonLinesReadOptions {
   onProgress?: (bytes: number, rows: number) => void;
   /** A file with no records (empty, or only blank lines) is an error; without it, it gives one batch with no rows. */
   requireRows?: boolean;
-  /** The most characters one line may hold; default MAX_RECORD_BYTES (tests set less). */
+  /** The most UTF-8 bytes one line may take; default MAX_RECORD_BYTES (tests set less). */
   maxRecordBytes?: number;
 }
 
@@ -120,8 +120,10 @@ export async function* readJsonLinesFile(absolutePath: string, name: string, opt
       position = newline + 1;
     }
     if (position < text.length) {
-      pending.push(position === 0 ? text : text.slice(position));
-      pendingLength += text.length - position;
+      const part = position === 0 ? text : text.slice(position);
+      pending.push(part);
+      // In bytes, as the file holds it (once a chunk, not per character).
+      pendingLength += Buffer.byteLength(part, 'utf8');
       if (pendingLength > maxLine) {
         const limit = describeBytes(maxLine);
         throw lineError(name, line, `a line starts here and runs past ${limit} without a line end; expected one JSON object per line, each of at most ${limit}`);

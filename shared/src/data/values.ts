@@ -189,8 +189,8 @@ function daysFromCivil(year: number, month: number, day: number): number {
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** parseTimestamp's copy of a text's character codes (grown for a longer one: only many fractional digits make one). */
-let timestampScratch = new Uint8Array(64);
+/** parseTimestamp's copy of a text's character codes. */
+const timestampScratch = new Uint8Array(64);
 
 /**
  * An ISO 8601 / RFC 3339 date or timestamp (the forms above) as milliseconds since the epoch, else NaN. Read as
@@ -198,9 +198,9 @@ let timestampScratch = new Uint8Array(64);
  */
 export function parseTimestamp(text: string): number {
   const length = text.length;
-  if (length < 10) return Number.NaN;
-  if (length > timestampScratch.length) timestampScratch = new Uint8Array(length);
-  const scratch = timestampScratch;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  // A longer text (many fractional digits, or a note that starts with a date) gets a scratch of its own, not kept.
+  const scratch = length <= timestampScratch.length ? timestampScratch : new Uint8Array(length);
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     if (code > 0x7f) return Number.NaN;

@@ -216,7 +216,7 @@ export class QuantileSketch {
     if (this.n === 0) return NaN;
     if (p <= 0) return this.min;
     if (p >= 1) return this.max;
-    const { values, cumulative } = this.sortedView();
+    const { values, cumulative } = this.sortedItems();
     const target = p * this.n * (1 - 1e-12);
     let low = 0;
     let high = values.length - 1;
@@ -233,7 +233,7 @@ export class QuantileSketch {
     if (this.n === 0) return NaN;
     if (x < this.min) return 0;
     if (x >= this.max) return 1;
-    const { values, cumulative } = this.sortedView();
+    const { values, cumulative } = this.sortedItems();
     let low = 0;
     let high = values.length;
     while (low < high) {
@@ -242,11 +242,6 @@ export class QuantileSketch {
       else high = middle;
     }
     return low === 0 ? 0 : (cumulative[low - 1] as number) / this.n;
-  }
-
-  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
-  sortedItems(): { values: Float64Array; cumulative: Float64Array } {
-    return this.sortedView();
   }
 
   /** Same as cdf: the estimated normalized rank of x. */
@@ -388,7 +383,8 @@ export class QuantileSketch {
     this.retained -= promoted;
   }
 
-  private sortedView(): { values: Float64Array; cumulative: Float64Array } {
+  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
+  sortedItems(): { values: Float64Array; cumulative: Float64Array } {
     if (this.view) return this.view;
     const count = this.retained;
     const values = new Float64Array(count);

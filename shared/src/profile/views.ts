@@ -34,15 +34,12 @@ function rankErrorOf(sketch: QuantileSketch): number {
 }
 
 /**
- * Every distinct value of an exact sketch, increasing: its i-th smallest value is its lower quantile at i/n. So KS
- * and W1 on exact profiles are evaluated where the CDFs jump, as scipy does.
+ * Every distinct value of an exact sketch, increasing (it holds every value, each of weight 1). So KS and W1 on
+ * exact profiles are evaluated where the CDFs jump, as scipy does.
  */
 function exactSupport(sketch: QuantileSketch): number[] {
   const points: number[] = [];
-  for (let i = 1; i <= sketch.n; i++) {
-    const x = sketch.quantile(i / sketch.n);
-    if (points.length === 0 || x > points[points.length - 1]!) points.push(x);
-  }
+  for (const x of sketch.sortedItems().values) if (points.length === 0 || x > (points[points.length - 1] as number)) points.push(x);
   return points;
 }
 

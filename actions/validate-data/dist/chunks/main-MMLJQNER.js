@@ -16382,9 +16382,8 @@ var DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 var timestampScratch = new Uint8Array(64);
 function parseTimestamp(text) {
   const length = text.length;
-  if (length < 10) return Number.NaN;
-  if (length > timestampScratch.length) timestampScratch = new Uint8Array(length);
-  const scratch3 = timestampScratch;
+  if (length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return Number.NaN;
+  const scratch3 = length <= timestampScratch.length ? timestampScratch : new Uint8Array(length);
   for (let i = 0; i < length; i++) {
     const code = text.charCodeAt(i);
     if (code > 127) return Number.NaN;
@@ -19631,7 +19630,7 @@ function buildSpec(data, lineOf, fail) {
     const described = columns.map((column) => column.name);
     dataset.requiredColumns.forEach((name, index) => {
       const hint = described.includes(name) ? "" : didYouMean(name, described);
-      if (hint) at(["dataset", "required-columns", index], `${quote(name)} is not a column of columns${hint}`);
+      if (hint) at(["dataset", "required-columns", index], `${quote(name)} is not one of the columns under columns${hint}`);
     });
   }
   if (d["forbidden-columns"] !== void 0) {
@@ -20989,6 +20988,7 @@ var CsvBatch = class _CsvBatch {
   }
 };
 var columnBytes = Buffer.alloc(0);
+var MAX_KEPT_SCRATCH = 4 * 2 ** 20;
 function columnText(bytes, offsets, from, size) {
   let total2 = 0;
   for (let i = 0; i < size; i++) {
@@ -20998,19 +20998,21 @@ function columnText(bytes, offsets, from, size) {
   if (columnBytes.length < total2) columnBytes = Buffer.allocUnsafeSlow(Math.max(total2, 2 * columnBytes.length));
   const starts = new Int32Array(size + 1);
   let at = 0;
-  let ascii = 0;
   for (let i = 0; i < size; i++) {
     starts[i] = at;
     const end = offsets[2 * (from + i) + 1];
+    let ascii = 0;
     for (let p = offsets[2 * (from + i)]; p < end; p++) {
       const code = bytes[p];
       ascii |= code;
       columnBytes[at++] = code;
     }
+    if (ascii >= 128) return null;
   }
   starts[size] = at;
-  if (ascii >= 128) return null;
-  return { text: columnBytes.toString("latin1", 0, at), starts };
+  const text = columnBytes.toString("latin1", 0, at);
+  if (columnBytes.length > MAX_KEPT_SCRATCH) columnBytes = Buffer.alloc(0);
+  return { text, starts };
 }
 function fieldText(bytes, start, end) {
   if (end < 0) return bytes.toString("utf8", start, ~end).replaceAll('""', '"');
@@ -21790,8 +21792,9 @@ async function* readJsonLinesFile(absolutePath, name, options) {
       position = newline + 1;
     }
     if (position < text.length) {
-      pending.push(position === 0 ? text : text.slice(position));
-      pendingLength += text.length - position;
+      const part = position === 0 ? text : text.slice(position);
+      pending.push(part);
+      pendingLength += Buffer.byteLength(part, "utf8");
       if (pendingLength > maxLine) {
         const limit = describeBytes(maxLine);
         throw lineError(name, line, `a line starts here and runs past ${limit} without a line end; expected one JSON object per line, each of at most ${limit}`);
@@ -31258,7 +31261,7 @@ var QuantileSketch = class _QuantileSketch {
     if (this.n === 0) return NaN;
     if (p <= 0) return this.min;
     if (p >= 1) return this.max;
-    const { values, cumulative } = this.sortedView();
+    const { values, cumulative } = this.sortedItems();
     const target = p * this.n * (1 - 1e-12);
     let low = 0;
     let high = values.length - 1;
@@ -31274,7 +31277,7 @@ var QuantileSketch = class _QuantileSketch {
     if (this.n === 0) return NaN;
     if (x < this.min) return 0;
     if (x >= this.max) return 1;
-    const { values, cumulative } = this.sortedView();
+    const { values, cumulative } = this.sortedItems();
     let low = 0;
     let high = values.length;
     while (low < high) {
@@ -31283,10 +31286,6 @@ var QuantileSketch = class _QuantileSketch {
       else high = middle;
     }
     return low === 0 ? 0 : cumulative[low - 1] / this.n;
-  }
-  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
-  sortedItems() {
-    return this.sortedView();
   }
   /** Same as cdf: the estimated normalized rank of x. */
   rank(x) {
@@ -31405,7 +31404,8 @@ var QuantileSketch = class _QuantileSketch {
     this.sizes[h] = size & 1;
     this.retained -= promoted;
   }
-  sortedView() {
+  /** The held items sorted by value, with their cumulative weights (what quantile and cdf read); not to be changed. */
+  sortedItems() {
     if (this.view) return this.view;
     const count = this.retained;
     const values = new Float64Array(count);
@@ -32491,10 +32491,7 @@ function rankErrorOf(sketch) {
 }
 function exactSupport(sketch) {
   const points = [];
-  for (let i = 1; i <= sketch.n; i++) {
-    const x = sketch.quantile(i / sketch.n);
-    if (points.length === 0 || x > points[points.length - 1]) points.push(x);
-  }
+  for (const x of sketch.sortedItems().values) if (points.length === 0 || x > points[points.length - 1]) points.push(x);
   return points;
 }
 function sketchKnots(sketch) {
@@ -34925,8 +34922,7 @@ function profileDrift(reference, current, contract) {
     const before2 = referenceColumns.get(column.name);
     if (!before2) continue;
     const { drift, note } = compare(before2, column, settingsOf(contract, column.name));
-    const described = contract?.column(column.name) !== void 0;
-    const contractLine = described ? contract?.lineOf("columns", column.name, "drift") ?? contract?.lineOf("columns", column.name) : void 0;
+    const contractLine = contract?.column(column.name) ? contract.lineOf("columns", column.name, "drift") ?? contract.lineOf("columns", column.name) : void 0;
     entries.push({ column: column.name, drift, ...contractLine ? { contractLine } : {}, ...note ? { note } : {} });
   }
   return entries;
@@ -35343,7 +35339,7 @@ function driftSections(entries) {
   if (steady.length > 0) {
     lines.push("", `<details><summary>${plural2(steady.length, "column")} without drift</summary>`, "", driftTable(steady, false), "", "</details>");
   }
-  const off = entries.filter((d) => !d.drifted && d.method === "off");
+  const off = entries.filter((d) => d.method === "off");
   if (off.length > 0) {
     lines.push("", `<details><summary>${plural2(off.length, "column")} not judged (<code>drift: off</code>)</summary>`, "", driftTable(off, false), "", "</details>");
   }
@@ -35356,7 +35352,7 @@ function driftTable(entries, withRule) {
       markdownCode(d.column, NAME_CHARS),
       ...withRule ? [ruleOf(d)] : [],
       d.method === "off" ? "off (not judged)" : methodName(d.method),
-      d.method === "off" ? `${statisticsText(d)}` : format(d.value),
+      d.method === "off" ? statisticsText(d) : format(d.value),
       format(d.threshold),
       format(d.noiseFloor),
       `${format(d.nullRate.reference)} → ${format(d.nullRate.current)}`,
