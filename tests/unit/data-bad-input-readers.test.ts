@@ -225,7 +225,7 @@ describe('reader messages say what was expected', () => {
   it('duplicate Parquet column names', async () => {
     file('dup.parquet', parquetWriteBuffer({ columnData: [{ name: 'score', data: [1, 2], type: 'DOUBLE' }, { name: 'score', data: [3, 4], type: 'DOUBLE' }] }));
     expect(await failure(() => readParquetFile(path.join(dir, 'dup.parquet'), 'dup.parquet', { batchRows: 10 }))).toEqual({
-      message: '"dup.parquet": the schema names column "score" twice (columns 1 and 2); expected unique column names',
+      message: '"dup.parquet" has a schema that names column "score" twice (columns 1 and 2); expected unique column names',
       position: { file: 'dup.parquet' },
     });
   });

@@ -16362,7 +16362,7 @@ function parseGatePolicy(text, file, label = "policy") {
     throw new ConfigurationError(`${label}: ${quote(file)} line ${line}: ${message}`, { file, line });
   };
   if (data === null || data === void 0) {
-    throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with metrics`);
+    throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with metrics`, { file });
   }
   validate ??= ajv2.compile(GATE_POLICY_SCHEMA);
   if (!validate(data)) {

@@ -36,7 +36,8 @@ function hasHash(hashes: Uint32Array, high: number, low: number): boolean {
   return false;
 }
 
-const TYPE_WORDS: Record<number, string> = {
+/** A contract column type as a message says it of many values ("all 3 values are integers"). */
+const KIND_WORDS: Record<number, string> = {
   [INTEGER_TYPE]: 'integers',
   [NUMBER]: 'numbers',
   [STRING]: 'strings',
@@ -662,7 +663,7 @@ export class ContractChecker {
     };
 
     if (c.type) {
-      const word = TYPE_WORDS[c.kind] ?? '';
+      const word = KIND_WORDS[c.kind] ?? '';
       push('type', c.type, c.present, spec.type ?? '', `are not ${word}`, `are ${word}`);
     }
     if (c.nullTally) {

@@ -77,7 +77,7 @@ export async function* readParquetFile(absolutePath: string, name: string, optio
       const before = seen.get(column);
       if (before !== undefined) {
         throw new ConfigurationError(
-          `${quote(name)}: the schema names column ${quote(column)} twice (columns ${before + 1} and ${index + 1}); expected unique column names`,
+          `${quote(name)} has a schema that names column ${quote(column)} twice (columns ${before + 1} and ${index + 1}); expected unique column names`,
           { file: name },
         );
       }

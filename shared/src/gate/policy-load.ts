@@ -53,7 +53,7 @@ export function parseGatePolicy(text: string, file: string, label = 'policy'): G
     throw new ConfigurationError(`${label}: ${quote(file)} line ${line}: ${message}`, { file, line });
   };
   if (data === null || data === undefined) {
-    throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with metrics`);
+    throw new ConfigurationError(`${label}: ${quote(file)} is empty; expected a mapping with metrics`, { file });
   }
   validate ??= ajv.compile(GATE_POLICY_SCHEMA);
   if (!validate(data)) {

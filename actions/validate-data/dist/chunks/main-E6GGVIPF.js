@@ -17500,7 +17500,7 @@ function hasHash(hashes, high, low) {
   for (let i = 0; i < hashes.length; i += 2) if (hashes[i] === high && hashes[i + 1] === low) return true;
   return false;
 }
-var TYPE_WORDS = {
+var KIND_WORDS = {
   [INTEGER_TYPE]: "integers",
   [NUMBER]: "numbers",
   [STRING]: "strings",
@@ -18037,7 +18037,7 @@ var ContractChecker = class {
       );
     };
     if (c.type) {
-      const word = TYPE_WORDS[c.kind] ?? "";
+      const word = KIND_WORDS[c.kind] ?? "";
       push("type", c.type, c.present, spec.type ?? "", `are not ${word}`, `are ${word}`);
     }
     if (c.nullTally) {
@@ -18371,7 +18371,7 @@ var contract_schema_default = {
 };
 
 // shared/src/files/describe.ts
-var TYPE_WORDS2 = {
+var TYPE_WORDS = {
   integer: "an integer",
   number: "a number",
   string: "a string",
@@ -19413,7 +19413,7 @@ var Walker = class {
     if (schema.anyOf) {
       const branch = schema.anyOf.find((option) => this.branchAccepts(option, node, scalar));
       if (!branch) {
-        const wanted = schema.anyOf.map((option) => option.enum ? enumText(option.enum) : option.type ? [option.type].flat().map((t) => TYPE_WORDS2[t] ?? t).join(" or ") : "").join(" or ");
+        const wanted = schema.anyOf.map((option) => option.enum ? enumText(option.enum) : option.type ? [option.type].flat().map((t) => TYPE_WORDS[t] ?? t).join(" or ") : "").join(" or ");
         return this.fail(line, `${where} must be ${wanted}, got ${describeValue(this.plain(node))}`);
       }
       return this.walk(node, branch, at, keyLine);
@@ -19422,7 +19422,7 @@ var Walker = class {
       const types = [schema.type].flat();
       const value2 = scalar === void 0 ? (0, import_yaml2.isMap)(node) ? {} : (0, import_yaml2.isSeq)(node) ? [] : void 0 : scalar;
       if (!accepts(types, value2)) {
-        const wanted = types.filter((type) => type !== "null").map((type) => TYPE_WORDS2[type] ?? type).join(" or ");
+        const wanted = types.filter((type) => type !== "null").map((type) => TYPE_WORDS[type] ?? type).join(" or ");
         return this.fail(line, `${where} must be ${wanted}, got ${describeValue(this.plain(node))}`);
       }
     }
@@ -19494,7 +19494,7 @@ var Walker = class {
   checkedPlain(node, schema, at, keyLine) {
     const value = this.plain(node);
     if (schema.type !== void 0 && !accepts([schema.type].flat(), value)) {
-      const wanted = [schema.type].flat().map((type) => TYPE_WORDS2[type] ?? type).join(" or ");
+      const wanted = [schema.type].flat().map((type) => TYPE_WORDS[type] ?? type).join(" or ");
       this.fail(this.lineOf(node, keyLine), `${formatPath(at)} must be ${wanted}, got ${describeValue(value)}`);
     }
     return value;
@@ -30634,7 +30634,7 @@ async function* readParquetFile(absolutePath, name, options) {
       const before2 = seen.get(column);
       if (before2 !== void 0) {
         throw new ConfigurationError(
-          `${quote(name)}: the schema names column ${quote(column)} twice (columns ${before2 + 1} and ${index + 1}); expected unique column names`,
+          `${quote(name)} has a schema that names column ${quote(column)} twice (columns ${before2 + 1} and ${index + 1}); expected unique column names`,
           { file: name }
         );
       }
