@@ -28,4 +28,4 @@ async function runWithNodeFlags(flags, main) {
 }
 
 // actions/validate-data/src/index.ts
-void runWithNodeFlags(["--max-semi-space-size=16"], async () => (await import("./chunks/main-E6GGVIPF.js")).run());
+void runWithNodeFlags(["--max-semi-space-size=16"], async () => (await import("./chunks/main-2EUIGP7I.js")).run());

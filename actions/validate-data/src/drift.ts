@@ -7,8 +7,7 @@ import {
   type DriftKind,
   type DriftSettings,
 } from '../../../shared/src/drift';
-import { categoricalDistribution, numericDistribution, type Profile, type ProfileColumn } from '../../../shared/src/profile';
-import { readingOf } from '../../../shared/src/profile/views';
+import { categoricalDistribution, numericDistribution, readingOf, type NumericReading, type Profile, type ProfileColumn } from '../../../shared/src/profile';
 
 export interface DriftEntry {
   column: string;
@@ -76,7 +75,7 @@ function rowCounts(column: ProfileColumn): { count: number; nulls: number; rows:
   return { count: column.count - column.nulls, nulls: column.nulls, rows: column.count };
 }
 
-function whyNotComparable(reference: ProfileColumn, current: ProfileColumn, reading: 'numbers' | 'timestamps' | undefined): string {
+function whyNotComparable(reference: ProfileColumn, current: ProfileColumn, reading: NumericReading | undefined): string {
   const refValues = reference.count - reference.nulls;
   const curValues = current.count - current.nulls;
   if (refValues === 0 && curValues === 0) return 'neither side has non-null values';
@@ -89,7 +88,7 @@ function whyNotComparable(reference: ProfileColumn, current: ProfileColumn, read
 }
 
 /** When a side's type is not the reading compared on, how many of its non-null values were left out. */
-function typeNote(reference: ProfileColumn, current: ProfileColumn, reading: 'numbers' | 'timestamps'): string | undefined {
+function typeNote(reference: ProfileColumn, current: ProfileColumn, reading: NumericReading): string | undefined {
   const parts: string[] = [];
   for (const [side, column] of [['the reference', reference], ['the current data', current]] as const) {
     if (readingOf(column) === reading) continue;

@@ -23,7 +23,7 @@ function units(value: bigint): number | bigint {
   return value >= -MAX_SAFE && value <= MAX_SAFE ? Number(value) : value;
 }
 
-/** Parsers for flat columns: timestamps and dates as counts of their unit (see {@link readingOf}), JSON as its text. */
+/** Parsers for flat columns: timestamps and dates as counts of their unit (see {@link parquetReadingOf}), JSON as its text. */
 export const RAW_PARSERS: Partial<ParquetParsers> = {
   timestampFromMilliseconds: units,
   timestampFromMicroseconds: units,
@@ -50,7 +50,7 @@ export const DATES = -2;
  * convert(), src/convert.js), so the reader knows which raw counts are dates and timestamps: {@link AS_IS},
  * {@link DATES}, or the fractional digits of the timestamp's unit (3, 6, 9).
  */
-export function readingOf(element: SchemaElement): number {
+export function parquetReadingOf(element: SchemaElement): number {
   const { type, converted_type: converted, logical_type: logical } = element;
   if (converted === 'DECIMAL') return AS_IS;
   if (!converted && type === 'INT96') return 9;
@@ -64,7 +64,7 @@ export function readingOf(element: SchemaElement): number {
 }
 
 export class ParquetColumn {
-  /** `data`: the row group's values of the column, in row order; `reading`: see {@link readingOf}. */
+  /** `data`: the row group's values of the column, in row order; `reading`: see {@link parquetReadingOf}. */
   constructor(
     private readonly data: DecodedArray,
     private readonly reading: number,

@@ -3,7 +3,7 @@ import { flatten, parquetMetadataAsync, parquetRead, parquetSchema, type AsyncBu
 import { compressors } from 'hyparquet-compressors';
 import { ConfigurationError, quote } from '../errors';
 import { rowsPerBatch } from './batch';
-import { AS_IS, ISO_PARSERS, ParquetColumn, RAW_PARSERS, readingOf } from './parquet-column';
+import { AS_IS, ISO_PARSERS, ParquetColumn, RAW_PARSERS, parquetReadingOf } from './parquet-column';
 import { TypedColumn } from './typed-column';
 import type { RecordBatch, Value } from './types';
 
@@ -147,7 +147,7 @@ async function readRowGroup(range: GroupRange, schema: readonly SchemaTree[]): P
     // A column of several pages comes as several chunks, in row order.
     const data = flatten(chunks.get(name));
     if (data.length !== rows) throw new Error(`a row group of ${rows} rows gave ${data.length} values of column ${quote(name)}`);
-    return new ParquetColumn(data, isFlat(child) ? readingOf(child.element) : AS_IS);
+    return new ParquetColumn(data, isFlat(child) ? parquetReadingOf(child.element) : AS_IS);
   });
 }
 

@@ -7,4 +7,4 @@ export { DEFAULT_QUANTILE_K, EXACT_QUANTILE_ITEMS, QuantileSketch, type Quantile
 export { Histogram, NumericSummary, type HistogramJson, type NumericSummaryJson, type TimestampSummaryJson } from './summary';
 export { parseTimestamp } from '../data/values';
 export { TOP_CAPACITY, TopValues, type TopValuesJson } from './top-values';
-export { binEdges, categoricalDistribution, numericDistribution, referenceBinEdges } from './views';
+export { binEdges, categoricalDistribution, numericDistribution, readingOf, referenceBinEdges, type NumericReading } from './views';

@@ -30517,7 +30517,7 @@ var ISO_PARSERS = {
 };
 var AS_IS = -1;
 var DATES = -2;
-function readingOf(element) {
+function parquetReadingOf(element) {
   const { type, converted_type: converted, logical_type: logical } = element;
   if (converted === "DECIMAL") return AS_IS;
   if (!converted && type === "INT96") return 9;
@@ -30529,7 +30529,7 @@ function readingOf(element) {
   return AS_IS;
 }
 var ParquetColumn = class {
-  /** `data`: the row group's values of the column, in row order; `reading`: see {@link readingOf}. */
+  /** `data`: the row group's values of the column, in row order; `reading`: see {@link parquetReadingOf}. */
   constructor(data, reading) {
     this.data = data;
     this.reading = reading;
@@ -30688,7 +30688,7 @@ async function readRowGroup2(range, schema) {
     const name = child.element.name;
     const data = flatten(chunks.get(name));
     if (data.length !== rows) throw new Error(`a row group of ${rows} rows gave ${data.length} values of column ${quote(name)}`);
-    return new ParquetColumn(data, isFlat(child) ? readingOf(child.element) : AS_IS);
+    return new ParquetColumn(data, isFlat(child) ? parquetReadingOf(child.element) : AS_IS);
   });
 }
 var ParquetBatch = class {
@@ -32474,12 +32474,12 @@ async function writeProfile(file, profile) {
 }
 
 // shared/src/profile/views.ts
-function readingOf2(column) {
+function readingOf(column) {
   if (column.type === "integer" || column.type === "number") return "numbers";
   if (column.type === "timestamp") return "timestamps";
   return void 0;
 }
-function typedSummary(column, reading = readingOf2(column)) {
+function typedSummary(column, reading = readingOf(column)) {
   if (reading === "numbers") return column.numeric;
   if (reading === "timestamps") return column.timestamps;
   return null;
@@ -32525,7 +32525,7 @@ function decode2(json) {
   }
   return summary2;
 }
-function numericDistribution(column, reading = readingOf2(column)) {
+function numericDistribution(column, reading = readingOf(column)) {
   const json = typedSummary(column, reading);
   if (!json || json.count === 0) return void 0;
   const summary2 = decode2(json);
@@ -34936,7 +34936,7 @@ function settingsOf(contract, column) {
   return settings;
 }
 function compare(reference, current, settings) {
-  const reading = readingOf2(reference) ?? readingOf2(current);
+  const reading = readingOf(reference) ?? readingOf(current);
   if (reading) {
     const before3 = numericDistribution(reference, reading);
     const after2 = numericDistribution(current, reading);
@@ -34963,7 +34963,7 @@ function whyNotComparable(reference, current, reading) {
 function typeNote(reference, current, reading) {
   const parts = [];
   for (const [side, column] of [["the reference", reference], ["the current data", current]]) {
-    if (readingOf2(column) === reading) continue;
+    if (readingOf(column) === reading) continue;
     const kept = (reading === "numbers" ? column.numeric : column.timestamps)?.count ?? 0;
     const values = column.count - column.nulls;
     parts.push(`${side} reads it as ${column.type}: compared on its ${kept.toLocaleString("en-US")} values that read as ${reading}, ${(values - kept).toLocaleString("en-US")} other values left out`);
