@@ -5,23 +5,19 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { profileDrift } from '../../actions/validate-data/src/drift';
 import { parseContract } from '../../shared/src/contract';
-import { RowBatch } from '../../shared/src/data/batch';
 import type { Value } from '../../shared/src/data/types';
 import { columnDrift, DEFAULT_ALPHA } from '../../shared/src/drift';
 import { ksNoiseFloor } from '../../shared/src/drift/noise';
 import { compareCdfs } from '../../shared/src/drift/statistics';
-import { numericDistribution, Profiler, type Profile, type ProfileColumn } from '../../shared/src/profile';
+import { numericDistribution, type Profile, type ProfileColumn } from '../../shared/src/profile';
 import { SKETCH_RANK_ERROR } from '../../shared/src/profile/views';
 import { normals, uniforms } from '../fixtures/random';
+import { profileOfColumns } from '../fixtures/profiles';
 
 /** A profile of columns given as arrays of equal length. */
 function profileOf(columns: Record<string, Value[]>): Profile {
-  const names = Object.keys(columns);
-  const length = columns[names[0]!]!.length;
-  const rows = Array.from({ length }, (_, i) => names.map((name) => columns[name]![i]!));
-  const profiler = new Profiler();
-  profiler.add(new RowBatch({ file: 'data.csv', columns: names, rows, lines: rows.map((_, i) => i + 2) }));
-  return profiler.result();
+  // One batch, as the tests' small columns were read before.
+  return profileOfColumns(columns, { batchRows: Number.MAX_SAFE_INTEGER });
 }
 
 function column(profile: Profile, name: string): ProfileColumn {

@@ -3,12 +3,12 @@
 // Two samples of one heavy-tailed distribution stay far under the default threshold and near the exact value;
 // shifts still drift. See docs/statistics.md, "Profiles (sketches) against exact data".
 import { describe, expect, it } from 'vitest';
-import { RowBatch } from '../../shared/src/data/batch';
 import { columnDrift } from '../../shared/src/drift';
 import { exactNumeric } from '../../shared/src/drift/exact';
 import { compareCdfs } from '../../shared/src/drift/statistics';
-import { numericDistribution, Profiler, type Profile } from '../../shared/src/profile';
+import { numericDistribution, type Profile } from '../../shared/src/profile';
 import { normals, uniforms } from '../fixtures/random';
+import { profileOfColumns } from '../fixtures/profiles';
 
 const N = 300_000;
 const map = (values: Float64Array, f: (x: number) => number): Float64Array => values.map(f);
@@ -20,11 +20,7 @@ const pareto = (seed: number, alpha: number) => {
 
 /** A profile of numeric columns of equal length, through the Profiler as validate-data builds it. */
 function profileOf(columns: Record<string, Float64Array>): Profile {
-  const names = Object.keys(columns);
-  const rows = Array.from({ length: N }, (_, i) => names.map((name) => columns[name]![i]!));
-  const profiler = new Profiler();
-  profiler.add(new RowBatch({ file: 'data.csv', columns: names, rows, lines: rows.map((_, i) => i + 2) }));
-  return profiler.result();
+  return profileOfColumns(columns, { batchRows: N });
 }
 
 function view(profile: Profile, name: string) {

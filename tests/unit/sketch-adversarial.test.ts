@@ -1,18 +1,13 @@
 // Adversarial checks of the quantile sketch and of W1 from compacted sketches (an audit's findings).
 import { describe, expect, it } from 'vitest';
 import { profileDrift } from '../../actions/validate-data/src/drift';
-import { RowBatch } from '../../shared/src/data/batch';
-import { Profiler, QuantileSketch, referenceBinEdges, type Profile } from '../../shared/src/profile';
+import { QuantileSketch, type Profile } from '../../shared/src/profile';
 import { uniforms } from '../fixtures/random';
+import { profileOfColumns } from '../fixtures/profiles';
 
-/** A one-column profile of `count` copies of `value`, batches of 8,192 rows, as validate-data builds it. */
+/** A one-column profile of `count` copies of `value`, as validate-data builds it. */
 function constantProfile(value: number, count: number, reference?: Profile): Profile {
-  const profiler = new Profiler(reference ? { binEdges: referenceBinEdges(reference) } : {});
-  for (let at = 0; at < count; at += 8192) {
-    const rows = Array.from({ length: Math.min(8192, count - at) }, () => [value]);
-    profiler.add(new RowBatch({ file: 'data.csv', columns: ['price'], rows, lines: rows.map((_, i) => at + i + 2) }));
-  }
-  return profiler.result();
+  return profileOfColumns({ price: new Array<number>(count).fill(value) }, reference ? { reference } : {});
 }
 
 describe('W1 drift of a constant column', () => {
