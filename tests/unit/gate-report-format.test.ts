@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { clip, formatInterval, formatLevel, formatPercent, formatSigned, formatValue, signedFixed } from '../../shared/src/gate/report/format';
+import { clipText } from '../../shared/src/markdown';
+import { formatInterval, formatLevel, formatPercent, formatSigned, formatValue, signedFixed } from '../../shared/src/gate/report/format';
 import { mermaidLabel, mermaidNumber, niceCeiling, renderChart } from '../../shared/src/gate/report/mermaid';
 import { mermaidBlocks, mermaidProblems } from '../fixtures/gate-report/mermaid-check';
 import { passed } from '../fixtures/gate-report/results';
@@ -29,9 +30,9 @@ describe('number formatting', () => {
   });
 
   it('clips by characters, not UTF-16 halves', () => {
-    expect(clip('abcdef', 4)).toBe('abc…');
-    expect(clip('😀😀😀😀😀', 3)).toBe('😀😀…');
-    expect(clip('abc', 3)).toBe('abc');
+    expect(clipText('abcdef', 4)).toBe('abc…');
+    expect(clipText('😀😀😀😀😀', 3)).toBe('😀😀…');
+    expect(clipText('abc', 3)).toBe('abc');
   });
 });
 

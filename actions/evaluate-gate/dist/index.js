@@ -14892,11 +14892,11 @@ function averagePrecision(ranked2, weights) {
 var LOG_LOSS_EPSILON = 2220446049250313e-31;
 function rowLogLoss(probabilities, labels) {
   const out = new Float64Array(labels.length);
-  const clip2 = (p) => Math.min(Math.max(p, LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
+  const clip = (p) => Math.min(Math.max(p, LOG_LOSS_EPSILON), 1 - LOG_LOSS_EPSILON);
   for (let i = 0; i < labels.length; i++) {
     let sum = 0;
-    for (const column of probabilities) sum += clip2(column[i]);
-    out[i] = -Math.log(clip2(probabilities[labels[i]][i]) / sum);
+    for (const column of probabilities) sum += clip(column[i]);
+    out[i] = -Math.log(clip(probabilities[labels[i]][i]) / sum);
   }
   return out;
 }
@@ -16573,10 +16573,6 @@ function formatCount(count) {
 function plural(count, noun, nouns = `${noun}s`) {
   return `${formatCount(count)} ${count === 1 ? noun : nouns}`;
 }
-function clip(text, max) {
-  const chars2 = Array.from(text);
-  return chars2.length <= max ? text : `${chars2.slice(0, max - 1).join("")}…`;
-}
 
 // shared/src/gate/report/mermaid.ts
 var CHART_MAX_METRICS = 12;
@@ -16584,7 +16580,7 @@ var CHART_MAX_GROUPS = 3;
 var LABEL_MAX = 24;
 function mermaidLabel(text, fallback) {
   const cleaned = text.normalize("NFKC").replace(/[^\p{L}\p{N} _.+\-/=()]/gu, " ").replace(/-{2,}/g, "-").replace(/\s+/g, " ").trim();
-  return cleaned === "" ? fallback : clip(cleaned, LABEL_MAX);
+  return cleaned === "" ? fallback : clipText(cleaned, LABEL_MAX);
 }
 function mermaidNumber(value) {
   if (value === 0 || !Number.isFinite(value)) return "0";
@@ -16703,10 +16699,10 @@ var METRIC_VERDICT = {
   missing: "missing"
 };
 function code(text, max = NAME_MAX) {
-  return markdownCode(clip(text, max));
+  return markdownCode(text, max);
 }
 function prose(text, max = TEXT_MAX) {
-  return escapeMarkdown(clip(text, max));
+  return escapeMarkdown(text, max);
 }
 function verdictMark(row) {
   if (!row.passed) return "❌";

@@ -16,7 +16,7 @@
  */
 import { escapeMarkdown, markdownCode, markdownTable } from '../../markdown';
 import type { DifferenceInterval, GateResult, GateVerdict, MetricComparison, MetricVerdict, SliceRef } from '../types';
-import { NONE, clip, decimalsFor, formatCount, formatInterval, formatLevel, formatPercent, formatValue, plural, signedFixed } from './format';
+import { NONE, decimalsFor, formatCount, formatInterval, formatLevel, formatPercent, formatValue, plural, signedFixed } from './format';
 import { renderChart } from './mermaid';
 
 /** GitHub's limit on the body of an issue or pull-request comment, in characters. */
@@ -76,12 +76,12 @@ const METRIC_VERDICT: Record<MetricVerdict, string> = {
  * before an entity would show).
  */
 export function code(text: string, max = NAME_MAX): string {
-  return markdownCode(clip(text, max));
+  return markdownCode(text, max);
 }
 
 /** Untrusted prose, escaped and clipped. */
 function prose(text: string, max = TEXT_MAX): string {
-  return escapeMarkdown(clip(text, max));
+  return escapeMarkdown(text, max);
 }
 
 /**

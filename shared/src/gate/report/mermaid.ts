@@ -16,8 +16,8 @@
  * Metric names are untrusted: inside the chart they pass `mermaidLabel`, which keeps letters, digits and a few
  * safe signs, so no quote, backtick, `%%` directive, `#` entity, HTML or line break reaches Mermaid.
  */
+import { clipText } from '../../markdown';
 import type { MetricComparison } from '../types';
-import { clip } from './format';
 
 /** Metrics per chart: beyond this the x-axis labels collide. */
 export const CHART_MAX_METRICS = 12;
@@ -42,7 +42,7 @@ export function mermaidLabel(text: string, fallback: string): string {
     .replace(/-{2,}/g, '-')
     .replace(/\s+/g, ' ')
     .trim();
-  return cleaned === '' ? fallback : clip(cleaned, LABEL_MAX);
+  return cleaned === '' ? fallback : clipText(cleaned, LABEL_MAX);
 }
 
 /** A number as Mermaid's grammar reads it: plain decimal, no exponent, up to 6 significant digits. */
